@@ -1,0 +1,27 @@
+# Brandsmith in one container: the studio and the API on port 8080, kits and settings under /data.
+FROM node:20-slim AS fonts
+WORKDIR /fonts
+COPY fonts/package.json fonts/package-lock.json ./
+RUN npm ci --no-audit --no-fund --loglevel=error
+
+FROM python:3.12-slim
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    HOST=0.0.0.0 \
+    PORT=8080 \
+    BRANDSMITH_DATA_DIR=/data \
+    BRANDSMITH_FONTS_DIR=/app/fonts/node_modules/@fontsource
+WORKDIR /app
+COPY pyproject.toml README.md ./
+COPY branding ./branding
+COPY components ./components
+RUN pip install --no-cache-dir .
+COPY app.py ./
+COPY --from=fonts /fonts/node_modules ./fonts/node_modules
+RUN useradd --create-home --uid 10001 brandsmith && mkdir -p /data && chown brandsmith /data
+USER brandsmith
+VOLUME ["/data"]
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+    CMD python -c "import os, urllib.request; urllib.request.urlopen(f'http://127.0.0.1:{os.environ.get(\"PORT\", \"8080\")}/health', timeout=4)"
+CMD ["python", "app.py"]

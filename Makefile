@@ -1,0 +1,52 @@
+# Brandsmith: `make run` starts the studio, `make test` runs every check. Both set up what they need first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: run dev test lint format fonts chromium install bench clean
+
+run: $(VENV)/.runtime fonts
+	@HOST=$${HOST:-127.0.0.1} PORT=$${PORT:-8080} $(BIN)/python app.py
+
+dev: $(VENV)/.runtime fonts
+	@BRANDSMITH_DEV=1 HOST=$${HOST:-127.0.0.1} $(BIN)/python app.py
+
+test: $(VENV)/.test fonts chromium lint
+	$(BIN)/python -m pytest -q
+
+lint: $(VENV)/.test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+format: $(VENV)/.test
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench: $(VENV)/.test fonts
+	$(BIN)/python -m bench.offline
+
+install: $(VENV)/.runtime
+
+fonts: fonts/node_modules/.installed
+
+chromium:
+	@bash scripts/ensure-chromium.sh
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.runtime: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e .
+	@touch $@
+
+$(VENV)/.test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[test]'
+	@touch $@ $(VENV)/.runtime
+
+fonts/node_modules/.installed: fonts/package.json fonts/package-lock.json
+	@bash scripts/install-fonts.sh
+
+clean:
+	rm -rf $(VENV) fonts/node_modules .pytest_cache .mypy_cache .ruff_cache test-results

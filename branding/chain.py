@@ -1,0 +1,363 @@
+"""The provider chain: try each configured chat provider in turn for one brand-kit section.
+
+Policy, per section (`run`):
+
+* SDK retries are off; this module owns retrying. Each call is bounded by `call_timeout_s` (the SDK timeout and an
+  `asyncio.timeout` around it) and the whole section by `section_budget_s`: the last call's timeout shrinks to what
+  is left, and a retry that would not fit is not made.
+* 429, 5xx and timeouts are retried once on the same provider, after Retry-After when the server sends one no longer
+  than `retry_after_cap_s` (a longer one means "not soon": we move on instead), else after a short backoff.
+* 401/403 skip the provider at once, log a warning once per provider per process, and trip its circuit breaker:
+  later sections skip it without a call until the cool-down ends, when one trial call checks the credentials again
+  (a rotated key or a settled invoice recovers without a restart).
+* A reply that `parse` rejects gets one repair re-ask to the same provider, quoting the problem; a second bad reply
+  moves on. A reply over MAX_REPLY_CHARS is `too_large` and moves on.
+* Anything else moves on to the next provider. When none succeeds the value is None and the provenance note says
+  what each provider did, so the orchestrator can use the offline design engine and show why.
+* Provenance status is `ok` only when the first configured provider served the section (after a retry or a repair
+  too); any later provider, including one reached because the first was skipped by its breaker, is `fallback`.
+  `attempts` counts calls to providers (a provider's internal json_schema -> json_object re-send is part of one).
+
+Circuit breakers track availability: a call that ends in a ProviderError is a failure, any reply is a success (even
+an unusable one: the service is up, the model just answered badly).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Generic, TypeVar
+
+from pydantic import ValidationError
+
+from branding.llm_json import summarise_validation_error
+from branding.models import SectionProvenance, SectionStatus
+from branding.providers.base import MAX_REPLY_CHARS, ChatRequest, Provider
+from branding.providers.errors import ErrorKind, ProviderError, format_seconds, unexpected_error
+from branding.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+T = TypeVar('T')
+
+OFFLINE_PROVIDER = 'offline'
+# Below this, a call cannot finish anyway; better to leave the time to the offline engine.
+MIN_CALL_S = 0.1
+BACKOFF_S = 0.5
+# Malformed data makes hand-written parse functions fail with these, not only with ValueError.
+PARSE_ERRORS: tuple[type[Exception], ...] = (ValueError, TypeError, KeyError, IndexError, AttributeError)
+_MAX_PROBLEM_CHARS = 1000
+_MAX_NOTE_PROBLEM_CHARS = 160
+_KEY_SETTINGS = {
+    'together': 'TOGETHER_API_KEY',
+    'cohere': 'COHERE_API_KEY',
+    'openai_compatible': 'OPENAI_COMPAT_API_KEY',
+}
+_auth_warned: set[str] = set()  # once per provider per process: every section would repeat the same warning
+
+
+class BreakerState(StrEnum):
+    CLOSED = 'closed'
+    OPEN = 'open'
+    HALF_OPEN = 'half_open'
+
+
+@dataclass(kw_only=True, slots=True)
+class CircuitBreaker:
+    """Opens after `threshold` consecutive failures; after `cooldown_s` lets exactly one trial call through."""
+
+    threshold: int
+    cooldown_s: float
+    clock: Callable[[], float] = time.monotonic
+    failures: int = 0
+    opened_at: float | None = None
+    trial_in_flight: bool = False
+
+    @property
+    def state(self) -> BreakerState:
+        if self.opened_at is None:
+            return BreakerState.CLOSED
+        if self.trial_in_flight or self.clock() - self.opened_at >= self.cooldown_s:
+            return BreakerState.HALF_OPEN
+        return BreakerState.OPEN
+
+    def allow(self) -> bool:
+        """May a call go out now? In half-open state this claims the single trial call."""
+        state = self.state
+        if state is BreakerState.CLOSED:
+            return True
+        if state is BreakerState.OPEN or self.trial_in_flight:
+            return False
+        self.trial_in_flight = True
+        return True
+
+    def record_success(self) -> None:
+        self.failures = 0
+        self.opened_at = None
+        self.trial_in_flight = False
+
+    def record_failure(self) -> None:
+        self.failures += 1
+        if self.trial_in_flight or self.failures >= self.threshold:
+            self.trip()
+
+    def trip(self) -> None:
+        self.opened_at = self.clock()
+        self.trial_in_flight = False
+
+    def release_trial(self) -> None:
+        """The trial ended without a verdict (cancelled, or out of budget): let the next call be the trial."""
+        self.trial_in_flight = False
+
+
+@dataclass(kw_only=True, slots=True)
+class ChainOutcome(Generic[T]):
+    value: T | None
+    provenance: SectionProvenance
+
+
+@dataclass(kw_only=True, slots=True)
+class _Served(Generic[T]):
+    value: T
+
+
+@dataclass(kw_only=True, slots=True)
+class _Run:
+    section: str
+    deadline: float
+    on_text: Callable[[str], None] | None
+    attempts: int = 0
+    notes: list[str] = field(default_factory=list)
+    shown: bool = False
+
+    def remaining(self) -> float:
+        return self.deadline - asyncio.get_running_loop().time()
+
+    def show(self, text: str) -> None:
+        if self.on_text is None or (not text and not self.shown):
+            return
+        self.shown = bool(text)
+        try:
+            self.on_text(text)
+        except Exception:
+            # The live preview is cosmetic: a broken listener must not cost us the section.
+            logger.exception(
+                'section %s: on_text callback failed; live preview disabled for this section', self.section
+            )
+            self.on_text = None
+
+
+class ProviderChain:
+    def __init__(
+        self, providers: Sequence[Provider], settings: Settings, *, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        """`clock` drives the circuit breakers' cool-down (injectable for tests); call timing uses the event loop."""
+        self.providers = list(providers)
+        self._settings = settings
+        self._breakers = {
+            provider.name: CircuitBreaker(
+                threshold=settings.breaker_threshold, cooldown_s=settings.breaker_cooldown_s, clock=clock
+            )
+            for provider in self.providers
+        }
+
+    def breaker(self, provider_name: str) -> CircuitBreaker:
+        return self._breakers[provider_name]
+
+    async def run(
+        self,
+        section: str,
+        request: ChatRequest,
+        parse: Callable[[str], T],
+        *,
+        on_text: Callable[[str], None] | None = None,
+    ) -> ChainOutcome[T]:
+        """The first parsed reply, or value None with a note on every failure. CancelledError propagates."""
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        run = _Run(section=section, deadline=started + self._settings.section_budget_s, on_text=on_text)
+        for position, provider in enumerate(self.providers):
+            if run.remaining() < MIN_CALL_S:
+                run.notes.append(f'{provider.name}: not tried, section budget spent')
+                continue
+            breaker = self._breakers[provider.name]
+            if not breaker.allow():
+                run.notes.append(f'{provider.name}: skipped, circuit open after repeated failures')
+                continue
+            served = await self._turn(provider, breaker, request, parse, run)
+            if served is not None:
+                return ChainOutcome(
+                    value=served.value,
+                    provenance=SectionProvenance(
+                        status=SectionStatus.OK if position == 0 else SectionStatus.FALLBACK,
+                        provider=provider.name,
+                        model=provider.model,
+                        latency_ms=round((loop.time() - started) * 1000),
+                        attempts=run.attempts,
+                        note='; '.join(run.notes),
+                    ),
+                )
+        note = '; '.join(run.notes) or 'no chat providers configured'
+        logger.info('section %s: no provider succeeded (%s)', section, note)
+        return ChainOutcome(
+            value=None,
+            provenance=SectionProvenance(
+                status=SectionStatus.FALLBACK,
+                provider=OFFLINE_PROVIDER,
+                model='',
+                latency_ms=round((loop.time() - started) * 1000),
+                attempts=run.attempts,
+                note=note,
+            ),
+        )
+
+    async def _turn(
+        self,
+        provider: Provider,
+        breaker: CircuitBreaker,
+        request: ChatRequest,
+        parse: Callable[[str], T],
+        run: _Run,
+    ) -> _Served[T] | None:
+        """One provider's go at the section: its calls, one retry, one repair re-ask."""
+        events: list[str] = []
+        last_error = ''
+        retried = repaired = False
+        verdict = False
+        current = request
+        try:
+            while True:
+                remaining = run.remaining()
+                if remaining < MIN_CALL_S:
+                    events.append('section budget spent')
+                    return None
+                timeout_s = min(self._settings.call_timeout_s, remaining)
+                run.attempts += 1
+                try:
+                    text = await self._call(provider, current, timeout_s=timeout_s, run=run)
+                except ProviderError as error:
+                    if error.message != last_error:
+                        events.append(error.message)
+                    last_error = error.message
+                    if error.kind is ErrorKind.AUTH:
+                        _warn_auth_once(provider, error)
+                        breaker.trip()
+                        verdict = True
+                        return None
+                    delay = self._retry_delay(error, events) if error.retryable and not retried else None
+                    if delay is not None and run.remaining() - delay >= MIN_CALL_S:
+                        retried = True
+                        events.append(f'retried once after {format_seconds(delay)}')
+                        await asyncio.sleep(delay)
+                        continue
+                    if delay is not None:
+                        events.append('no budget left to retry')
+                    breaker.record_failure()
+                    verdict = True
+                    return None
+                breaker.record_success()
+                verdict = True
+                try:
+                    value = parse(text)
+                except PARSE_ERRORS as exc:
+                    problem = _describe_parse_error(exc)
+                    if repaired:
+                        events.append(f'still invalid after a repair re-ask ({_short(problem)})')
+                        return None
+                    repaired = True
+                    events.append(f'invalid output ({_short(problem)}), re-asked for a repair')
+                    current = request.with_repair(text, problem)
+                    continue
+                if repaired:
+                    events.append('repaired on re-ask')
+                return _Served(value=value)
+        finally:
+            if not verdict:
+                breaker.release_trial()
+            if events:
+                run.notes.append(f'{provider.name}: {", ".join(events)}')
+                logger.info('section %s: %s: %s', run.section, provider.name, ', '.join(events))
+
+    def _retry_delay(self, error: ProviderError, events: list[str]) -> float | None:
+        cap = self._settings.retry_after_cap_s
+        if error.retry_after_s is None:
+            return min(BACKOFF_S * random.uniform(0.75, 1.0), cap)  # jitter: concurrent sections retry together
+        if error.retry_after_s > cap:
+            events.append(f'Retry-After {format_seconds(error.retry_after_s)} exceeds the {format_seconds(cap)} cap')
+            return None
+        return error.retry_after_s
+
+    async def _call(self, provider: Provider, request: ChatRequest, *, timeout_s: float, run: _Run) -> str:
+        try:
+            async with asyncio.timeout(timeout_s):  # the SDK timeouts are per read; this bounds the whole call
+                if run.on_text is None:
+                    text = await provider.complete(request, timeout_s=timeout_s)
+                else:
+                    text = await self._stream(provider, request, timeout_s=timeout_s, run=run)
+        except TimeoutError:
+            raise ProviderError(ErrorKind.TIMEOUT, f'timeout after {format_seconds(timeout_s)}') from None
+        except ProviderError:
+            raise
+        except Exception as exc:
+            # Not str(exc): SDK exception texts can carry response bodies. The type name is enough to start from.
+            logger.warning('section %s: %s raised %s', run.section, provider.name, type(exc).__name__)
+            raise unexpected_error(exc) from None
+        if len(text) > MAX_REPLY_CHARS:
+            raise _too_large()
+        if not text.strip():
+            raise ProviderError(ErrorKind.BAD_RESPONSE, 'empty reply')
+        return text
+
+    async def _stream(self, provider: Provider, request: ChatRequest, *, timeout_s: float, run: _Run) -> str:
+        run.show('')  # a new attempt starts over
+        text = ''
+        deltas = provider.stream(request, timeout_s=timeout_s)
+        try:
+            async for delta in deltas:
+                text += delta
+                if len(text) > MAX_REPLY_CHARS:
+                    raise _too_large()
+                run.show(text)
+        finally:
+            close = getattr(deltas, 'aclose', None)
+            if close is not None:
+                await close()  # releases the HTTP response now, also when cancelled or over the cap
+        return text
+
+    async def aclose(self) -> None:
+        for provider in self.providers:
+            await provider.aclose()
+
+
+def _too_large() -> ProviderError:
+    return ProviderError(ErrorKind.TOO_LARGE, f'reply larger than {MAX_REPLY_CHARS // 1024} KB')
+
+
+def _describe_parse_error(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        problem = f'the JSON does not match the schema: {summarise_validation_error(exc)}'
+    else:
+        problem = str(exc) or type(exc).__name__
+    return problem[:_MAX_PROBLEM_CHARS]
+
+
+def _short(problem: str) -> str:
+    return problem if len(problem) <= _MAX_NOTE_PROBLEM_CHARS else f'{problem[: _MAX_NOTE_PROBLEM_CHARS - 3]}...'
+
+
+def _warn_auth_once(provider: Provider, error: ProviderError) -> None:
+    if provider.name in _auth_warned:
+        return
+    _auth_warned.add(provider.name)
+    setting = _KEY_SETTINGS.get(provider.name, 'its API key')
+    logger.warning(
+        '%s rejected our credentials (%s): check %s. Skipping it until its circuit cool-down ends.',
+        provider.name,
+        error.message,
+        setting,
+    )

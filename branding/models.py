@@ -1,0 +1,306 @@
+"""The request and the brand kit: the shapes shared by the core, the studio and the API."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+
+class CompanyType(StrEnum):
+    SAAS = 'saas'
+    FINTECH = 'fintech'
+    HEALTHTECH = 'healthtech'
+    ECOMMERCE = 'ecommerce'
+    AI_ML = 'ai_ml'
+    BLOCKCHAIN = 'blockchain'
+    CYBERSECURITY = 'cybersecurity'
+    DEVTOOLS = 'devtools'
+    OTHER = 'other'
+
+
+COMPANY_TYPE_LABELS: dict[CompanyType, str] = {
+    CompanyType.SAAS: 'SaaS',
+    CompanyType.FINTECH: 'Fintech',
+    CompanyType.HEALTHTECH: 'Healthtech',
+    CompanyType.ECOMMERCE: 'E-commerce',
+    CompanyType.AI_ML: 'AI / machine learning',
+    CompanyType.BLOCKCHAIN: 'Blockchain',
+    CompanyType.CYBERSECURITY: 'Cybersecurity',
+    CompanyType.DEVTOOLS: 'Developer tools',
+    CompanyType.OTHER: 'Other',
+}
+
+# Suggested tones, each with the one-line description the studio shows. Tone stays free text (the seed accepted any
+# string); the design engine reads these words, and others, for their associations.
+TONES: dict[str, str] = {
+    'professional': 'Measured, competent and clear; earns trust through precision.',
+    'friendly': 'Warm and approachable; speaks like a helpful colleague.',
+    'playful': 'Light, witty and energetic; invites people to have fun.',
+    'bold': 'Confident and direct; makes strong claims and short statements.',
+    'elegant': 'Refined and understated; luxury through restraint.',
+    'innovative': 'Forward-looking and curious; talks about what is next.',
+    'trustworthy': 'Calm, reliable and transparent; no hype.',
+    'minimalist': 'Spare and precise; every word earns its place.',
+    'technical': 'Exact and expert; speaks to builders in their own terms.',
+    'caring': 'Empathetic and reassuring; puts people before product.',
+}
+
+
+class Focus(StrEnum):
+    ALL = 'all'
+    LOGO = 'logo'
+    TAGLINE = 'tagline'
+    PALETTE = 'palette'
+    TYPOGRAPHY = 'typography'
+
+
+class SectionName(StrEnum):
+    LOGOS = 'logos'
+    TAGLINES = 'taglines'
+    PALETTE = 'palette'
+    TYPOGRAPHY = 'typography'
+    GUIDELINES = 'guidelines'
+
+
+SECTION_TITLES: dict[SectionName, str] = {
+    SectionName.LOGOS: 'Logo concepts',
+    SectionName.TAGLINES: 'Taglines',
+    SectionName.PALETTE: 'Colour palette',
+    SectionName.TYPOGRAPHY: 'Typography',
+    SectionName.GUIDELINES: 'Brand guidelines',
+}
+
+FOCUS_SECTIONS: dict[Focus, tuple[SectionName, ...]] = {
+    Focus.ALL: tuple(SectionName),
+    Focus.LOGO: (SectionName.LOGOS,),
+    Focus.TAGLINE: (SectionName.TAGLINES,),
+    Focus.PALETTE: (SectionName.PALETTE,),
+    Focus.TYPOGRAPHY: (SectionName.TYPOGRAPHY,),
+}
+
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
+MediumText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+BrandValue = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
+HexColor = Annotated[str, StringConstraints(pattern=r'^#[0-9a-f]{6}$')]
+
+MAX_BRAND_VALUES = 10
+
+
+class StrictModel(BaseModel):
+    model_config = ConfigDict(extra='forbid')
+
+
+class CompanyProfile(StrictModel):
+    name: ShortText = Field(description='Company or product name', examples=['Lumen Ledger'])
+    company_type: CompanyType = Field(description='Kind of company')
+    industry: ShortText = Field(description='Industry or market', examples=['Personal finance'])
+    description: LongText = Field(description='What the company does, in a few sentences')
+    target_audience: MediumText = Field(description='Who the brand speaks to')
+    brand_values: list[BrandValue] = Field(
+        min_length=1, max_length=MAX_BRAND_VALUES, description='Up to 10 values, e.g. trust, clarity'
+    )
+    tone: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)] = Field(
+        default='professional', description=f'Voice of the brand, e.g. {", ".join(TONES)}'
+    )
+
+    @field_validator('brand_values')
+    @classmethod
+    def _distinct_values(cls, values: list[str]) -> list[str]:
+        seen: set[str] = set()
+        distinct = []
+        for value in values:
+            if value.casefold() not in seen:
+                seen.add(value.casefold())
+                distinct.append(value)
+        return distinct
+
+
+class BrandingRequest(StrictModel):
+    company_id: Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)] | None = None
+    company_profile: CompanyProfile
+    num_variations: int = Field(default=3, ge=1, le=10, description='Logo concepts and taglines to make (1-10)')
+    focus: Focus = Focus.ALL
+    seed: int | None = Field(
+        default=None, ge=0, le=2**63 - 1, description='Same seed and profile give the same kit; omit for a fresh one'
+    )
+
+    @property
+    def sections(self) -> tuple[SectionName, ...]:
+        return FOCUS_SECTIONS[self.focus]
+
+
+# --- the kit ---------------------------------------------------------------------------------------------------------
+
+
+class LogoStyle(StrEnum):
+    WORDMARK = 'wordmark'
+    LETTERMARK = 'lettermark'
+    EMBLEM = 'emblem'
+    ABSTRACT = 'abstract'
+    COMBINATION = 'combination'
+    PICTORIAL = 'pictorial'
+
+
+class LogoConcept(BaseModel):
+    id: str
+    style: LogoStyle
+    description: str
+    rationale: str
+    color_scheme: list[HexColor]
+    prompt_used: str = Field(description='A ready prompt for an image model')
+    svg: str = Field(description='Self-contained SVG mark in the kit palette and heading font')
+    image_url: str = Field(description='The SVG as a data URI')
+
+
+class Tagline(BaseModel):
+    id: str
+    text: str
+    tone: str
+    explanation: str
+
+
+class ColorRole(BaseModel):
+    role: str = Field(description='primary, secondary, accent or neutral')
+    name: str = Field(description='Human colour name')
+    hex: HexColor
+    rgb: tuple[int, int, int]
+    oklch: tuple[float, float, float] = Field(description='Lightness 0-1, chroma, hue in degrees')
+    usage: str
+
+
+class ThemeColors(BaseModel):
+    background: HexColor
+    surface: HexColor
+    text: HexColor
+    muted_text: HexColor
+    border: HexColor
+    primary: HexColor
+    on_primary: HexColor
+    secondary: HexColor
+    on_secondary: HexColor
+    accent: HexColor
+    on_accent: HexColor
+
+
+ContrastUse = Literal['body', 'large', 'ui']
+ContrastLevel = Literal['AAA', 'AA', 'AA Large', 'Fail']
+
+
+class ContrastCheck(BaseModel):
+    mode: Literal['light', 'dark']
+    use: ContrastUse = Field(description='body text needs 4.5:1; large text and UI components need 3:1')
+    foreground_role: str
+    background_role: str
+    foreground: HexColor
+    background: HexColor
+    ratio: float = Field(description='WCAG 2.x contrast ratio, rounded to 2 decimals')
+    level: ContrastLevel
+
+
+class ColorVisionCheck(BaseModel):
+    deficiency: Literal['protanopia', 'deuteranopia', 'tritanopia']
+    primary: HexColor = Field(description='Primary as simulated')
+    accent: HexColor = Field(description='Accent as simulated')
+    delta_e_ok: float = Field(description='OKLab distance between the simulated primary and accent')
+    distinguishable: bool
+
+
+class ColorPalette(BaseModel):
+    primary: HexColor
+    secondary: HexColor
+    accent: HexColor
+    neutral: HexColor
+    psychology: dict[str, str]
+    usage_guidelines: str
+    rationale: str = ''
+    roles: list[ColorRole] = []
+    scales: dict[str, dict[str, HexColor]] = Field(default={}, description='role -> step (50..950) -> hex')
+    light: ThemeColors | None = None
+    dark: ThemeColors | None = None
+    contrast: list[ContrastCheck] = []
+    color_vision: list[ColorVisionCheck] = []
+    adjustments: list[str] = Field(default=[], description='What the engine changed to make the palette pass')
+
+
+class FontPairing(BaseModel):
+    context: str
+    recommendation: str
+
+
+class FontSpec(BaseModel):
+    role: Literal['heading', 'body', 'accent']
+    family: str
+    category: str
+    weights: list[int]
+    css_stack: str
+    license: str
+    available_offline: bool = Field(description='Font files are installed and served by this instance')
+    note: str = ''
+
+
+class TypeScaleStep(BaseModel):
+    name: Literal['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'body', 'small']
+    size_px: float
+    size_rem: float
+    line_height: float
+    weight: int
+
+
+class Typography(BaseModel):
+    heading_font: str
+    body_font: str
+    accent_font: str
+    rationale: str
+    pairings: list[FontPairing]
+    fonts: list[FontSpec] = []
+    scale_ratio: float = 1.25
+    scale_name: str = 'Major third'
+    type_scale: list[TypeScaleStep] = []
+    css: str = ''
+    adjustments: list[str] = []
+
+
+class SectionStatus(StrEnum):
+    OK = 'ok'
+    FALLBACK = 'fallback'
+    ERROR = 'error'
+
+
+class SectionProvenance(BaseModel):
+    status: SectionStatus
+    provider: str
+    model: str
+    latency_ms: int
+    attempts: int
+    note: str = ''
+
+
+def new_kit_id() -> str:
+    return secrets.token_urlsafe(16)  # 128 bits: share links must not be guessable
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class BrandKit(BaseModel):
+    id: str = Field(default_factory=new_kit_id)
+    company_id: str | None = None
+    logos: list[LogoConcept] = []
+    taglines: list[Tagline] = []
+    color_palette: ColorPalette | None = None
+    typography: Typography | None = None
+    brand_guidelines: str | None = None
+    generated_at: datetime = Field(default_factory=utc_now)
+    generation_time_seconds: float = 0.0
+    # extensions beyond the seed's shape
+    company_name: str = ''
+    seed: int = 0
+    focus: Focus = Focus.ALL
+    num_variations: int = 3
+    sections: dict[SectionName, SectionProvenance] = {}

@@ -1,0 +1,310 @@
+"""The logo section: concepts in six styles, drawn as SVG in the kit's palette and heading font.
+
+The offline engine writes every concept itself; a language model's concepts (style, description, rationale) go
+through `logo_concept_from` so they are drawn with the same palette and fonts.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import random
+
+from branding.design.marks import Mark, color_name, display_name, icon_motif, initials, render_mark, tone_has
+from branding.models import (
+    COMPANY_TYPE_LABELS,
+    ColorPalette,
+    CompanyProfile,
+    CompanyType,
+    LogoConcept,
+    LogoStyle,
+    Typography,
+)
+from branding.seeding import rng_for
+
+W, L, E, A, C, P = (
+    LogoStyle.WORDMARK,
+    LogoStyle.LETTERMARK,
+    LogoStyle.EMBLEM,
+    LogoStyle.ABSTRACT,
+    LogoStyle.COMBINATION,
+    LogoStyle.PICTORIAL,
+)
+
+# Which styles a tone suits best, strongest first.
+TONE_STYLES: tuple[tuple[tuple[str, ...], tuple[LogoStyle, ...]], ...] = (
+    (('elegant', 'luxur', 'refined'), (W, E, L)),
+    (('bold', 'confident'), (L, A, W)),
+    (('playful', 'fun'), (P, A, C)),
+    (('friendly', 'warm'), (P, C, W)),
+    (('professional',), (C, W, L)),
+    (('trust', 'reliab', 'calm'), (E, C, W)),
+    (('minimal',), (W, A, L)),
+    (('technical', 'precise', 'expert'), (L, A, C)),
+    (('innovat', 'futur', 'curious'), (A, C, P)),
+    (('caring', 'empath', 'reassur'), (P, W, E)),
+)
+
+TYPE_STYLES: dict[CompanyType, tuple[LogoStyle, ...]] = {
+    CompanyType.SAAS: (C, A),
+    CompanyType.FINTECH: (C, E, L),
+    CompanyType.HEALTHTECH: (P, C),
+    CompanyType.ECOMMERCE: (W, C),
+    CompanyType.AI_ML: (A, L),
+    CompanyType.BLOCKCHAIN: (A, L),
+    CompanyType.CYBERSECURITY: (E, P),
+    CompanyType.DEVTOOLS: (L, W),
+    CompanyType.OTHER: (),
+}
+
+STYLE_LABELS: dict[LogoStyle, str] = {
+    W: 'wordmark',
+    L: 'lettermark',
+    E: 'emblem',
+    A: 'abstract mark',
+    C: 'combination mark',
+    P: 'pictorial mark',
+}
+
+MOTIF_NAMES: dict[str, str] = {
+    'shield': 'a shield',
+    'leaf': 'a leaf',
+    'heart': 'a heart',
+    'book': 'an open book',
+    'bars': 'a chart',
+    'brackets': 'code brackets',
+    'nodes': 'a node graph',
+    'cube': 'a block',
+    'bag': 'a shopping bag',
+    'layers': 'stacked layers',
+    'spark': 'a spark',
+}
+
+
+def style_order(profile: CompanyProfile, rng: random.Random) -> list[LogoStyle]:
+    """All six styles, the ones the brief suits first; the seed reshuffles near-ties so kits differ."""
+    scores = dict.fromkeys(LogoStyle, 0.0)
+    for words, styles in TONE_STYLES:
+        if tone_has(profile.tone, *words):
+            for rank, style in enumerate(styles):
+                scores[style] += 3 - rank
+    for rank, style in enumerate(TYPE_STYLES[profile.company_type]):
+        scores[style] += 2.5 - rank
+    letters = sum(char.isalnum() for char in profile.name)
+    if letters <= 10:
+        scores[W] += 1.5  # a short name can carry the brand on its own
+    elif letters > 18:
+        scores[L] += 1.5  # a long one needs a compact form for small sizes
+    jitter = {style: rng.uniform(0, 3) for style in LogoStyle}
+    return sorted(LogoStyle, key=lambda style: -(scores[style] + jitter[style]))
+
+
+def _article(phrase: str) -> str:
+    return 'an' if phrase[:1].lower() in 'aeiou' else 'a'
+
+
+def _quoted(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _mid_sentence(text: str) -> str:
+    """'Personal finance' -> 'personal finance', but 'AI tooling' and 'SaaS' keep their capitals."""
+    text = ' '.join(text.split())
+    return text[0].lower() + text[1:] if len(text) > 1 and text[0].isupper() and text[1].islower() else text
+
+
+def _values_phrase(profile: CompanyProfile) -> str:
+    values = [f'"{value}"' for value in profile.brand_values[:2]]
+    return ' and '.join(values)
+
+
+def _why_style(style: LogoStyle, profile: CompanyProfile, letters: str, motif: str) -> str:
+    name = display_name(profile.name)
+    industry = _mid_sentence(profile.industry)
+    match style:
+        case LogoStyle.WORDMARK:
+            length = sum(char.isalnum() for char in name)
+            reach = (
+                f'at {length} characters "{name}" is short enough to carry the brand alone'
+                if length <= 12
+                else f'it teaches the full name "{name}" at every touchpoint'
+            )
+            return f'A wordmark suits a name that can be its own symbol: {reach}.'
+        case LogoStyle.LETTERMARK:
+            return (
+                f'A lettermark packs the brand into "{letters}", which stays legible at favicon and app-icon sizes '
+                'where the full name cannot.'
+            )
+        case LogoStyle.EMBLEM:
+            return (
+                'An emblem borrows the authority of a seal: it signals permanence and care, which matters to '
+                f'{profile.target_audience} before they trust {_article(industry)} {industry} brand.'
+            )
+        case LogoStyle.ABSTRACT:
+            return (
+                f'An abstract mark gives {name} a shape no competitor owns, and it stays true as the offer grows '
+                f'beyond {industry}.'
+            )
+        case LogoStyle.COMBINATION:
+            return (
+                'A combination mark introduces a symbol while the name is still being learned; once the symbol is '
+                'known, the two can work apart.'
+            )
+        case LogoStyle.PICTORIAL:
+            return f'A pictorial mark makes the business legible at a glance: {MOTIF_NAMES[motif]} reads as {industry}.'
+
+
+def _rationale(
+    style: LogoStyle, mark: Mark, profile: CompanyProfile, palette: ColorPalette, typography: Typography
+) -> str:
+    heading = next((font for font in typography.fonts if font.role == 'heading'), None)
+    category = heading.category if heading else 'sans-serif'
+    outlined = ', drawn as outlines so it looks the same on every screen' if mark.outlined else ''
+    return (
+        f'{_why_style(style, profile, initials(profile.name), icon_motif(profile))} '
+        f'{typography.heading_font} ({category}) carries the {_mid_sentence(profile.tone)} voice{outlined}. '
+        f'{color_name(palette, palette.primary)} carries the mark and {color_name(palette, palette.accent)} is saved '
+        'for one detail, so it keeps its pull. '
+        f'For {profile.target_audience}, it keeps {_values_phrase(profile)} in view.'
+    )
+
+
+def _description(style: LogoStyle, mark: Mark, profile: CompanyProfile) -> str:
+    label = STYLE_LABELS[style]
+    industry = _mid_sentence(profile.industry)
+    return (
+        f'{_article(label).capitalize()} {label} for {display_name(profile.name)}: {mark.composition}. '
+        f'{_article(industry).capitalize()} {industry} mark meant to say {_values_phrase(profile)} '
+        'before a word is read.'
+    )
+
+
+def _text_cue(style: LogoStyle, profile: CompanyProfile) -> str:
+    if style is LogoStyle.LETTERMARK:
+        return f'no text other than the initials {_quoted(initials(profile.name))}'
+    return 'no text other than the brand name'
+
+
+def image_prompt(
+    style: LogoStyle,
+    *,
+    description: str,
+    mark: Mark,
+    profile: CompanyProfile,
+    palette: ColorPalette,
+    typography: Typography,
+) -> str:
+    """A prompt an image model can take further; the company's own words are quoted, as data, not instructions."""
+    heading = next((font for font in typography.fonts if font.role == 'heading'), None)
+    category = heading.category if heading else 'sans-serif'
+    background = mark.colors[0] if mark.colors else '#ffffff'
+    typeface = mark.typeface if mark.outlined else typography.heading_font
+    kind = 'company'
+    if profile.company_type is not CompanyType.OTHER:
+        kind = f'{_mid_sentence(COMPANY_TYPE_LABELS[profile.company_type])} company'
+    return (
+        f'Logo design, {STYLE_LABELS[style]}, for the brand {_quoted(display_name(profile.name))}: '
+        f'{_article(kind)} {kind} in {_quoted(profile.industry)}. '
+        f'Concept: {_quoted(description)} '
+        'Composition: a single centred mark with generous clear space, flat 2D vector, crisp geometric shapes, '
+        f'balanced negative space, on a plain solid {background} background. '
+        f'Palette, use only: primary {palette.primary}, secondary {palette.secondary}, accent {palette.accent}, '
+        f'neutral {palette.neutral}. '
+        f'Typography cue: {category} lettering in the manner of {_quoted(typeface)}. '
+        f'Mood: tone {_quoted(profile.tone)}; values {", ".join(_quoted(value) for value in profile.brand_values)}; '
+        f'for {_quoted(profile.target_audience)}. '
+        f'Negative: no photorealism, no gradients, no mockups, no 3D, no drop shadows, {_text_cue(style, profile)}, '
+        'no watermark, no signature.'
+    )
+
+
+def data_uri(svg: str) -> str:
+    return f'data:image/svg+xml;base64,{base64.b64encode(svg.encode()).decode("ascii")}'
+
+
+def render_logo(
+    style: LogoStyle,
+    profile: CompanyProfile,
+    palette: ColorPalette,
+    typography: Typography,
+    *,
+    seed: int,
+    variant: int = 0,
+) -> str:
+    return render_mark(style, profile, palette, typography, seed=seed, variant=variant).svg
+
+
+def _concept(
+    *,
+    index: int,
+    style: LogoStyle,
+    mark: Mark,
+    description: str,
+    rationale: str,
+    profile: CompanyProfile,
+    palette: ColorPalette,
+    typography: Typography,
+) -> LogoConcept:
+    return LogoConcept(
+        id=f'logo-{index + 1}',
+        style=style,
+        description=description,
+        rationale=rationale,
+        color_scheme=list(mark.colors),
+        prompt_used=image_prompt(
+            style, description=description, mark=mark, profile=profile, palette=palette, typography=typography
+        ),
+        svg=mark.svg,
+        image_url=data_uri(mark.svg),
+    )
+
+
+def logo_concept_from(
+    style: LogoStyle,
+    *,
+    description: str,
+    rationale: str,
+    profile: CompanyProfile,
+    palette: ColorPalette,
+    typography: Typography,
+    seed: int,
+    index: int,
+) -> LogoConcept:
+    """A concept written elsewhere (a language model's style, description and rationale), drawn with the kit's
+    palette and heading font. `index` is its 0-based place in the kit: it names the concept and varies the
+    composition when a style repeats."""
+    mark = render_mark(style, profile, palette, typography, seed=seed, variant=index)
+    return _concept(
+        index=index,
+        style=style,
+        mark=mark,
+        description=' '.join(description.split()),
+        rationale=' '.join(rationale.split()),
+        profile=profile,
+        palette=palette,
+        typography=typography,
+    )
+
+
+def build_offline_logos(
+    profile: CompanyProfile, palette: ColorPalette, typography: Typography, count: int, seed: int
+) -> list[LogoConcept]:
+    """`count` concepts cycling through all six styles (brief-led order) before any style repeats."""
+    order = style_order(profile, rng_for(profile, seed, 'logos'))
+    concepts = []
+    for index in range(count):
+        style = order[index % len(order)]
+        mark = render_mark(style, profile, palette, typography, seed=seed, variant=index // len(order))
+        concepts.append(
+            _concept(
+                index=index,
+                style=style,
+                mark=mark,
+                description=_description(style, mark, profile),
+                rationale=_rationale(style, mark, profile, palette, typography),
+                profile=profile,
+                palette=palette,
+                typography=typography,
+            )
+        )
+    return concepts

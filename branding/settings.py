@@ -1,0 +1,74 @@
+"""Every setting, read once from the environment (and `.env`)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import AliasChoices, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file='.env', env_file_encoding='utf-8', extra='ignore')
+
+    host: str = Field(default='127.0.0.1', validation_alias='HOST')
+    port: int = Field(default=8080, ge=1, le=65535, validation_alias='PORT')
+    data_dir: Path = Field(default=Path('data'), validation_alias='BRANDSMITH_DATA_DIR')
+    dev: bool = Field(default=False, validation_alias='BRANDSMITH_DEV')
+    storage_secret: SecretStr | None = Field(default=None, validation_alias='BRANDSMITH_STORAGE_SECRET')
+    fonts_dir: Path = Field(
+        default=PROJECT_ROOT / 'fonts' / 'node_modules' / '@fontsource', validation_alias='BRANDSMITH_FONTS_DIR'
+    )
+
+    database_url: str | None = Field(default=None, validation_alias='DATABASE_URL')
+    reuse_ttl_s: float = Field(default=3600.0, ge=0, validation_alias='BRANDSMITH_REUSE_TTL')
+    rate_limit_per_minute: int = Field(default=10, ge=0, validation_alias='BRANDSMITH_RATE_LIMIT')
+    max_body_bytes: int = Field(default=64 * 1024, ge=1024, validation_alias='BRANDSMITH_MAX_BODY_BYTES')
+    cors_origins: str = Field(default='', validation_alias='BRANDSMITH_CORS_ORIGINS')
+
+    providers: str = Field(default='together,cohere,offline', validation_alias='BRANDSMITH_PROVIDERS')
+
+    together_api_key: SecretStr | None = Field(default=None, validation_alias='TOGETHER_API_KEY')
+    together_model: str = Field(default='mistralai/Mixtral-8x7B-Instruct-v0.1', validation_alias='TOGETHER_MODEL')
+    together_base_url: str | None = Field(default=None, validation_alias='TOGETHER_BASE_URL')
+
+    cohere_api_key: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices('COHERE_API_KEY', 'CO_API_KEY')
+    )
+    cohere_model: str = Field(default='command-r-plus-08-2024', validation_alias='COHERE_MODEL')
+    cohere_base_url: str | None = Field(default=None, validation_alias='COHERE_BASE_URL')
+
+    openai_compat_base_url: str | None = Field(default=None, validation_alias='OPENAI_COMPAT_BASE_URL')
+    openai_compat_api_key: SecretStr | None = Field(default=None, validation_alias='OPENAI_COMPAT_API_KEY')
+    openai_compat_model: str = Field(default='llama3.1', validation_alias='OPENAI_COMPAT_MODEL')
+
+    call_timeout_s: float = Field(default=20.0, gt=0, validation_alias='BRANDSMITH_CALL_TIMEOUT')
+    section_budget_s: float = Field(default=45.0, gt=0, validation_alias='BRANDSMITH_SECTION_BUDGET')
+    retry_after_cap_s: float = Field(default=5.0, ge=0, validation_alias='BRANDSMITH_RETRY_AFTER_CAP')
+    breaker_threshold: int = Field(default=3, ge=1, validation_alias='BRANDSMITH_BREAKER_THRESHOLD')
+    breaker_cooldown_s: float = Field(default=60.0, ge=0, validation_alias='BRANDSMITH_BREAKER_COOLDOWN')
+
+    @property
+    def sqlite_path(self) -> Path:
+        """The SQLite file behind DATABASE_URL (sqlite:///path), by default kits.db in the data directory."""
+        if self.database_url is None:
+            return self.data_dir / 'kits.db'
+        if not self.database_url.startswith('sqlite:///'):
+            raise ValueError('DATABASE_URL: only sqlite:///<path> is supported by this version')
+        return Path(self.database_url.removeprefix('sqlite:///'))
+
+    @property
+    def cors_origin_list(self) -> list[str]:
+        return [origin.strip() for origin in self.cors_origins.split(',') if origin.strip()]
+
+    @property
+    def provider_order(self) -> list[str]:
+        return [name.strip().lower() for name in self.providers.split(',') if name.strip()]
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,91 @@
+"""One card per brand-kit section, plus the pieces every card shares: the title row and the copy action.
+
+Each section has its own module with a `create(...)` builder (`logos_card`, `taglines_card`, `palette_card`,
+`typography_card`, `guidelines_card`) and `skeleton.create(section)` holds the place of a card while it is generated.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from nicegui import ui
+
+from branding.models import SECTION_TITLES, SectionName, SectionProvenance
+
+from . import provenance as provenance_chip
+
+RegenerateHandler = Callable[[], Awaitable[None] | None]
+
+# Secondary text: gray-600 on white is 7.6:1 and gray-300 on Quasar's dark card (#1d1d1d) is 11:1, both AA.
+MUTED_TEXT = 'text-gray-600 dark:text-gray-300'
+SUBHEADING = 'text-sm font-semibold uppercase tracking-wide text-gray-700 dark:text-gray-200'
+CARD_CLASSES = 'w-full min-w-0 gap-4 p-4 sm:p-6'
+# Card actions set their own text colour instead of Quasar's primary, which is tuned for light surfaces:
+# indigo-700 on white is 7.6:1 and indigo-200 on the dark card 12:1.
+ACTION_COLORS = 'text-indigo-700 dark:text-indigo-200'
+
+
+def card(section: SectionName) -> ui.card:
+    """The full-width card of `section`, marked `card-<section>` for tests and the studio."""
+    return ui.card().classes(CARD_CLASSES).mark(f'card-{section.value}')
+
+
+def header(
+    section: SectionName, *, provenance: SectionProvenance | None, on_regenerate: RegenerateHandler | None
+) -> ui.row:
+    """Title row: the section title, where the content came from and, if the page allows it, a Regenerate button."""
+    title = SECTION_TITLES[section]
+    with ui.row(wrap=True).classes('w-full items-center gap-x-3 gap-y-1') as row:
+        ui.label(title).classes('text-xl font-semibold').props('role=heading aria-level=3')
+        if provenance is not None:
+            provenance_chip.create(provenance)
+        ui.space()
+        if on_regenerate is not None:
+            regenerate_button(title, on_regenerate).mark(f'regenerate-{section.value}')
+    return row
+
+
+def action_button(label: str, icon: str, on_click: Callable[[], Any], *, aria_label: str = '') -> ui.button:
+    """A flat card action; with an empty `label` an icon-only button whose `aria_label` is also its tooltip."""
+    button = ui.button(label, icon=icon, on_click=on_click, color=None).classes(ACTION_COLORS)
+    button.props('flat dense no-caps' if label else 'flat round dense')
+    if aria_label:
+        # Set through the props dict, never parsed from a props string: labels may quote user or model text.
+        button.props['aria-label'] = aria_label
+        if not label:
+            button.tooltip(aria_label)
+    return button
+
+
+def regenerate_button(title: str, on_regenerate: RegenerateHandler) -> ui.button:
+    async def regenerate() -> None:
+        # Disabled while the handler runs so an impatient double click does not start two generations.
+        button.disable()
+        try:
+            result = on_regenerate()
+            if inspect.isawaitable(result):
+                await result
+        finally:
+            if not button.is_deleted:
+                button.enable()
+
+    button = action_button('', 'refresh', regenerate, aria_label=f'Regenerate {title.lower()}')
+    return button
+
+
+def copy_to_clipboard(text: str, what: str) -> None:
+    ui.clipboard.write(text)
+    ui.notify(f'Copied {what}', type='positive', position='bottom', timeout=1500)
+
+
+def copy_button(text: str, *, what: str, label: str = '') -> ui.button:
+    """A button copying `text`; an icon-only button when no visible `label` is given, with `what` read out instead."""
+    return action_button(label, 'content_copy', lambda: copy_to_clipboard(text, what), aria_label=f'Copy {what}')
+
+
+def slug(text: str, fallback: str = 'brand') -> str:
+    """A file-name-safe version of `text`: lowercase ASCII letters, digits and dashes."""
+    return re.sub(r'[^a-z0-9]+', '-', text.lower()).strip('-')[:60] or fallback

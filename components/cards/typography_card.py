@@ -1,0 +1,186 @@
+"""Typography: a live specimen in the kit's fonts, the type scale at its real sizes, the fonts and how to pair them."""
+
+from __future__ import annotations
+
+import importlib
+import math
+import re
+
+from nicegui import app, ui
+
+from branding.models import FontSpec, SectionName, SectionProvenance, TypeScaleStep, Typography
+
+from . import MUTED_TEXT, SUBHEADING, RegenerateHandler, card, copy_button, header
+
+# A font stack is the one piece of model text that goes into a style attribute. It comes from our font catalogue, but
+# it is still checked: family names, commas, quotes and spaces only, so it cannot close the declaration or add another.
+SAFE_FONT_STACK = re.compile(r'[A-Za-z0-9 ,\'"-]{1,300}')
+SAFE_FAMILY = re.compile(r'[A-Za-z0-9 -]{1,80}')
+GENERIC_FAMILIES = {'serif': 'serif', 'monospace': 'monospace', 'handwriting': 'cursive'}
+PANGRAM = 'Sphinx of black quartz, judge my vow.'
+BODY_SAMPLE = (
+    'Good typography is invisible: it sets the pace of reading, groups what belongs together and lets the words '
+    'carry the brand. This paragraph is set in the body font at its regular size and line height.'
+)
+FONT_CSS_MODULE = 'branding.design.font_css'
+
+
+def create(
+    typography: Typography | None,
+    *,
+    provenance: SectionProvenance | None,
+    on_regenerate: RegenerateHandler | None = None,
+    company_name: str = '',
+) -> None:
+    with card(SectionName.TYPOGRAPHY):
+        header(SectionName.TYPOGRAPHY, provenance=provenance, on_regenerate=on_regenerate)
+        if typography is None:
+            ui.label('No typography in this kit.').classes(MUTED_TEXT)
+            return
+        _load_font_faces(typography)
+        stacks = {role: font_stack(typography, role) for role in ('heading', 'body', 'accent')}
+        _specimen(typography, stacks, company_name)
+        if typography.type_scale:
+            _type_scale(typography.type_scale, stacks, typography)
+        ui.label('Why these fonts').classes(SUBHEADING)
+        ui.label(typography.rationale).classes('whitespace-pre-line break-words')
+        if typography.pairings:
+            _pairings(typography)
+        _fonts(typography)
+        if typography.adjustments:
+            with ui.element('ul').classes(f'list-disc pl-6 text-sm {MUTED_TEXT}'):
+                for adjustment in typography.adjustments:
+                    with ui.element('li'):
+                        ui.label(adjustment).classes('break-words')
+        if typography.css:
+            with ui.row(wrap=True).classes('w-full items-center gap-2'):
+                copy_button(typography.css, what='typography CSS', label='Copy CSS').mark('copy-css')
+
+
+def font_spec(typography: Typography, role: str) -> FontSpec | None:
+    return next((font for font in typography.fonts if font.role == role), None)
+
+
+def font_stack(typography: Typography, role: str) -> str:
+    """The CSS font-family value for `role`: the catalogue's stack, or one built from the family name."""
+    spec = font_spec(typography, role)
+    if spec is not None and SAFE_FONT_STACK.fullmatch(spec.css_stack):
+        return spec.css_stack
+    family = spec.family if spec is not None else getattr(typography, f'{role}_font', '')
+    generic = GENERIC_FAMILIES.get(spec.category if spec is not None else '', 'sans-serif')
+    return f'"{family}", {generic}' if SAFE_FAMILY.fullmatch(family) else generic
+
+
+def _load_font_faces(typography: Typography) -> None:
+    """Add @font-face rules for the kit's fonts to this page, once per page and set of families."""
+    # Every weight the catalogue lists: browsers only download the faces the page actually uses. Kits in the original
+    # shape have no font list, only names; font_face_css skips any family that is not installed.
+    families = {font.family: sorted(font.weights) or [400, 700] for font in typography.fonts if font.available_offline}
+    if not typography.fonts:
+        names = (typography.heading_font, typography.body_font, typography.accent_font)
+        families = {name: [400, 700] for name in names}
+    if not families:
+        return
+    loaded_key = f'brandsmith-font-faces:{sorted(families.items())}'
+    if app.storage.client.get(loaded_key):
+        return
+    css = _font_face_css(families)
+    if css:
+        # The CSS is built by our own font module from catalogue names and local file paths, not from model text.
+        ui.add_css(css)
+        app.storage.client[loaded_key] = True
+
+
+def _font_face_css(families: dict[str, list[int]]) -> str:
+    # branding.design.font_css is written in parallel with this card; until it exists the specimen falls back to
+    # whatever the browser has, which the per-font notes already explain.
+    try:
+        font_css = importlib.import_module(FONT_CSS_MODULE)
+    except ModuleNotFoundError as error:
+        if error.name != FONT_CSS_MODULE:
+            raise
+        return ''
+    return str(font_css.font_face_css(families))
+
+
+def _css_number(value: float, low: float, high: float, default: float) -> float:
+    """A finite number within bounds, so a broken scale cannot produce unreadable or page-breaking sizes."""
+    return min(max(value, low), high) if math.isfinite(value) else default
+
+
+def _specimen(typography: Typography, stacks: dict[str, str], company_name: str) -> None:
+    heading_weight = next((step.weight for step in typography.type_scale if step.name == 'h1'), 700)
+    with (
+        ui.column()
+        .classes('w-full gap-3 rounded-lg border border-gray-300 p-4 dark:border-gray-600')
+        .mark('typography-specimen')
+    ):
+        ui.label(company_name or 'Your brand').classes('break-words text-4xl leading-tight').style(
+            f'font-family: {stacks["heading"]}; font-weight: {int(_css_number(heading_weight, 100, 900, 700))}'
+        )
+        ui.label(BODY_SAMPLE).classes('break-words text-base leading-relaxed').style(f'font-family: {stacks["body"]}')
+        ui.label(PANGRAM).classes('break-words text-lg').style(f'font-family: {stacks["accent"]}')
+        with ui.row(wrap=True).classes(f'gap-x-4 gap-y-0 text-xs {MUTED_TEXT}'):
+            ui.label(f'Heading: {typography.heading_font}')
+            ui.label(f'Body: {typography.body_font}')
+            ui.label(f'Accent: {typography.accent_font}')
+
+
+def _type_scale(steps: list[TypeScaleStep], stacks: dict[str, str], typography: Typography) -> None:
+    ui.label(f'Type scale: {typography.scale_name}, ratio {typography.scale_ratio:g}').classes(SUBHEADING)
+    with ui.column().classes('w-full gap-2').mark('type-scale'):
+        for step in steps:
+            stack = stacks['body'] if step.name in {'body', 'small'} else stacks['heading']
+            size = _css_number(step.size_px, 8, 120, 16)
+            line_height = _css_number(step.line_height, 0.8, 3, 1.4)
+            weight = int(_css_number(step.weight, 100, 900, 400))
+            with ui.column().classes('w-full min-w-0 gap-0'):
+                ui.label(
+                    f'{step.name} · {step.size_px:g} px / {step.size_rem:g} rem · line {step.line_height:g} · {weight}'
+                ).classes(f'font-mono text-xs {MUTED_TEXT}')
+                ui.label(PANGRAM if step.name in {'body', 'small'} else 'Sphinx of black quartz').classes(
+                    'w-full break-words'
+                ).style(
+                    f'font-family: {stack}; font-size: {size:g}px; line-height: {line_height:g}; font-weight: {weight}'
+                )
+
+
+def _pairings(typography: Typography) -> None:
+    ui.label('Pairings').classes(SUBHEADING)
+    with ui.column().classes('w-full gap-2'):
+        for pairing in typography.pairings:
+            with ui.column().classes('w-full min-w-0 gap-0'):
+                ui.label(pairing.context).classes('break-words font-medium')
+                ui.label(pairing.recommendation).classes(f'break-words text-sm {MUTED_TEXT}')
+
+
+def _fonts(typography: Typography) -> None:
+    if not typography.fonts:
+        return
+    ui.label('Fonts').classes(SUBHEADING)
+    with ui.element('div').classes('grid w-full grid-cols-1 gap-3 md:grid-cols-3'):
+        for font in typography.fonts:
+            with (
+                ui.column()
+                .classes('min-w-0 gap-1 rounded-lg border border-gray-300 p-3 dark:border-gray-600')
+                .mark(f'font-{font.role}')
+            ):
+                ui.label(font.role).classes(SUBHEADING)
+                ui.label(font.family).classes('break-words text-lg font-semibold')
+                ui.label(f'{font.category} · weights {", ".join(str(weight) for weight in font.weights)}').classes(
+                    f'break-words text-sm {MUTED_TEXT}'
+                )
+                ui.label(f'Licence: {font.license}').classes(f'break-words text-sm {MUTED_TEXT}')
+                if not font.available_offline:
+                    with (
+                        ui.row(wrap=False)
+                        .classes('w-full items-start gap-1 rounded bg-amber-100 p-2 text-sm text-gray-900')
+                        .mark('font-not-offline')
+                    ):
+                        ui.icon('cloud_off', size='1.1rem').props('aria-hidden=true')
+                        ui.label(
+                            'Not installed on this server: the specimen shows a fallback font. '
+                            + (font.note or 'Install the font files to preview it.')
+                        ).classes('min-w-0 break-words')
+                elif font.note:
+                    ui.label(font.note).classes(f'break-words text-sm {MUTED_TEXT}')

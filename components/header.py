@@ -1,0 +1,30 @@
+"""The top bar: name, what the studio does, links and the dark-mode switch (remembered per browser)."""
+
+from __future__ import annotations
+
+from nicegui import app, ui
+from nicegui.elements.dark_mode import DarkMode
+
+
+def create(dark: DarkMode) -> None:
+    def toggle_dark_mode() -> None:
+        dark.toggle()
+        app.storage.user['dark_mode'] = bool(dark.value)
+        toggle.props(f'icon={_icon(bool(dark.value))}')
+
+    with ui.header(elevated=False).classes('items-center justify-between px-4 sm:px-6 py-2 bs-header'):
+        with ui.link(target='/').classes('flex items-center gap-2 no-underline text-white'):
+            ui.icon('auto_awesome', size='sm').props('aria-hidden=true')
+            ui.label('Brandsmith').classes('text-lg font-semibold tracking-tight')
+        with ui.row().classes('items-center gap-1'):
+            ui.link('API docs', '/docs', new_tab=True).classes('text-white text-sm hidden sm:inline px-2')
+            toggle = (
+                ui.button(icon=_icon(bool(dark.value)), on_click=toggle_dark_mode)
+                .props('flat round color=white aria-label="Toggle dark mode"')
+                .tooltip('Toggle dark mode')
+                .mark('dark-mode-toggle')
+            )
+
+
+def _icon(is_dark: bool) -> str:
+    return 'light_mode' if is_dark else 'dark_mode'

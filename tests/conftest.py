@@ -1,0 +1,128 @@
+"""Shared fixtures: an isolated data directory, the app as a subprocess, and a real Chromium."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from playwright.async_api import Browser, async_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+TEST_DATA_DIR = Path(tempfile.mkdtemp(prefix='brandsmith-tests-'))
+TEST_OUTPUT = ROOT / 'test-results'
+
+# Set before anything reads the settings: tests never see a developer's keys or data.
+os.environ['BRANDSMITH_DATA_DIR'] = str(TEST_DATA_DIR)
+os.environ['BRANDSMITH_PROVIDERS'] = 'offline'
+for key in ('TOGETHER_API_KEY', 'COHERE_API_KEY', 'CO_API_KEY', 'OPENAI_COMPAT_API_KEY', 'OPENAI_COMPAT_BASE_URL'):
+    os.environ.pop(key, None)
+
+CHROMIUM_FLAGS = [
+    '--no-sandbox',
+    '--headless=new',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+]
+
+
+def chromium_executable() -> str | None:
+    """$BRANDSMITH_CHROMIUM, then Debian's /usr/bin/chromium, else None for Playwright's own browser."""
+    configured = os.environ.get('BRANDSMITH_CHROMIUM')
+    if configured:
+        return configured
+    if Path('/usr/bin/chromium').exists():
+        return '/usr/bin/chromium'
+    return None
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(('127.0.0.1', 0))
+        return int(sock.getsockname()[1])
+
+
+class AppServer:
+    def __init__(self, *, extra_env: dict[str, str] | None = None) -> None:
+        self.port = free_port()
+        self.url = f'http://127.0.0.1:{self.port}'
+        self.data_dir = Path(tempfile.mkdtemp(prefix='brandsmith-e2e-'))
+        env = {key: value for key, value in os.environ.items() if key != 'PYTEST_CURRENT_TEST'}
+        env.update({'HOST': '127.0.0.1', 'PORT': str(self.port), 'BRANDSMITH_DATA_DIR': str(self.data_dir)})
+        env.update(extra_env or {})
+        self.log_path = self.data_dir / 'server.log'
+        self.log = self.log_path.open('w')
+        self.process = subprocess.Popen(
+            [sys.executable, str(ROOT / 'app.py')],
+            cwd=self.data_dir,
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+
+    def wait_until_healthy(self, timeout_s: float = 60.0) -> None:
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f'app exited with {self.process.returncode}:\n{self.log_path.read_text()}')
+            try:
+                if httpx.get(f'{self.url}/health', timeout=1).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.2)
+        raise RuntimeError(f'app did not become healthy:\n{self.log_path.read_text()}')
+
+    def stop(self) -> int:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.log.close()
+        return self.process.returncode
+
+    def output(self) -> str:
+        return self.log_path.read_text()
+
+
+@pytest.fixture(scope='session')
+def app_server() -> Iterator[AppServer]:
+    server = AppServer()
+    try:
+        server.wait_until_healthy()
+        yield server
+    finally:
+        server.stop()
+        shutil.rmtree(server.data_dir, ignore_errors=True)
+
+
+@pytest.fixture
+async def browser() -> AsyncIterator[Browser]:
+
+    async with async_playwright() as playwright:
+        chromium = await playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_FLAGS)
+        try:
+            yield chromium
+        finally:
+            await chromium.close()
+
+
+@pytest.fixture(scope='session')
+def test_output() -> Path:
+    TEST_OUTPUT.mkdir(exist_ok=True)
+    return TEST_OUTPUT

@@ -1,0 +1,26 @@
+"""`python app.py` as an operator runs it: settings from the environment, health, clean exit on SIGTERM."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from branding import __version__
+from tests.conftest import AppServer
+
+pytestmark = pytest.mark.e2e
+
+
+def test_the_app_serves_health_and_exits_cleanly_on_sigterm() -> None:
+    server = AppServer()
+    try:
+        server.wait_until_healthy()
+        response = httpx.get(f'{server.url}/health')
+        assert response.json() == {'status': 'ok', 'version': __version__}
+        assert httpx.get(f'{server.url}/').status_code == 200
+    finally:
+        code = server.stop()
+    assert code == 0, server.output()
+    assert 'Traceback' not in server.output()
+    assert 'Brandsmith stopped' in server.output(), 'shutdown hooks ran before the exit'
+    assert (server.data_dir / 'nicegui').is_dir() or (server.data_dir / '.storage_secret').exists()

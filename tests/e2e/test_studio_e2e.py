@@ -1,0 +1,51 @@
+"""The studio in a real Chromium against the app running as its own process, on the offline engine."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from playwright.async_api import Browser, expect
+
+from tests.conftest import ROOT, AppServer
+
+pytestmark = pytest.mark.e2e
+
+SECTION_HEADINGS = ['Logo concepts', 'Taglines', 'Colour palette', 'Typography', 'Brand guidelines']
+
+
+async def test_a_generation_on_the_offline_engine_puts_every_card_on_the_page(
+    app_server: AppServer, browser: Browser, test_output: object
+) -> None:
+    page = await browser.new_page(viewport={'width': 1280, 'height': 900})
+    dialogs: list[str] = []
+    page.on('dialog', lambda dialog: dialogs.append(dialog.message))
+    await page.goto(app_server.url)
+
+    await expect(page).to_have_title('Studio · Brandsmith')
+    await expect(page.get_by_label('Company name')).to_be_visible()
+    await expect(page.get_by_label('Description')).to_be_visible()
+
+    await page.get_by_role('button', name='Try an example').click()
+    await expect(page.get_by_label('Company name')).to_have_value('Lumen Ledger')
+    await page.get_by_role('button', name='Generate brand kit').click()
+
+    await expect(page.get_by_text('Your brand kit is ready')).to_be_visible(timeout=20_000)
+    for heading in SECTION_HEADINGS:
+        await expect(page.get_by_text(heading, exact=True).first).to_be_visible()
+    await expect(page.get_by_text('offline engine').first).to_be_visible()
+    await expect(page.locator('img[src^="data:image/svg+xml"]').first).to_be_visible()
+    assert dialogs == []
+
+    screenshot = ROOT / 'test-results' / 'studio-light.png'
+    await page.screenshot(path=str(screenshot), full_page=False)
+    (ROOT / 'docs').mkdir(exist_ok=True)
+    shutil.copyfile(screenshot, ROOT / 'docs' / 'studio.png')
+
+
+async def test_the_form_refuses_an_empty_profile_with_field_messages(app_server: AppServer, browser: Browser) -> None:
+    page = await browser.new_page()
+    await page.goto(app_server.url)
+    await page.get_by_role('button', name='Generate brand kit').click()
+    await expect(page.get_by_text('Required').first).to_be_visible()
+    await expect(page.get_by_text('Your brand kit is ready')).to_have_count(0)

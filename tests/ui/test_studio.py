@@ -1,0 +1,124 @@
+"""The studio page through NiceGUI's simulated User: form, validation, generation, actions."""
+
+from __future__ import annotations
+
+import json
+
+from nicegui import ui
+from nicegui.testing import User
+
+from branding.api import EXAMPLE_PROFILE
+
+SECTION_HEADINGS = ['Logo concepts', 'Taglines', 'Colour palette', 'Typography', 'Brand guidelines']
+
+
+async def generate_example(user: User) -> None:
+    await user.open('/')
+    user.find(marker='try-example').click()
+    user.find(marker='generate').click()
+    await user.should_see('Your brand kit is ready', retries=100)
+
+
+async def test_the_page_shows_the_form_and_an_empty_state(user: User) -> None:
+    await user.open('/')
+    await user.should_see('Describe your company')
+    await user.should_see(marker='field-name')
+    await user.should_see('Your kit appears here, section by section.')
+
+
+async def test_try_an_example_fills_the_profile(user: User) -> None:
+    await user.open('/')
+    user.find(marker='try-example').click()
+    assert user.find(marker='field-name').elements.pop().value == EXAMPLE_PROFILE.name
+    values = user.find(marker='field-values').elements.pop().value
+    assert values == EXAMPLE_PROFILE.brand_values
+
+
+async def test_an_empty_form_shows_field_messages_and_makes_nothing(user: User) -> None:
+    await user.open('/')
+    user.find(marker='generate').click()
+    await user.should_see('Required')
+    assert any('Company name' in message or 'Name' in message for message in user.notify.messages)
+    await user.should_not_see('Your brand kit is ready')
+
+
+async def test_a_too_long_name_is_refused_before_submit(user: User) -> None:
+    await user.open('/')
+    user.find(marker='field-name').type('x' * 121)
+    await user.should_see('At most 120 characters')
+
+
+async def test_generating_puts_every_section_card_on_the_page(user: User) -> None:
+    await generate_example(user)
+    for heading in SECTION_HEADINGS:
+        await user.should_see(heading)
+    await user.should_see('offline engine')
+    await user.should_see(marker='download-json')
+
+
+async def test_focus_on_the_palette_makes_only_the_palette(user: User) -> None:
+    await user.open('/')
+    user.find(marker='try-example').click()
+    user.find(marker='field-focus').elements.pop().value = 'palette'
+    user.find(marker='generate').click()
+    await user.should_see('Your brand kit is ready', retries=100)
+    await user.should_see(marker='card-palette')
+    await user.should_not_see(marker='card-logos')
+    await user.should_not_see(marker='card-taglines')
+
+
+async def test_variations_set_the_number_of_taglines(user: User) -> None:
+    await user.open('/')
+    user.find(marker='try-example').click()
+    user.find(marker='field-variations').elements.pop().value = 5
+    user.find(marker='field-focus').elements.pop().value = 'tagline'
+    user.find(marker='generate').click()
+    await user.should_see('Your brand kit is ready', retries=100)
+    with user.scope(marker='card-taglines'):
+        assert len(user.find(marker='tagline').elements) == 5
+
+
+async def test_the_downloaded_json_is_the_kit_on_screen(user: User) -> None:
+    await generate_example(user)
+    user.find(marker='download-json').click()
+    response = await user.download.next()
+    kit = json.loads(response.content)
+    assert kit['company_name'] == EXAMPLE_PROFILE.name
+    for tagline in kit['taglines']:
+        await user.should_see(tagline['text'])
+    await user.should_see(kit['color_palette']['primary'])
+
+
+async def test_start_over_clears_the_results_and_keeps_the_form(user: User) -> None:
+    await generate_example(user)
+    user.find(marker='start-over').click()
+    await user.should_not_see('Your brand kit is ready')
+    await user.should_not_see(marker='card-palette')
+    assert user.find(marker='field-name').elements.pop().value == EXAMPLE_PROFILE.name
+
+
+async def test_regenerating_a_section_replaces_only_that_card(user: User) -> None:
+    await generate_example(user)
+    with user.scope(marker='card-taglines'):
+        before = [label.text for label in user.find(marker='tagline-text').elements]
+    palette_before = user.find(marker='card-palette').elements.pop()
+    user.find(marker='regenerate-taglines').click()
+    await user.should_see('New taglines ready', retries=50)
+    with user.scope(marker='card-taglines'):
+        after = [label.text for label in user.find(marker='tagline-text').elements]
+    assert after != before
+    assert len(after) == len(before)
+    assert user.find(marker='card-palette').elements.pop() is palette_before
+
+
+async def test_a_hostile_profile_is_shown_as_text(user: User) -> None:
+    await user.open('/')
+    user.find(marker='try-example').click()
+    user.find(marker='field-name').clear().type('<script>alert(1)</script>')
+    user.find(marker='generate').click()
+    await user.should_see('Your brand kit is ready', retries=100)
+    await user.should_see('<script>alert(1)</script>')
+    rendered_html = [element.content for element in user.find(ui.html).elements]
+    assert rendered_html, 'the guidelines card renders its Markdown as HTML'
+    assert all('<script' not in html for html in rendered_html)
+    assert any('&lt;script&gt;' in html for html in rendered_html)
