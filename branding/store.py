@@ -5,8 +5,10 @@ the provider chain). A request without a seed asks for a fresh kit, so its key i
 kit; callers can call `find_reusable` unconditionally and never need a special case for seed None.
 
 SQLite: WAL with `synchronous=FULL`, so a kit whose `save` returned survives a power cut or a kill -9 right after.
-Every call runs in a worker thread (`asyncio.to_thread`); one writer connection and one reader connection, each
-behind its own lock, let reads proceed while a write waits on fsync (WAL readers see the last committed state).
+The async calls run on two threads of the store's own: one writer and one reader, each with its own connection, so
+reads proceed while a write waits on fsync (WAL readers see the last committed state), and a burst of saves queues
+here instead of filling asyncio's default executor, which kit generation needs. A save whose caller is cancelled
+still completes: the kit is either saved whole or not at all.
 """
 
 from __future__ import annotations
@@ -19,16 +21,19 @@ import secrets
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from branding.models import BrandingRequest, BrandKit, Focus, SectionName, utc_now
 from branding.settings import Settings
 
 logger = logging.getLogger(__name__)
+
+T = TypeVar('T')
 
 SQLITE_URL_PREFIX = 'sqlite:///'
 # Bump when the key's inputs or encoding change, so old rows stop matching instead of matching the wrong request.
@@ -201,7 +206,8 @@ def _migrate(connection: sqlite3.Connection) -> None:
         version = 0 if row is None else int(row[0])
         if version > SCHEMA_VERSION:
             raise SchemaTooNewError(
-                f'the kits database has schema version {version}; this Brandsmith understands up to {SCHEMA_VERSION}'
+                f'the kits database was written by a newer Brandsmith (schema version {version}; this one understands '
+                f'up to {SCHEMA_VERSION}): upgrade Brandsmith or point DATABASE_URL at another file'
             )
         for step in MIGRATIONS[version:]:
             for statement in step:
@@ -249,26 +255,39 @@ class SqliteKitStore:
             self._writer.close()
             raise
         self._reader.row_factory = sqlite3.Row
+        # The locks below keep the *_sync methods safe from any thread; these pools give the async calls their threads.
+        self._writer_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix='kit-store-writer')
+        self._reader_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix='kit-store-reader')
 
-    # --- the async interface: every call runs in a worker thread -------------------------------------------------
+    # --- the async interface: every call runs on the store's writer or reader thread ---------------------------
 
     async def save(self, kit: BrandKit, request: BrandingRequest, *, request_key: str) -> None:
-        await asyncio.to_thread(self.save_sync, kit, request, request_key=request_key)
+        await self._run(self._writer_thread, lambda: self.save_sync(kit, request, request_key=request_key))
 
     async def get(self, kit_id: str) -> StoredKit | None:
-        return await asyncio.to_thread(self.get_sync, kit_id)
+        return await self._run(self._reader_thread, lambda: self.get_sync(kit_id))
 
     async def list_recent(self, limit: int, offset: int = 0) -> KitPage:
-        return await asyncio.to_thread(self.list_recent_sync, limit, offset)
+        return await self._run(self._reader_thread, lambda: self.list_recent_sync(limit, offset))
 
     async def delete(self, kit_id: str) -> bool:
-        return await asyncio.to_thread(self.delete_sync, kit_id)
+        return await self._run(self._writer_thread, lambda: self.delete_sync(kit_id))
 
     async def find_reusable(self, request_key: str, max_age_s: float) -> BrandKit | None:
-        return await asyncio.to_thread(self.find_reusable_sync, request_key, max_age_s)
+        return await self._run(self._reader_thread, lambda: self.find_reusable_sync(request_key, max_age_s))
 
     async def close(self) -> None:
-        await asyncio.to_thread(self.close_sync)
+        if self._closed:
+            return
+        # Queued behind every write already submitted, so those finish before the connections close.
+        await self._run(self._writer_thread, self.close_sync)
+
+    async def _run(self, thread: ThreadPoolExecutor, call: Callable[[], T]) -> T:
+        try:
+            result = asyncio.get_running_loop().run_in_executor(thread, call)
+        except RuntimeError as error:  # close() has shut the pool down
+            raise self._closed_error() from error
+        return await result
 
     # --- the blocking implementation, for threads and scripts ----------------------------------------------------
 
@@ -371,8 +390,14 @@ class SqliteKitStore:
             self._closed = True
             self._reader.close()
             self._writer.close()
+        # Not waiting: close_sync may be running on the writer thread itself.
+        self._writer_thread.shutdown(wait=False)
+        self._reader_thread.shutdown(wait=False)
 
     def _open(self, connection: sqlite3.Connection) -> sqlite3.Connection:
         if self._closed:
-            raise StoreClosedError(f'the kit store at {self.path} is closed')
+            raise self._closed_error()
         return connection
+
+    def _closed_error(self) -> StoreClosedError:
+        return StoreClosedError(f'the kit store at {self.path} is closed')

@@ -98,6 +98,11 @@ def hang(seconds: float) -> Behaviour:
     return Behaviour(kind='hang', seconds=seconds, text='{}')
 
 
+def delayed(text: str, seconds: float, *, chunk_chars: int = 8) -> Behaviour:
+    """Think for `seconds`, then reply with `text` (streamed in `chunk_chars` pieces when the client streams)."""
+    return Behaviour(kind='hang', seconds=seconds, text=text, chunk_chars=chunk_chars)
+
+
 def truncated(text: str) -> Behaviour:
     """Start a valid reply carrying `text`, then drop the connection halfway through the body."""
     return Behaviour(kind='truncated', text=text)
@@ -123,6 +128,9 @@ class RecordedRequest:
         return isinstance(self.body, dict) and self.body.get('stream') is True
 
 
+Responder = Callable[[RecordedRequest], 'Behaviour | None']
+
+
 class _CutConnection(Exception):
     """Raised inside the app to make uvicorn drop the connection mid-body."""
 
@@ -136,6 +144,7 @@ class FakeProviderServer:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._queues: dict[str, deque[Behaviour]] = {route: deque() for route in PREFIXES}
+        self._responders: dict[str, Responder] = {}
         self._requests: list[RecordedRequest] = []
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
@@ -150,6 +159,11 @@ class FakeProviderServer:
         with self._lock:
             self._queues[route].extend(behaviours)
 
+    def respond_with(self, route: str, responder: Responder) -> None:
+        """Answer requests to `route` that no scripted behaviour is left for, by looking at each request."""
+        with self._lock:
+            self._responders[route] = responder
+
     def requests(self, route: str | None = None) -> list[RecordedRequest]:
         with self._lock:
             return [request for request in self._requests if route is None or request.route == route]
@@ -162,6 +176,7 @@ class FakeProviderServer:
         with self._lock:
             for queue in self._queues.values():
                 queue.clear()
+            self._responders.clear()
             self._requests.clear()
 
     def wait_for_requests(self, route: str, count: int, timeout_s: float = 5.0) -> list[RecordedRequest]:
@@ -227,6 +242,9 @@ class FakeProviderServer:
             behaviour = self._queues[route].popleft() if route and self._queues[route] else None
             record = RecordedRequest(route=route, path=path, headers=headers, body=body, scripted=behaviour is not None)
             self._requests.append(record)
+            responder = self._responders.get(route)
+        if behaviour is None and responder is not None:
+            behaviour = responder(record)
         if not route:
             await _respond(send, 404, b'{"message": "no such route"}')
             return

@@ -1,0 +1,1 @@
+"""One module per export format; `branding.export` is the entry point that names them and builds the bundle."""

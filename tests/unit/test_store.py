@@ -1,0 +1,364 @@
+"""The kit store on a real SQLite file: round trips, history pages, reuse within the TTL, concurrency, migrations."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from branding.api import EXAMPLE_PROFILE
+from branding.models import (
+    BrandingRequest,
+    BrandKit,
+    Focus,
+    SectionName,
+    SectionProvenance,
+    SectionStatus,
+    new_kit_id,
+)
+from branding.orchestrator import generate_kit
+from branding.settings import Settings
+from branding.store import (
+    SCHEMA_VERSION,
+    KitStore,
+    SchemaTooNewError,
+    SqliteKitStore,
+    StoreClosedError,
+    UnsupportedDatabaseError,
+    open_store,
+    request_key,
+)
+
+CHAIN = ['together', 'cohere', 'offline']
+TTL_S = 3600.0
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = datetime(2025, 1, 1, 12, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += timedelta(seconds=seconds)
+
+
+def make_request(**changes: object) -> BrandingRequest:
+    fields: dict[str, object] = {'company_profile': EXAMPLE_PROFILE, 'seed': 7, **changes}
+    return BrandingRequest.model_validate(fields)
+
+
+def make_kit(name: str = 'Lumen Ledger', *, focus: Focus = Focus.ALL, num_variations: int = 3) -> BrandKit:
+    provenance = SectionProvenance(status=SectionStatus.OK, provider='offline', model='m', latency_ms=1, attempts=1)
+    return BrandKit(
+        company_name=name,
+        focus=focus,
+        num_variations=num_variations,
+        sections={SectionName.PALETTE: provenance, SectionName.LOGOS: provenance.model_copy(update={'provider': 'x'})},
+    )
+
+
+@pytest.fixture(scope='module')
+def real_kit() -> BrandKit:
+    return asyncio.run(generate_kit(make_request(seed=1)))
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+async def store(tmp_path: Path, clock: FakeClock) -> AsyncIterator[SqliteKitStore]:
+    kit_store = SqliteKitStore(tmp_path / 'kits.db', clock=clock)
+    try:
+        yield kit_store
+    finally:
+        await kit_store.close()
+
+
+async def test_a_saved_kit_comes_back_whole(store: SqliteKitStore, real_kit: BrandKit, clock: FakeClock) -> None:
+    request = make_request(seed=1)
+    await store.save(real_kit, request, request_key=request_key(request, CHAIN))
+
+    stored = await store.get(real_kit.id)
+
+    assert stored is not None
+    assert stored.kit == real_kit
+    assert stored.request == request
+    assert stored.created_at == clock.now
+
+
+async def test_an_unknown_id_is_none(store: SqliteKitStore) -> None:
+    assert await store.get(new_kit_id()) is None
+    assert await store.get('') is None
+
+
+async def test_the_history_is_newest_first_in_pages(store: SqliteKitStore, clock: FakeClock) -> None:
+    kits = [make_kit(f'Company {index}', num_variations=index + 1) for index in range(5)]
+    for kit in kits:
+        await store.save(kit, make_request(), request_key='k')
+        clock.advance(1)
+    newest_first = [kit.id for kit in reversed(kits)]
+
+    pages = [await store.list_recent(2, offset) for offset in (0, 2, 4, 6)]
+
+    assert [[item.id for item in page.items] for page in pages] == [
+        newest_first[:2],
+        newest_first[2:4],
+        newest_first[4:],
+        [],
+    ]
+    assert {page.total for page in pages} == {5}
+
+
+async def test_a_history_row_summarises_its_kit(store: SqliteKitStore, clock: FakeClock) -> None:
+    kit = make_kit('Forgeline', focus=Focus.LOGO, num_variations=4)
+    await store.save(kit, make_request(focus=Focus.LOGO, num_variations=4), request_key='k')
+
+    [item] = (await store.list_recent(10)).items
+
+    assert item.id == kit.id
+    assert item.company_name == 'Forgeline'
+    assert item.created_at == clock.now
+    assert item.focus is Focus.LOGO
+    assert item.num_variations == 4
+    assert item.providers == {SectionName.PALETTE: 'offline', SectionName.LOGOS: 'x'}
+
+
+async def test_kits_saved_in_the_same_instant_keep_their_save_order(store: SqliteKitStore) -> None:
+    kits = [make_kit() for _ in range(3)]
+    for kit in kits:
+        await store.save(kit, make_request(), request_key='k')
+
+    page = await store.list_recent(10)
+
+    assert [item.id for item in page.items] == [kit.id for kit in reversed(kits)]
+
+
+async def test_negative_paging_is_refused(store: SqliteKitStore) -> None:
+    with pytest.raises(ValueError, match='negative'):
+        await store.list_recent(-1)
+    with pytest.raises(ValueError, match='negative'):
+        await store.list_recent(10, -5)
+
+
+async def test_delete_removes_the_kit_once(store: SqliteKitStore) -> None:
+    kept, doomed = make_kit(), make_kit()
+    for kit in (kept, doomed):
+        await store.save(kit, make_request(), request_key='k')
+
+    assert await store.delete(doomed.id) is True
+    assert await store.delete(doomed.id) is False
+    assert await store.get(doomed.id) is None
+    assert await store.get(kept.id) is not None
+    page = await store.list_recent(10)
+    assert page.total == 1
+    assert [item.id for item in page.items] == [kept.id]
+
+
+async def test_saving_an_id_again_replaces_the_kit_and_keeps_its_place(store: SqliteKitStore, clock: FakeClock) -> None:
+    first, other = make_kit('Before'), make_kit('Other')
+    await store.save(first, make_request(), request_key='k')
+    clock.advance(10)
+    await store.save(other, make_request(), request_key='k')
+    clock.advance(10)
+    await store.save(first.model_copy(update={'company_name': 'After'}), make_request(seed=8), request_key='k2')
+
+    stored = await store.get(first.id)
+    page = await store.list_recent(10)
+
+    assert stored is not None
+    assert stored.kit.company_name == 'After'
+    assert stored.request.seed == 8
+    assert stored.created_at == clock.now - timedelta(seconds=20)
+    assert [item.id for item in page.items] == [other.id, first.id]
+    assert page.total == 2
+
+
+async def test_an_identical_request_reuses_the_kit_within_the_ttl(store: SqliteKitStore, clock: FakeClock) -> None:
+    kit = make_kit()
+    key = request_key(make_request(), CHAIN)
+    await store.save(kit, make_request(), request_key=key)
+
+    clock.advance(TTL_S - 1)
+    reused = await store.find_reusable(request_key(make_request(), CHAIN), TTL_S)
+    assert reused == kit
+
+    clock.advance(2)
+    assert await store.find_reusable(key, TTL_S) is None
+
+
+async def test_reuse_returns_the_newest_matching_kit(store: SqliteKitStore, clock: FakeClock) -> None:
+    older, newer = make_kit('Older'), make_kit('Newer')
+    await store.save(older, make_request(), request_key='k')
+    clock.advance(5)
+    await store.save(newer, make_request(), request_key='k')
+    await store.save(make_kit('Unrelated'), make_request(), request_key='other')
+
+    reused = await store.find_reusable('k', TTL_S)
+
+    assert reused is not None
+    assert reused.id == newer.id
+
+
+async def test_reuse_misses_other_keys_and_a_zero_ttl(store: SqliteKitStore) -> None:
+    await store.save(make_kit(), make_request(), request_key='k')
+
+    assert await store.find_reusable('not-k', TTL_S) is None
+    assert await store.find_reusable('k', 0) is None
+
+
+async def test_a_deleted_kit_is_not_reused(store: SqliteKitStore) -> None:
+    kit = make_kit()
+    await store.save(kit, make_request(), request_key='k')
+    await store.delete(kit.id)
+
+    assert await store.find_reusable('k', TTL_S) is None
+
+
+def test_the_request_key_is_stable_for_identical_requests() -> None:
+    assert request_key(make_request(), CHAIN) == request_key(make_request(), list(CHAIN))
+    same_profile_copy = EXAMPLE_PROFILE.model_copy(deep=True)
+    assert request_key(make_request(company_profile=same_profile_copy), CHAIN) == request_key(make_request(), CHAIN)
+
+
+@pytest.mark.parametrize(
+    ('changes', 'chain'),
+    [
+        ({'seed': 8}, CHAIN),
+        ({'focus': Focus.PALETTE}, CHAIN),
+        ({'num_variations': 4}, CHAIN),
+        ({'company_id': 'acme'}, CHAIN),
+        ({'company_profile': EXAMPLE_PROFILE.model_copy(update={'tone': 'bold'})}, CHAIN),
+        ({'company_profile': EXAMPLE_PROFILE.model_copy(update={'brand_values': ['clarity']})}, CHAIN),
+        ({}, ['offline']),
+        ({}, ['cohere', 'together', 'offline']),
+    ],
+)
+def test_any_difference_changes_the_request_key(changes: dict[str, object], chain: list[str]) -> None:
+    assert request_key(make_request(**changes), chain) != request_key(make_request(), CHAIN)
+
+
+async def test_a_request_without_a_seed_never_reuses(store: SqliteKitStore) -> None:
+    unseeded = make_request(seed=None)
+    key = request_key(unseeded, CHAIN)
+    await store.save(make_kit(), unseeded, request_key=key)
+
+    assert request_key(unseeded, CHAIN) != key
+    assert await store.find_reusable(request_key(unseeded, CHAIN), TTL_S) is None
+
+
+async def test_concurrent_saves_all_land(store: SqliteKitStore) -> None:
+    kits = [make_kit(f'Company {index}') for index in range(100)]
+
+    await asyncio.gather(*(store.save(kit, make_request(), request_key=f'k{index}') for index, kit in enumerate(kits)))
+    stored = await asyncio.gather(*(store.get(kit.id) for kit in kits))
+
+    assert (await store.list_recent(1)).total == 100
+    assert [item.kit if item else None for item in stored] == kits
+
+
+async def test_reads_run_while_saves_are_in_flight(store: SqliteKitStore) -> None:
+    kits = [make_kit() for _ in range(30)]
+
+    async def save_all() -> None:
+        await asyncio.gather(*(store.save(kit, make_request(), request_key='k') for kit in kits))
+
+    async def read_while_saving() -> list[int]:
+        return [(await store.list_recent(5)).total for _ in range(20)]
+
+    _, totals = await asyncio.gather(save_all(), read_while_saving())
+
+    assert totals == sorted(totals)  # a reader never sees a save undone
+    assert (await store.list_recent(5)).total == 30
+
+
+async def test_the_database_is_in_wal_mode_with_the_schema_version(store: SqliteKitStore) -> None:
+    with sqlite3.connect(store.path) as connection:
+        assert connection.execute('PRAGMA journal_mode').fetchone()[0] == 'wal'
+        assert connection.execute('SELECT version FROM schema_version').fetchall() == [(SCHEMA_VERSION,)]
+        indexes = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert {'kits_by_created_at', 'kits_by_request_key'} <= indexes
+
+
+async def test_reopening_keeps_the_kits(tmp_path: Path) -> None:
+    path = tmp_path / 'kits.db'
+    kit = make_kit()
+    first = SqliteKitStore(path)
+    await first.save(kit, make_request(), request_key='k')
+    await first.close()
+
+    second = SqliteKitStore(path)
+    try:
+        stored = await second.get(kit.id)
+    finally:
+        await second.close()
+
+    assert stored is not None
+    assert stored.kit == kit
+
+
+def test_a_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / 'kits.db'
+    with sqlite3.connect(path) as connection:
+        connection.execute('CREATE TABLE schema_version (version INTEGER NOT NULL)')
+        connection.execute('INSERT INTO schema_version (version) VALUES (?)', (SCHEMA_VERSION + 1,))
+    connection.close()
+
+    with pytest.raises(SchemaTooNewError, match='newer Brandsmith'):
+        SqliteKitStore(path)
+
+
+async def test_a_closed_store_refuses_work(tmp_path: Path) -> None:
+    kit_store = SqliteKitStore(tmp_path / 'kits.db')
+    await kit_store.close()
+    await kit_store.close()
+
+    with pytest.raises(StoreClosedError):
+        await kit_store.get('anything')
+    with pytest.raises(StoreClosedError):
+        await kit_store.save(make_kit(), make_request(), request_key='k')
+
+
+def test_a_naive_clock_is_refused(tmp_path: Path) -> None:
+    kit_store = SqliteKitStore(tmp_path / 'kits.db', clock=lambda: datetime(2025, 1, 1))
+    try:
+        with pytest.raises(ValueError, match='timezone'):
+            kit_store.save_sync(make_kit(), make_request(), request_key='k')
+    finally:
+        kit_store.close_sync()
+
+
+async def test_open_store_creates_the_data_directory(tmp_path: Path) -> None:
+    data_dir = tmp_path / 'nested' / 'data'
+    kit_store = open_store(Settings.model_validate({'BRANDSMITH_DATA_DIR': str(data_dir)}))
+    await close_store(kit_store)
+
+    assert (data_dir / 'kits.db').is_file()
+
+
+async def test_open_store_follows_a_sqlite_url(tmp_path: Path) -> None:
+    path = tmp_path / 'elsewhere' / 'brandsmith.sqlite'
+    kit_store = open_store(Settings.model_validate({'DATABASE_URL': f'sqlite:///{path}'}))
+    await close_store(kit_store)
+
+    assert path.is_file()
+
+
+@pytest.mark.parametrize(
+    'url', ['postgresql://brandsmith:hunter2@db/kits', 'mysql://root:hunter2@localhost/kits', 'sqlite:///', 'kits.db']
+)
+def test_open_store_refuses_other_databases_without_echoing_secrets(url: str) -> None:
+    with pytest.raises(UnsupportedDatabaseError, match='DATABASE_URL') as raised:
+        open_store(Settings.model_validate({'DATABASE_URL': url}))
+    assert 'hunter2' not in str(raised.value)
+
+
+async def close_store(kit_store: KitStore) -> None:
+    await kit_store.close()
