@@ -17,13 +17,16 @@ os.environ.setdefault('NICEGUI_STORAGE_PATH', str((settings.data_dir / 'nicegui'
 
 from nicegui import app, ui  # noqa: E402
 
-from branding.api import router  # noqa: E402
-from branding.orchestrator import configured_chain  # noqa: E402
-from components import studio, theme  # noqa: E402
+from branding import api  # noqa: E402
+from branding.service import (  # noqa: E402
+    close_kit_service,
+    kit_service,
+)
+from components import kit_view, studio, theme  # noqa: E402
 
 log = logging.getLogger('brandsmith')
 
-app.include_router(router)
+api.mount(app, settings)
 if settings.fonts_dir.is_dir():
     app.add_static_files('/fonts', settings.fonts_dir, max_cache_age=86400)
 
@@ -32,6 +35,25 @@ if settings.fonts_dir.is_dir():
 def index() -> None:
     with theme.frame('Studio'):
         studio.create()
+
+
+@ui.page('/kit/{kit_id}')
+async def shared_kit(kit_id: str) -> None:
+    stored = await kit_service().store.get(kit_id) if len(kit_id) <= 64 else None
+    with theme.frame('Shared kit' if stored is None else f'{stored.kit.company_name} brand kit'):
+        if stored is None:
+            with ui.column().classes('w-full items-center text-center py-16 gap-2').mark('kit-missing'):
+                ui.label('This kit is not here').classes('text-2xl font-semibold').props('role=heading aria-level=1')
+                ui.label('It may have been deleted, or the link is incomplete.').classes('bs-muted')
+                ui.link('Make a new brand kit', '/')
+            return
+        kit = stored.kit
+        with ui.row().classes('w-full items-center gap-2 pb-2'):
+            ui.label(f'{kit.company_name}: brand kit').classes('text-2xl font-semibold grow').props(
+                'role=heading aria-level=1'
+            )
+            ui.label(f'Made {stored.created_at:%d %b %Y}').classes('bs-muted text-sm')
+        kit_view.create_read_only(kit)
 
 
 def storage_secret() -> str:
@@ -51,11 +73,11 @@ def exit_cleanly(signum: int, frame: FrameType | None) -> None:
 
 
 async def shut_down() -> None:
-    await configured_chain().aclose()
+    await close_kit_service()
     log.info('Brandsmith stopped')
 
 
-app.on_startup(configured_chain)  # logs which providers are active before the first request
+app.on_startup(kit_service)  # opens the store and logs which providers are active before the first request
 app.on_shutdown(shut_down)
 
 if __name__ in {'__main__', '__mp_main__'}:

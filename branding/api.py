@@ -2,11 +2,31 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+import asyncio
+from collections.abc import AsyncGenerator, AsyncIterator
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, FastAPI, Path, Query, Request, Response
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import StreamingResponse
+from pydantic import BaseModel
 
 from branding import __version__
-from branding.models import COMPANY_TYPE_LABELS, TONES, BrandingRequest, BrandKit, CompanyProfile, CompanyType
-from branding.orchestrator import generate_kit
+from branding.models import (
+    COMPANY_TYPE_LABELS,
+    TONES,
+    BrandingRequest,
+    BrandKit,
+    CompanyProfile,
+    CompanyType,
+    SectionName,
+)
+from branding.orchestrator import KitDone, KitEvent, SectionDone, SectionStarted, SectionText
+from branding.ratelimit import retry_after_header
+from branding.service import KitService, RateLimited, kit_service
+from branding.settings import Settings
+from branding.web import ApiError, install_guards, sse_event
 
 EXAMPLE_PROFILE = CompanyProfile(
     name='Lumen Ledger',
@@ -21,12 +41,88 @@ EXAMPLE_PROFILE = CompanyProfile(
     tone='friendly',
 )
 
+REQUEST_EXAMPLES = {
+    'whole_kit': {
+        'summary': 'A whole kit, reproducible with a seed',
+        'value': {
+            'company_profile': EXAMPLE_PROFILE.model_dump(mode='json'),
+            'num_variations': 3,
+            'focus': 'all',
+            'seed': 7,
+        },
+    },
+    'palette_only': {
+        'summary': 'Just the colour palette',
+        'value': {'company_profile': EXAMPLE_PROFILE.model_dump(mode='json'), 'focus': 'palette'},
+    },
+}
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    422: {'description': 'Invalid request: `detail` lists each field with its message'},
+    429: {'description': 'Too many generations from this client; see Retry-After'},
+}
+
+GenerationRequest = Annotated[BrandingRequest, Body(openapi_examples=REQUEST_EXAMPLES)]
+KitId = Annotated[str, Path(min_length=8, max_length=64, pattern=r'^[A-Za-z0-9_-]+$')]
+
 router = APIRouter()
 
 
+class CompanyTypeInfo(BaseModel):
+    value: CompanyType
+    label: str
+
+
+class ToneInfo(BaseModel):
+    value: str
+    description: str
+
+
+class CompanyTypes(BaseModel):
+    company_types: list[CompanyTypeInfo]
+    tones: list[ToneInfo]
+
+
+class KitSummaryOut(BaseModel):
+    id: str
+    company_name: str
+    created_at: datetime
+    focus: str
+    num_variations: int
+    providers: dict[str, str]
+
+
+class KitList(BaseModel):
+    items: list[KitSummaryOut]
+    total: int
+    limit: int
+    offset: int
+
+
+class Health(BaseModel):
+    status: str
+    version: str
+
+
+def client_key(request: Request) -> str:
+    return request.client.host if request.client else 'unknown'
+
+
+def admit(service: KitService, request: Request) -> None:
+    try:
+        service.admit(client_key(request))
+    except RateLimited as limited:
+        raise ApiError(
+            429,
+            'rate_limited',
+            f'Too many brand kits from this address; try again in {retry_after_header(limited.retry_after_s)} s.',
+            headers={'Retry-After': retry_after_header(limited.retry_after_s)},
+        ) from None
+
+
 @router.get('/health', tags=['service'])
-async def health() -> dict[str, str]:
-    return {'status': 'ok', 'version': __version__}
+async def health() -> Health:
+    return Health(status='ok', version=__version__)
 
 
 @router.get('/api', tags=['service'])
@@ -41,16 +137,18 @@ async def api_root() -> dict[str, object]:
             'company_types': '/api/v1/company-types',
             'example_profile': '/api/v1/example-company-profile',
             'generate': '/api/v1/generate-branding',
+            'generate_stream': '/api/v1/generate-branding/stream',
+            'kits': '/api/v1/kits',
         },
     }
 
 
 @router.get('/api/v1/company-types', tags=['reference'])
-async def company_types() -> dict[str, object]:
-    return {
-        'company_types': [{'value': kind.value, 'label': label} for kind, label in COMPANY_TYPE_LABELS.items()],
-        'tones': [{'value': tone, 'description': text} for tone, text in TONES.items()],
-    }
+async def company_types() -> CompanyTypes:
+    return CompanyTypes(
+        company_types=[CompanyTypeInfo(value=kind, label=label) for kind, label in COMPANY_TYPE_LABELS.items()],
+        tones=[ToneInfo(value=tone, description=text) for tone, text in TONES.items()],
+    )
 
 
 @router.get('/api/v1/example-company-profile', tags=['reference'])
@@ -58,6 +156,137 @@ async def example_company_profile() -> CompanyProfile:
     return EXAMPLE_PROFILE
 
 
-@router.post('/api/v1/generate-branding', tags=['generation'])
-async def generate_branding(request: BrandingRequest) -> BrandKit:
-    return await generate_kit(request)
+@router.post('/api/v1/generate-branding', tags=['generation'], responses=ERROR_RESPONSES)
+async def generate_branding(body: GenerationRequest, request: Request) -> BrandKit:
+    """Make a whole brand kit. Identical seeded requests within the reuse TTL return the saved kit instantly."""
+    service = kit_service()
+    admit(service, request)
+    return await service.generate(body)
+
+
+def section_payload(kit: BrandKit, section: SectionName) -> Any:
+    match section:
+        case SectionName.LOGOS:
+            return [logo.model_dump(mode='json') for logo in kit.logos]
+        case SectionName.TAGLINES:
+            return [tagline.model_dump(mode='json') for tagline in kit.taglines]
+        case SectionName.PALETTE:
+            return kit.color_palette.model_dump(mode='json') if kit.color_palette else None
+        case SectionName.TYPOGRAPHY:
+            return kit.typography.model_dump(mode='json') if kit.typography else None
+        case SectionName.GUIDELINES:
+            return kit.brand_guidelines
+
+
+@router.post(
+    '/api/v1/generate-branding/stream',
+    tags=['generation'],
+    responses={
+        200: {
+            'description': (
+                'Server-Sent Events: `started` {section}, `text` {section, text} while guidelines stream, `section` '
+                '{section, provenance, data} as each completes, then `done` {kit_id, generation_time_seconds}.'
+            ),
+            'content': {'text/event-stream': {}},
+        },
+        **ERROR_RESPONSES,
+    },
+    response_class=StreamingResponse,
+)
+async def generate_branding_stream(body: GenerationRequest, request: Request) -> StreamingResponse:
+    service = kit_service()
+    admit(service, request)
+
+    async def events() -> AsyncIterator[bytes]:
+        stream: AsyncGenerator[KitEvent] = service.stream(body)
+        try:
+            async for event in stream:
+                match event:
+                    case SectionStarted(section=section):
+                        yield sse_event('started', {'section': section})
+                    case SectionText(section=section, text=text):
+                        yield sse_event('text', {'section': section, 'text': text})
+                    case SectionDone(section=section, provenance=provenance, kit=kit):
+                        payload = section_payload(kit, section)
+                        yield sse_event(
+                            'section',
+                            {'section': section, 'provenance': provenance.model_dump(mode='json'), 'data': payload},
+                        )
+                    case KitDone(kit=kit):
+                        yield sse_event(
+                            'done', {'kit_id': kit.id, 'generation_time_seconds': kit.generation_time_seconds}
+                        )
+        finally:
+            await stream.aclose()  # a client that hangs up cancels the provider calls
+
+    return StreamingResponse(events(), media_type='text/event-stream', headers={'X-Accel-Buffering': 'no'})
+
+
+@router.get('/api/v1/kits', tags=['kits'])
+async def list_kits(
+    limit: Annotated[int, Query(ge=1, le=100)] = 20, offset: Annotated[int, Query(ge=0)] = 0
+) -> KitList:
+    page = await kit_service().store.list_recent(limit, offset)
+    items = [
+        KitSummaryOut(
+            id=item.id,
+            company_name=item.company_name,
+            created_at=item.created_at,
+            focus=item.focus.value,
+            num_variations=item.num_variations,
+            providers={section.value: provider for section, provider in item.providers.items()},
+        )
+        for item in page.items
+    ]
+    return KitList(items=items, total=page.total, limit=limit, offset=offset)
+
+
+async def _saved_kit(kit_id: str) -> BrandKit:
+    stored = await kit_service().store.get(kit_id)
+    if stored is None:
+        raise ApiError(404, 'not_found', f'No saved kit with id {kit_id}.')
+    return stored.kit
+
+
+@router.get('/api/v1/kits/{kit_id}', tags=['kits'], responses={404: {'description': 'No such kit'}})
+async def get_kit(kit_id: KitId) -> BrandKit:
+    return await _saved_kit(kit_id)
+
+
+@router.delete('/api/v1/kits/{kit_id}', tags=['kits'], status_code=204, responses={404: {'description': 'No such kit'}})
+async def delete_kit(kit_id: KitId) -> Response:
+    if not await kit_service().store.delete(kit_id):
+        raise ApiError(404, 'not_found', f'No saved kit with id {kit_id}.')
+    return Response(status_code=204)
+
+
+@router.get(
+    '/api/v1/kits/{kit_id}/export/{export_format}',
+    tags=['kits'],
+    response_class=Response,
+    responses={200: {'description': 'The exported file'}, 404: {'description': 'No such kit or format'}},
+)
+async def export_saved_kit(kit_id: KitId, export_format: Annotated[str, Path(max_length=32)]) -> Response:
+    from branding.export import EXPORTS, export_kit
+
+    if export_format not in EXPORTS:
+        raise ApiError(404, 'unknown_format', f'Unknown export format; choose one of: {", ".join(EXPORTS)}.')
+    kit = await _saved_kit(kit_id)
+    content, filename, media_type = await asyncio.to_thread(export_kit, kit, export_format)
+    return Response(
+        content, media_type=media_type, headers={'Content-Disposition': f'attachment; filename="{filename}"'}
+    )
+
+
+def mount(app: FastAPI, settings: Settings) -> None:
+    """The API routes and the guard rails, on the studio's own app (or any FastAPI app, as in the tests)."""
+    app.include_router(router)
+    install_guards(app, max_body_bytes=settings.max_body_bytes)
+    if settings.cors_origin_list:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origin_list,
+            allow_methods=['GET', 'POST', 'DELETE'],
+            allow_headers=['content-type', 'x-request-id'],
+            expose_headers=['x-request-id', 'retry-after'],
+        )

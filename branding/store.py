@@ -20,7 +20,7 @@ import logging
 import secrets
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -42,6 +42,8 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MICROSECOND = timedelta(microseconds=1)
 # Long enough to ride out another process's checkpoint or write, short enough to surface a stuck lock.
 _BUSY_TIMEOUT_S = 30.0
+# A TTL beyond this (about 31,000 years) means 'any age'.
+_FOREVER_S = 1e12
 
 # Each step takes the schema from version i to i + 1 and runs in the same transaction as the version bump.
 # The list columns are copies of kit fields so the history page never parses kit JSON.
@@ -126,7 +128,7 @@ class KitStore(Protocol):
     async def close(self) -> None: ...
 
 
-def request_key(request: BrandingRequest, provider_chain: list[str]) -> str:
+def request_key(request: BrandingRequest, provider_chain: Sequence[str]) -> str:
     """A stable hash of what decides a kit's content; random (never matching) for a request without a seed.
 
     The provider chain keeps its order: it is a priority list, so a different order can give a different kit.
@@ -140,7 +142,7 @@ def request_key(request: BrandingRequest, provider_chain: list[str]) -> str:
         'focus': request.focus.value,
         'num_variations': request.num_variations,
         'seed': request.seed,
-        'provider_chain': provider_chain,
+        'provider_chain': list(provider_chain),
     }
     canonical = json.dumps(payload, sort_keys=True, separators=(',', ':'), ensure_ascii=False)
     return hashlib.sha256(canonical.encode()).hexdigest()
@@ -255,7 +257,7 @@ class SqliteKitStore:
             self._writer.close()
             raise
         self._reader.row_factory = sqlite3.Row
-        # The locks below keep the *_sync methods safe from any thread; these pools give the async calls their threads.
+        # The locks keep the *_sync methods safe from any thread; these pools give the async calls their own threads.
         self._writer_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix='kit-store-writer')
         self._reader_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix='kit-store-reader')
 
@@ -365,9 +367,10 @@ class SqliteKitStore:
         return deleted > 0
 
     def find_reusable_sync(self, request_key: str, max_age_s: float) -> BrandKit | None:
-        if max_age_s <= 0:
+        if not max_age_s > 0:  # also refuses NaN
             return None
-        oldest = _to_micros(self._clock() - timedelta(seconds=max_age_s))
+        # Integer microseconds: a huge or infinite TTL must not overflow datetime arithmetic.
+        oldest = _to_micros(self._clock()) - round(min(max_age_s, _FOREVER_S) * 1_000_000)
         with self._read_lock:
             row = (
                 self._open(self._reader)

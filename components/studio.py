@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import re
 from collections.abc import Awaitable, Callable
@@ -11,9 +12,11 @@ from nicegui import background_tasks, ui
 from nicegui.client import Client
 
 from branding.models import BrandingRequest, BrandKit, SectionName, SectionProvenance
-from branding.orchestrator import KitDone, SectionDone, SectionStarted, SectionText, regenerate_section, stream_kit
-from components import loading
-from components.cards import guidelines_card, logos_card, palette_card, skeleton, taglines_card, typography_card
+from branding.orchestrator import KitDone, SectionDone, SectionStarted, SectionText
+from branding.ratelimit import retry_after_header
+from branding.service import RateLimited, kit_service
+from components import history, kit_view, loading
+from components.cards import guidelines_card, skeleton
 from components.company_form import CompanyForm
 
 log = logging.getLogger(__name__)
@@ -55,12 +58,14 @@ class Studio:
                         .mark('cancel')
                     )
                     self.cancel_button.visible = False
+                self.history = history.HistoryPanel(on_open=self.open_kit)
             with ui.column().classes('w-full min-w-0 gap-4').mark('results'):
                 with ui.row().classes('w-full items-center gap-2') as self.actions:
                     ui.label('Your brand kit').classes('text-xl font-semibold grow').props('role=heading aria-level=2')
                     ui.button('Download JSON', icon='download', on_click=self.download_json).props(
                         'outline no-caps'
                     ).mark('download-json')
+                    ui.button('Share', icon='share', on_click=self.share).props('outline no-caps').mark('share')
                     ui.button('Start over', icon='restart_alt', on_click=self.start_over).props('flat no-caps').mark(
                         'start-over'
                     )
@@ -87,8 +92,18 @@ class Studio:
         if request is None:
             ui.notify(self.form.first_error() or 'Please check the form', type='warning', position='top')
             return
+        try:
+            kit_service().admit(self._client_key())
+        except RateLimited as limited:
+            wait = retry_after_header(limited.retry_after_s)
+            ui.notify(f'You have made a lot of kits in the last minute. Try again in {wait} s.', type='warning')
+            return
         self._set_running(True)
         self.task = background_tasks.create(self._run(request), name='studio-generation')
+
+    def _client_key(self) -> str:
+        request = self.client.request
+        return request.client.host if request is not None and request.client is not None else 'unknown'
 
     def cancel(self) -> None:
         if self.task is not None and not self.task.done():
@@ -140,7 +155,7 @@ class Studio:
         streaming: dict[SectionName, guidelines_card.StreamingGuidelines] = {}
         cancelled = False
         try:
-            async for event in stream_kit(request):
+            async for event in kit_service().stream(request):
                 match event:
                     case SectionStarted(section=section):
                         panel.writing(section)
@@ -164,6 +179,8 @@ class Studio:
                         panel.done(section, provenance)
                     case KitDone(kit=kit):
                         self.kit = kit
+                        history.remember(kit.id)
+                        await self.history.refresh()
             self.actions.visible = True
         except asyncio.CancelledError:
             cancelled = True
@@ -183,32 +200,41 @@ class Studio:
     def _draw_card(self, section: SectionName, kit: BrandKit, provenance: SectionProvenance | None) -> None:
         slot = self.card_slots[section]
         slot.clear()
-        regenerate = self._regenerator(section)
-        name = kit.company_name
         with slot:
-            match section:
-                case SectionName.LOGOS:
-                    logos_card.create(kit.logos, provenance=provenance, on_regenerate=regenerate, company_name=name)
-                case SectionName.TAGLINES:
-                    taglines_card.create(kit.taglines, provenance=provenance, on_regenerate=regenerate)
-                case SectionName.PALETTE:
-                    palette_card.create(
-                        kit.color_palette, provenance=provenance, on_regenerate=regenerate, company_name=name
-                    )
-                case SectionName.TYPOGRAPHY:
-                    typography_card.create(
-                        kit.typography, provenance=provenance, on_regenerate=regenerate, company_name=name
-                    )
-                case SectionName.GUIDELINES:
-                    guidelines_card.create(
-                        kit.brand_guidelines, provenance=provenance, on_regenerate=regenerate, company_name=name
-                    )
+            kit_view.draw_section(section, kit, provenance=provenance, on_regenerate=self._regenerator(section))
+
+    async def open_kit(self, kit_id: str) -> None:
+        """Put a saved kit back on the page, with its request in the form, ready to regenerate sections."""
+        if self.running:
+            ui.notify('Wait for the current kit to finish, or cancel it.', type='warning')
+            return
+        stored = await kit_service().store.get(kit_id)
+        if stored is None:
+            ui.notify('That kit is no longer saved.', type='warning')
+            return
+        self.request, self.kit = stored.request, stored.kit
+        self.form.fill(stored.request.company_profile)
+        self._clear_results()
+        self.empty_state.visible = False
+        for section in kit_view.kit_sections(stored.kit):
+            with self.cards:
+                self.card_slots[section] = ui.element('div').classes('w-full')
+            self._draw_card(section, stored.kit, stored.kit.sections[section])
+        self.actions.visible = True
+
+    async def share(self) -> None:
+        if self.kit is None:
+            return
+        # the page knows its own origin (a proxy may rename the host), so the link is built in the browser
+        path = json.dumps(f'/kit/{self.kit.id}')
+        ui.run_javascript(f'navigator.clipboard.writeText(window.location.origin + {path})')
+        ui.notify('Share link copied: anyone with the link can view this kit', type='positive')
 
     def _regenerator(self, section: SectionName) -> Callable[[], Awaitable[None]]:
         async def regenerate() -> None:
             if self.running or self.request is None or self.kit is None:
                 return
-            done = await regenerate_section(self.request, self.kit, section)
+            done = await kit_service().regenerate(self.request, self.kit, section)
             self.kit = done.kit
             self._draw_card(section, done.kit, done.provenance)
             ui.notify(f'New {section.value} ready', type='positive')

@@ -11,7 +11,8 @@ import pytest
 from fastapi import FastAPI
 
 from branding import __version__
-from branding.api import EXAMPLE_PROFILE, router
+from branding.api import EXAMPLE_PROFILE, mount
+from branding.settings import get_settings
 
 HEX = re.compile(r'^#[0-9a-f]{6}$')
 
@@ -19,7 +20,7 @@ HEX = re.compile(r'^#[0-9a-f]{6}$')
 @pytest.fixture
 async def client() -> AsyncIterator[httpx.AsyncClient]:
     app = FastAPI()
-    app.include_router(router)
+    mount(app, get_settings())
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url='http://brandsmith.test') as client:
         yield client
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 import re
 from collections.abc import AsyncIterator, Callable
 from typing import Any
@@ -161,7 +162,7 @@ async def test_sections_arrive_in_completion_order_and_guidelines_stream(
     ]
     assert len(streamed) > 3, 'the guidelines text arrives in pieces'
     assert streamed[-1].startswith('# Lumen Ledger brand guidelines')
-    assert all(len(later) >= len(earlier) for earlier, later in zip(streamed, streamed[1:], strict=False))
+    assert all(len(later) >= len(earlier) for earlier, later in itertools.pairwise(streamed))
 
 
 async def test_closing_the_stream_cancels_the_provider_calls(

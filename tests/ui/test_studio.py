@@ -122,3 +122,38 @@ async def test_a_hostile_profile_is_shown_as_text(user: User) -> None:
     assert rendered_html, 'the guidelines card renders its Markdown as HTML'
     assert all('<script' not in html for html in rendered_html)
     assert any('&lt;script&gt;' in html for html in rendered_html)
+
+
+async def test_a_finished_kit_is_in_the_history_and_reopens(user: User) -> None:
+    await generate_example(user)
+    await user.should_see(marker='history-item')
+    first_tagline = user.find(marker='tagline-text').elements.pop().text
+    user.find(marker='start-over').click()
+    await user.should_not_see(marker='card-taglines')
+    user.find(marker='history-open').click()
+    await user.should_see(marker='card-taglines')
+    await user.should_see(first_tagline)
+
+
+async def test_deleting_from_the_history_removes_the_saved_kit(user: User) -> None:
+    await generate_example(user)
+    await user.should_see(marker='history-item')
+    user.find(marker='history-delete').click()
+    await user.should_see('Kit deleted')
+    await user.should_see('Kits you make appear here.')
+
+
+async def test_the_share_page_shows_the_saved_kit_read_only(user: User) -> None:
+    await generate_example(user)
+    user.find(marker='download-json').click()
+    kit = json.loads((await user.download.next()).content)
+    await user.open(f'/kit/{kit["id"]}')
+    await user.should_see(f'{EXAMPLE_PROFILE.name}: brand kit')
+    await user.should_see(marker='card-palette')
+    await user.should_see(kit['taglines'][0]['text'])
+    await user.should_not_see(marker='regenerate-palette')
+
+
+async def test_an_unknown_share_link_says_so(user: User) -> None:
+    await user.open('/kit/not-a-real-kit-id-123')
+    await user.should_see('This kit is not here')

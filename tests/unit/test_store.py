@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import threading
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -214,6 +215,15 @@ async def test_reuse_misses_other_keys_and_a_zero_ttl(store: SqliteKitStore) -> 
     assert await store.find_reusable('k', 0) is None
 
 
+async def test_an_unbounded_ttl_reuses_any_age(store: SqliteKitStore, clock: FakeClock) -> None:
+    kit = make_kit()
+    await store.save(kit, make_request(), request_key='k')
+    clock.advance(10 * 365 * 24 * 3600)
+
+    assert await store.find_reusable('k', float('inf')) == kit
+    assert await store.find_reusable('k', 1e300) == kit
+
+
 async def test_a_deleted_kit_is_not_reused(store: SqliteKitStore) -> None:
     kit = make_kit()
     await store.save(kit, make_request(), request_key='k')
@@ -362,3 +372,22 @@ def test_open_store_refuses_other_databases_without_echoing_secrets(url: str) ->
 
 async def close_store(kit_store: KitStore) -> None:
     await kit_store.close()
+
+
+async def test_saves_run_on_the_stores_writer_thread_not_the_event_loop(tmp_path: Path) -> None:
+    threads: list[str] = []
+
+    def recording_clock() -> datetime:
+        threads.append(threading.current_thread().name)
+        return datetime.now(UTC)
+
+    kit_store = SqliteKitStore(tmp_path / 'kits.db', clock=recording_clock)
+    try:
+        await kit_store.save(make_kit(), make_request(), request_key='k')
+        await kit_store.find_reusable('k', TTL_S)
+    finally:
+        await kit_store.close()
+
+    writer, reader = threads
+    assert writer.startswith('kit-store-writer')
+    assert reader.startswith('kit-store-reader')

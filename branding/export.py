@@ -1,0 +1,171 @@
+"""Brand-kit exports by name: each format is a pure function of the kit that returns the file's bytes.
+
+    data, filename, media_type = export_kit(kit, 'tokens')
+
+PDF and PNG rendering take a few hundred milliseconds of CPU: call `export_kit` from a worker thread in async code.
+Every format works on a kit with sections missing (a focused request) and says in the file what is missing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from branding.exports.common import APP_NAME, generated_on, kit_title, missing_sections, slug, zip_archive
+from branding.exports.css import css_variables, tailwind_v3, tailwind_v4
+from branding.exports.licenses import font_licences
+from branding.exports.markdown import markdown_bytes
+from branding.exports.pdf import brand_book_pdf
+from branding.exports.png import expected_pngs, logo_pngs, logo_svgs, logos_png_zip
+from branding.exports.tokens import tokens_json
+from branding.models import BrandKit
+
+__all__ = [
+    'EXPORTS',
+    'ExportFormat',
+    'UnknownExportFormatError',
+    'brand_book_pdf',
+    'bundle_zip',
+    'export_format',
+    'export_kit',
+    'json_bytes',
+    'logo_pngs',
+    'logo_svgs',
+]
+
+ZIP_MEDIA_TYPE = 'application/zip'
+
+
+@dataclass(kw_only=True, slots=True, frozen=True)
+class ExportFormat:
+    name: str
+    filename_pattern: str  # '{slug}' becomes the company name as a file-name part ('lumen-ledger')
+    media_type: str
+    description: str
+    render: Callable[[BrandKit], bytes]
+    in_bundle: bool = True  # False for the archives, whose contents the bundle holds as plain files
+
+    def filename(self, kit: BrandKit) -> str:
+        return self.filename_pattern.format(slug=slug(kit.company_name))
+
+
+class UnknownExportFormatError(KeyError, ValueError):
+    """Both a KeyError (a lookup by name failed) and a ValueError (a bad argument), for either kind of caller."""
+
+    def __str__(self) -> str:  # KeyError would show the message in quotes
+        return str(self.args[0]) if self.args else ''
+
+
+def json_bytes(kit: BrandKit) -> bytes:
+    return kit.model_dump_json(indent=2).encode('utf-8')
+
+
+def _readme(kit: BrandKit, files: dict[str, bytes]) -> bytes:
+    described = {fmt.filename(kit): fmt.description for fmt in EXPORTS.values()}
+    lines = [
+        f'{kit_title(kit)} brand kit',
+        f'Generated {generated_on(kit)} with {APP_NAME} (kit {kit.id}).',
+        '',
+        'Contents:',
+        *(f'  {path}{f"  ({described[path]})" if path in described else ""}' for path in files),
+    ]
+    if missing := missing_sections(kit):
+        lines += ['', 'Not in this kit:', *(f'  {item.sentence}' for item in missing)]
+    unrendered = [name for name in expected_pngs(kit) if f'logos/png/{name}' not in files]
+    if unrendered:
+        lines += ['', 'Logos whose SVG could not be rendered to PNG:', *(f'  {name}' for name in unrendered)]
+    return ('\n'.join(lines) + '\n').encode('utf-8')
+
+
+def bundle_zip(kit: BrandKit) -> bytes:
+    """Every format, the logos as SVG and PNG, LICENSES/fonts.txt and a README listing it all."""
+    files = {fmt.filename(kit): fmt.render(kit) for fmt in EXPORTS.values() if fmt.in_bundle}
+    files |= {f'logos/svg/{name}': data for name, data in logo_svgs(kit).items()}
+    files |= {f'logos/png/{name}': data for name, data in logo_pngs(kit).items()}
+    files['LICENSES/fonts.txt'] = font_licences(kit).encode('utf-8')
+    return zip_archive({'README.txt': _readme(kit, files), **files}, kit.generated_at)
+
+
+EXPORTS: dict[str, ExportFormat] = {
+    fmt.name: fmt
+    for fmt in (
+        ExportFormat(
+            name='json',
+            filename_pattern='{slug}-brand-kit.json',
+            media_type='application/json',
+            description='the whole kit as JSON, as the API returns it',
+            render=json_bytes,
+        ),
+        ExportFormat(
+            name='tokens',
+            filename_pattern='{slug}.tokens.json',
+            media_type='application/design-tokens+json',
+            description='W3C design tokens (DTCG 2025.10): colours, themes, fonts and type scale',
+            render=tokens_json,
+        ),
+        ExportFormat(
+            name='css',
+            filename_pattern='{slug}-tokens.css',
+            media_type='text/css; charset=utf-8',
+            description='CSS custom properties with light and dark themes',
+            render=css_variables,
+        ),
+        ExportFormat(
+            name='tailwind-v4',
+            filename_pattern='{slug}-tailwind-theme.css',
+            media_type='text/css; charset=utf-8',
+            description='Tailwind CSS v4 @theme file',
+            render=tailwind_v4,
+        ),
+        ExportFormat(
+            name='tailwind-v3',
+            filename_pattern='tailwind.config.js',
+            media_type='text/javascript; charset=utf-8',
+            description='Tailwind CSS v3 config (theme.extend)',
+            render=tailwind_v3,
+        ),
+        ExportFormat(
+            name='markdown',
+            filename_pattern='{slug}-brand-guidelines.md',
+            media_type='text/markdown; charset=utf-8',
+            description='brand guidelines in Markdown, with the palette and fonts at a glance',
+            render=markdown_bytes,
+        ),
+        ExportFormat(
+            name='pdf',
+            filename_pattern='{slug}-brand-book.pdf',
+            media_type='application/pdf',
+            description='brand book: palette, contrast, type specimen, logos, taglines and guidelines',
+            render=brand_book_pdf,
+        ),
+        ExportFormat(
+            name='logos-png',
+            filename_pattern='{slug}-logos-png.zip',
+            media_type=ZIP_MEDIA_TYPE,
+            description='every logo concept as PNG, 512 and 1024 px wide',
+            render=logos_png_zip,
+            in_bundle=False,
+        ),
+        ExportFormat(
+            name='zip',
+            filename_pattern='{slug}-brand-kit.zip',
+            media_type=ZIP_MEDIA_TYPE,
+            description='everything above plus logo SVGs and PNGs and the font licences',
+            render=bundle_zip,
+            in_bundle=False,
+        ),
+    )
+}
+
+
+def export_format(name: str) -> ExportFormat:
+    fmt = EXPORTS.get(name.strip().lower())
+    if fmt is None:
+        raise UnknownExportFormatError(f'unknown export format {name!r}; choose one of: {", ".join(EXPORTS)}')
+    return fmt
+
+
+def export_kit(kit: BrandKit, format_name: str) -> tuple[bytes, str, str]:
+    """(file content, file name, media type) of `kit` in the format called `format_name` (see EXPORTS)."""
+    fmt = export_format(format_name)
+    return fmt.render(kit), fmt.filename(kit), fmt.media_type

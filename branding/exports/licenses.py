@@ -1,0 +1,60 @@
+"""LICENSES/fonts.txt: the licence, attribution and source of every font the kit names, with the full licence text
+when the font package installed on this server ships it."""
+
+from __future__ import annotations
+
+from branding.design.font_files import fonts_root, fontsource_id
+from branding.exports.common import APP_NAME, KitFont, kit_fonts, kit_title
+from branding.models import BrandKit
+
+RULE = '=' * 78
+
+
+def _licence_text(font: KitFont) -> str | None:
+    if font.entry is None:
+        return None
+    path = fonts_root() / fontsource_id(font.entry.family) / 'LICENSE'
+    try:
+        return path.read_text(encoding='utf-8', errors='replace').strip() or None
+    except OSError:
+        return None
+
+
+def _font_entry(font: KitFont, roles: list[str]) -> list[str]:
+    lines = [RULE, f'{font.family} ({", ".join(roles)})', RULE]
+    entry = font.entry
+    if entry is None:
+        return [
+            *lines,
+            f'Licence: {font.license or "unknown"}',
+            f'{font.family} is not in the {APP_NAME} font catalogue: check its licence before you use or ship it.',
+            '',
+        ]
+    lines += [
+        f'Licence: {entry.license}',
+        f'Licence URL: {entry.license_url}',
+        f'Copyright and attribution: {entry.attribution}',
+        f'Font files: the npm package @fontsource/{entry.id}, or Google Fonts',
+        '',
+    ]
+    text = _licence_text(font)
+    lines += ['Full licence text:', '', text, ''] if text else [f'Full licence text: {entry.license_url}', '']
+    return lines
+
+
+def font_licences(kit: BrandKit) -> str:
+    fonts_named = kit_fonts(kit.typography)
+    lines = [f'Fonts named by the {kit_title(kit)} brand kit', '']
+    if not fonts_named:
+        lines += ['This kit has no typography section, so it names no fonts.', '']
+    if kit.logos:
+        lines += ['The logo SVGs draw their lettering as outlines of the kit\'s fonts, which these licences allow.', '']
+    lines += ['The font files are not part of this archive; ship their licence with any you redistribute.', '']
+    roles: dict[str, list[str]] = {}
+    fonts: dict[str, KitFont] = {}
+    for font in fonts_named:
+        roles.setdefault(font.family, []).append(font.role)
+        fonts.setdefault(font.family, font)
+    for family, font in fonts.items():
+        lines += _font_entry(font, roles[family])
+    return '\n'.join(lines).rstrip() + '\n'

@@ -1,0 +1,101 @@
+"""The kit's fonts for ReportLab: the installed woff2/woff files, decompressed to TrueType in memory and registered once
+per process; a built-in PDF face of the same kind stands in when a file is missing."""
+
+from __future__ import annotations
+
+import io
+import logging
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+
+from fontTools.ttLib import TTFont as FontToolsFont
+from fontTools.ttLib import TTLibError
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from branding.design.font_files import font_file, fontsource_id
+from branding.design.typography import nearest_weight
+from branding.exports.common import KitFont
+
+log = logging.getLogger(__name__)
+
+# (regular, bold, italic, bold italic) of the standard PDF faces every viewer has
+BUILTIN_FACES: dict[str, tuple[str, str, str, str]] = {
+    'serif': ('Times-Roman', 'Times-Bold', 'Times-Italic', 'Times-BoldItalic'),
+    'monospace': ('Courier', 'Courier-Bold', 'Courier-Oblique', 'Courier-BoldOblique'),
+    'sans-serif': ('Helvetica', 'Helvetica-Bold', 'Helvetica-Oblique', 'Helvetica-BoldOblique'),
+}
+_REGISTRATION = threading.Lock()  # pdfmetrics' registry is a process-wide dict
+
+
+@dataclass(kw_only=True, slots=True, frozen=True)
+class PdfFace:
+    family: str  # the name ReportLab maps <b> and <i> through
+    regular: str
+    bold: str
+    label: str  # what the specimen says it shows, e.g. 'Lato 700' or 'Helvetica (built-in)'
+    embedded: bool  # False when a built-in face stands in for a missing font file
+
+
+def _truetype(path: str) -> io.BytesIO:
+    font = FontToolsFont(path)
+    font.flavor = None  # woff/woff2 -> plain sfnt, which is what ReportLab reads
+    buffer = io.BytesIO()
+    font.save(buffer)
+    buffer.seek(0)
+    return buffer
+
+
+@lru_cache(maxsize=256)
+def registered_font(family: str, weight: int, style: str = 'normal') -> str | None:
+    """The ReportLab name of `family` at `weight` and `style`, registering it on first use; None if not installed."""
+    path = font_file(family, weight, style, 'woff2') or font_file(family, weight, style, 'woff')
+    if path is None:
+        return None
+    name = f'BS-{fontsource_id(family)}-{weight}{"-italic" if style == "italic" else ""}'
+    try:
+        with _REGISTRATION:
+            if name not in pdfmetrics.getRegisteredFontNames():
+                pdfmetrics.registerFont(TTFont(name, _truetype(str(path))))
+    except (OSError, TTLibError, TTFError, ValueError, KeyError) as error:
+        log.warning('font file %s could not be used in the PDF: %s', path, error)
+        return None
+    return name
+
+
+def builtin_face(category: str, note_for: str = '') -> PdfFace:
+    regular, bold, _, _ = BUILTIN_FACES.get(category, BUILTIN_FACES['sans-serif'])
+    label = f'{regular} (built-in{f", standing in for {note_for}" if note_for else ""})'
+    return PdfFace(family=regular, regular=regular, bold=bold, label=label, embedded=False)
+
+
+def _family(regular: str, bold: str, italic: str | None, bold_italic: str | None) -> str:
+    family = f'{regular}+{bold}'
+    with _REGISTRATION:
+        pdfmetrics.registerFontFamily(family, normal=regular, bold=bold, italic=italic, boldItalic=bold_italic)
+    return family
+
+
+def pdf_face(font: KitFont | None, weight: int = 400) -> PdfFace:
+    """The kit font at (the nearest installed) `weight`, with a heavier cut for <b>, or a built-in stand-in."""
+    if font is None:
+        return builtin_face('sans-serif')
+    if font.entry is None:
+        return builtin_face(font.category, font.family)
+    entry = font.entry
+    regular_weight = nearest_weight(entry, weight)
+    bold_weight = max(nearest_weight(entry, max(700, regular_weight + 200)), regular_weight)
+    regular = registered_font(entry.family, regular_weight)
+    if regular is None:
+        return builtin_face(font.category, f'{entry.family} {regular_weight}')
+    bold = registered_font(entry.family, bold_weight) or regular
+    italic = registered_font(entry.family, regular_weight, 'italic') if 'italic' in entry.styles else None
+    bold_italic = registered_font(entry.family, bold_weight, 'italic') if italic else None
+    return PdfFace(
+        family=_family(regular, bold, italic, bold_italic),
+        regular=regular,
+        bold=bold,
+        label=f'{entry.family} {regular_weight}',
+        embedded=True,
+    )

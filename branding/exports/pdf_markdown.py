@@ -1,0 +1,171 @@
+"""Markdown (the kit's guidelines) as ReportLab flowables: headings, paragraphs, nested lists, quotes, code and tables.
+
+markdown-it parses with raw HTML off, so tags in the text stay text; every piece of text is then escaped for
+ReportLab's paragraph mini-markup, and only the tags written here (<b>, <i>, <strike>, <font>, <br/>) reach it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from xml.sax.saxutils import escape
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from reportlab.lib.colors import Color
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, HRFlowable, Paragraph, Preformatted, Table, TableStyle
+from reportlab.platypus.flowables import Spacer
+
+from branding.exports.common import clean_text
+
+_PARSER = MarkdownIt('commonmark', {'html': False}).enable(['table', 'strikethrough'])
+_INLINE_TAGS = {
+    'strong_open': '<b>',
+    'strong_close': '</b>',
+    'em_open': '<i>',
+    'em_close': '</i>',
+    's_open': '<strike>',
+    's_close': '</strike>',
+    'softbreak': ' ',
+    'hardbreak': '<br/>',
+}
+LIST_INDENT = 14.0
+
+
+def markup(text: str) -> str:
+    """Plain text as ReportLab paragraph markup that shows exactly that text."""
+    return escape(clean_text(text))
+
+
+@dataclass(kw_only=True, slots=True)
+class MarkdownStyles:
+    headings: Sequence[ParagraphStyle]  # for #, ##, ### and deeper (the last one repeats)
+    body: ParagraphStyle
+    quote: ParagraphStyle
+    code: ParagraphStyle  # a monospaced block style
+    code_font: str
+    table_header: ParagraphStyle
+    table_cell: ParagraphStyle
+    rule_color: Color
+
+
+def inline_markup(children: Sequence[Token], code_font: str) -> str:
+    parts = []
+    for child in children:
+        if child.type in {'text', 'html_inline'}:
+            parts.append(markup(child.content))
+        elif child.type == 'code_inline':
+            parts.append(f'<font name="{code_font}">{markup(child.content)}</font>')
+        elif child.type == 'image':
+            parts.append(markup(child.content))  # the alt text; the image itself could be anywhere
+        else:
+            parts.append(_INLINE_TAGS.get(child.type, ''))  # links keep their text, not their target
+    return ''.join(parts)
+
+
+@dataclass(kw_only=True, slots=True)
+class _ListLevel:
+    ordered: bool
+    next_number: int
+
+
+@dataclass(kw_only=True, slots=True)
+class _Walker:
+    styles: MarkdownStyles
+    flowables: list[Flowable] = field(default_factory=list)
+    lists: list[_ListLevel] = field(default_factory=list)
+    quote_depth: int = 0
+    bullet: str | None = None  # set by a list item until its first paragraph takes it
+
+    def text(self, token: Token) -> str:
+        return inline_markup(token.children or [], self.styles.code_font)
+
+    def paragraph(self, inline: Token) -> None:
+        base = self.styles.quote if self.quote_depth else self.styles.body
+        indent = LIST_INDENT * len(self.lists) + (LIST_INDENT if self.quote_depth else 0)
+        style = ParagraphStyle(f'{base.name}-{indent:g}', parent=base, leftIndent=indent, bulletIndent=indent - 10)
+        if self.lists:
+            style.spaceAfter = 2
+        self.flowables.append(Paragraph(self.text(inline), style, bulletText=self.bullet))
+        self.bullet = None
+
+    def list_item(self) -> None:
+        level = self.lists[-1]
+        if level.ordered:
+            self.bullet = f'{level.next_number}.'
+            level.next_number += 1
+        else:
+            self.bullet = '•' if len(self.lists) % 2 else '–'
+
+    def heading(self, tag: str, inline: Token) -> None:
+        depth = int(tag[1:]) - 1 if tag[1:].isdigit() else 0
+        style = self.styles.headings[min(depth, len(self.styles.headings) - 1)]
+        self.flowables.append(Paragraph(self.text(inline), style))
+
+    def code(self, content: str) -> None:
+        self.flowables.append(Preformatted(clean_text(content).rstrip('\n'), self.styles.code))
+
+    def table(self, tokens: Sequence[Token], start: int) -> int:
+        rows: list[list[Paragraph]] = []
+        index = start
+        while tokens[index].type != 'table_close':
+            token = tokens[index]
+            if token.type == 'tr_open':
+                rows.append([])
+            elif token.type == 'inline' and rows:
+                header = tokens[index - 1].type == 'th_open'
+                style = self.styles.table_header if header else self.styles.table_cell
+                rows[-1].append(Paragraph(self.text(token), style))
+            index += 1
+        width = max((len(row) for row in rows), default=0)
+        if width:
+            padded = [row + [Paragraph('', self.styles.table_cell)] * (width - len(row)) for row in rows]
+            table = Table(padded, repeatRows=1, hAlign='LEFT')
+            table.setStyle(
+                TableStyle(
+                    [
+                        ('LINEBELOW', (0, 0), (-1, -1), 0.4, self.styles.rule_color),
+                        ('VALIGN', (0, 0), (-1, -1), 'TOP'),
+                        ('TOPPADDING', (0, 0), (-1, -1), 3),
+                        ('BOTTOMPADDING', (0, 0), (-1, -1), 3),
+                    ]
+                )
+            )
+            self.flowables += [table, Spacer(1, 6)]
+        return index
+
+    def walk(self, tokens: Sequence[Token]) -> list[Flowable]:
+        index = 0
+        while index < len(tokens):
+            token = tokens[index]
+            kind = token.type
+            if kind == 'heading_open':
+                self.heading(token.tag, tokens[index + 1])
+                index += 1
+            elif kind == 'paragraph_open':
+                self.paragraph(tokens[index + 1])
+                index += 1
+            elif kind in {'bullet_list_open', 'ordered_list_open'}:
+                start = int(token.attrGet('start') or 1) if kind == 'ordered_list_open' else 1
+                self.lists.append(_ListLevel(ordered=kind == 'ordered_list_open', next_number=start))
+            elif kind in {'bullet_list_close', 'ordered_list_close'}:
+                self.lists.pop()
+            elif kind == 'list_item_open':
+                self.list_item()
+            elif kind == 'blockquote_open':
+                self.quote_depth += 1
+            elif kind == 'blockquote_close':
+                self.quote_depth -= 1
+            elif kind in {'fence', 'code_block'}:
+                self.code(token.content)
+            elif kind == 'hr':
+                self.flowables.append(HRFlowable(width='100%', thickness=0.5, color=self.styles.rule_color))
+            elif kind == 'table_open':
+                index = self.table(tokens, index)
+            index += 1
+        return self.flowables
+
+
+def markdown_flowables(text: str, styles: MarkdownStyles) -> list[Flowable]:
+    return _Walker(styles=styles).walk(_PARSER.parse(clean_text(text)))

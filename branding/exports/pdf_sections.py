@@ -1,0 +1,418 @@
+"""The brand book's sections as ReportLab flowables: about, palette, typography, logos, taglines and guidelines.
+
+Kit text only ever reaches a Paragraph through `markup` (escaped); cell text is capped so that no table row can grow
+taller than a page, which ReportLab cannot split.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import Sequence
+
+from reportlab.platypus import Flowable, HRFlowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from branding.exports.common import (
+    APP_NAME,
+    KitFont,
+    brand_colors,
+    color_names,
+    css_number,
+    font_for_step,
+    generated_on,
+    missing_sections,
+    one_line,
+    palette_scales,
+    section_present,
+    theme_roles,
+)
+from branding.exports.pdf_fonts import pdf_face
+from branding.exports.pdf_markdown import markdown_flowables, markup
+from branding.exports.pdf_style import FAIL_RED, FRAME_WIDTH, PX_TO_PT, Book, color, readable_on
+from branding.exports.png import png_size, render_png
+from branding.models import (
+    SECTION_TITLES,
+    ColorPalette,
+    ContrastCheck,
+    LogoConcept,
+    SectionName,
+    Typography,
+)
+
+log = logging.getLogger(__name__)
+
+CELL_TEXT_LIMIT = 700
+LOGO_WIDTH = 250.0
+LOGO_RENDER_PX = 1024  # ~300 dpi at the width shown, and the same render the PNG export makes
+PANGRAM = 'The quick brown fox jumps over the lazy dog.'
+ALPHABET = ['ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz', '0123456789 & ! ? % @ # ( ) “ ” €']
+WEIGHT_LABELS = {
+    100: 'Thin',
+    200: 'Extra light',
+    300: 'Light',
+    400: 'Regular',
+    500: 'Medium',
+    600: 'Semibold',
+    700: 'Bold',
+    800: 'Extra bold',
+    900: 'Black',
+}
+
+
+def capped(text: str, limit: int = CELL_TEXT_LIMIT) -> str:
+    text = one_line(text)
+    return text if len(text) <= limit else f'{text[: limit - 1].rstrip()}…'
+
+
+def para(book: Book, text: str, style: str = 'body') -> Paragraph:
+    """A paragraph of untrusted plain text."""
+    return Paragraph(markup(text), book.styles[style])
+
+
+def section_title(book: Book, title: str) -> Paragraph:
+    return Paragraph(markup(title), book.styles['h1'])
+
+
+def _grid(rows: list[list[object]], widths: Sequence[float], book: Book, extra: list[tuple[object, ...]]) -> Table:
+    table = Table(rows, colWidths=list(widths), repeatRows=1, hAlign='LEFT')
+    table.setStyle(
+        TableStyle(
+            [
+                ('VALIGN', (0, 0), (-1, -1), 'MIDDLE'),
+                ('TOPPADDING', (0, 0), (-1, -1), 4),
+                ('BOTTOMPADDING', (0, 0), (-1, -1), 4),
+                ('LINEBELOW', (0, 0), (-1, -1), 0.4, color(book.colors.rule)),
+                *extra,
+            ]
+        )
+    )
+    return table
+
+
+def _head(book: Book, *labels: str) -> list[object]:
+    return [Paragraph(markup(label.upper()), book.styles['cell-head']) for label in labels]
+
+
+def _swatch_label(book: Book, hex_color: str, text: str) -> Paragraph:
+    style = book.styles['swatch'].clone('swatch-on', textColor=color(readable_on(hex_color)))
+    return Paragraph(markup(text), style)
+
+
+# --- about ------------------------------------------------------------------------------------------------------------
+
+
+def about_section(book: Book) -> list[Flowable]:
+    kit = book.kit
+    included = [SECTION_TITLES[section] for section in SectionName if section_present(kit, section)]
+    flowables: list[Flowable] = [
+        section_title(book, 'About this kit'),
+        para(
+            book,
+            f'This brand book collects the identity {APP_NAME} generated for {book.title} on {generated_on(kit)}: '
+            f'{", ".join(included).lower() or "no sections"}. Colours, fonts and measurements are the kit\'s own; '
+            'the same kit is available as design tokens, CSS and Tailwind themes.',
+            'lead',
+        ),
+    ]
+    if missing := missing_sections(kit):
+        flowables.append(para(book, 'Not in this kit', 'h2'))
+        flowables += [para(book, f'• {item.sentence}', 'body') for item in missing]
+    facts = [
+        ('Kit', kit.id),
+        ('Generated', f'{generated_on(kit)} in {kit.generation_time_seconds:.1f} s'),
+        ('Focus', kit.focus.value),
+        ('Seed', str(kit.seed)),
+        ('Variations', str(kit.num_variations)),
+    ]
+    flowables.append(para(book, 'Details', 'h2'))
+    rows: list[list[object]] = [[para(book, label, 'cell-head'), para(book, value, 'cell')] for label, value in facts]
+    flowables.append(_grid(rows, [90, FRAME_WIDTH - 90], book, []))
+    if kit.sections:
+        flowables.append(para(book, 'How each section was made', 'h2'))
+        rows = [_head(book, 'Section', 'Source', 'Status', 'Time', 'Note')]
+        for section, provenance in kit.sections.items():
+            rows.append(
+                [
+                    para(book, SECTION_TITLES.get(section, str(section)), 'cell'),
+                    para(book, capped(f'{provenance.provider} / {provenance.model}', 120), 'cell'),
+                    para(book, provenance.status.value, 'cell'),
+                    para(book, f'{provenance.latency_ms} ms', 'cell'),
+                    para(book, capped(provenance.note, 300), 'cell'),
+                ]
+            )
+        flowables.append(_grid(rows, [90, 120, 55, 50, FRAME_WIDTH - 315], book, []))
+    return flowables
+
+
+# --- palette ----------------------------------------------------------------------------------------------------------
+
+
+def _role_rows(book: Book, palette: ColorPalette) -> Table:
+    names = color_names(palette)
+    usage = {role.role: role.usage for role in palette.roles}
+    details = {role.role: role for role in palette.roles}
+    rows: list[list[object]] = []
+    styles: list[tuple[object, ...]] = []
+    for index, (role, hex_color) in enumerate(brand_colors(palette)):
+        info = details.get(role)
+        rgb = ' '.join(str(channel) for channel in info.rgb) if info else ''
+        oklch = ' '.join(css_number(value) for value in info.oklch) + '°' if info else ''
+        values = f'HEX {hex_color}' + (f'   RGB {rgb}   OKLCH {oklch}' if info else '')
+        text: list[Flowable] = [
+            para(book, f'{role.capitalize()}{f" · {names[role]}" if role in names else ""}', 'h3'),
+            Paragraph(markup(values), book.styles['swatch'].clone('values', fontSize=8, leading=11)),
+        ]
+        if usage.get(role, '').strip():
+            text.append(para(book, capped(usage[role]), 'small'))
+        rows.append([_swatch_label(book, hex_color, names.get(role, role)), text])
+        styles.append(('BACKGROUND', (0, index), (0, index), color(hex_color)))
+    return _grid(
+        rows,
+        [110, FRAME_WIDTH - 110],
+        book,
+        [*styles, ('VALIGN', (0, 0), (0, -1), 'BOTTOM'), ('LEFTPADDING', (1, 0), (1, -1), 14), ('LINEBELOW', (0, 0), (-1, -1), 6, color('#ffffff'))],
+    )
+
+
+def _scales_table(book: Book, palette: ColorPalette) -> Table | None:
+    scales = palette_scales(palette)
+    if not scales:
+        return None
+    steps = [step for step, _ in scales[0][1]]
+    label_width = 62.0
+    rows: list[list[object]] = [['', *(para(book, step, 'cell-head') for step in steps)]]
+    styles: list[tuple[object, ...]] = []
+    for row, (role, values) in enumerate(scales, start=1):
+        cells: list[object] = [para(book, role.capitalize(), 'cell')]
+        for column, (_, hex_color) in enumerate(values, start=1):
+            cells.append(_swatch_label(book, hex_color, hex_color))
+            styles.append(('BACKGROUND', (column, row), (column, row), color(hex_color)))
+        rows.append(cells)
+    columns = max(len(row) for row in rows) - 1
+    widths = [label_width, *[(FRAME_WIDTH - label_width) / columns] * columns]
+    rows = [row + [''] * (columns + 1 - len(row)) for row in rows]
+    return _grid(rows, widths, book, [*styles, ('TOPPADDING', (1, 1), (-1, -1), 12), ('LEFTPADDING', (1, 0), (-1, -1), 3)])
+
+
+def _themes_table(book: Book, palette: ColorPalette) -> Table | None:
+    themes = [(mode, theme) for mode, theme in (('Light', palette.light), ('Dark', palette.dark)) if theme]
+    if not themes:
+        return None
+    roles = {mode: dict(theme_roles(theme)) for mode, theme in themes}
+    names = list(roles[themes[0][0]])
+    rows: list[list[object]] = [_head(book, 'Role', *(mode for mode, _ in themes))]
+    styles: list[tuple[object, ...]] = []
+    for row, name in enumerate(names, start=1):
+        cells: list[object] = [para(book, name.replace('-', ' '), 'cell')]
+        for column, (mode, _) in enumerate(themes, start=1):
+            hex_color = roles[mode].get(name, '#ffffff')
+            cells.append(_swatch_label(book, hex_color, hex_color))
+            styles.append(('BACKGROUND', (column, row), (column, row), color(hex_color)))
+        rows.append(cells)
+    width = (FRAME_WIDTH - 110) / len(themes)
+    return _grid(rows, [110, *[width] * len(themes)], book, styles)
+
+
+def _contrast_table(book: Book, checks: list[ContrastCheck]) -> Table:
+    rows: list[list[object]] = [_head(book, 'Mode', 'Use', 'Text on background', 'Sample', 'Ratio', 'Level')]
+    styles: list[tuple[object, ...]] = []
+    for row, check in enumerate(checks, start=1):
+        sample = book.styles['cell'].clone('sample', textColor=color(check.foreground), fontName=book.fonts.body.bold)
+        level = book.styles['cell'].clone('level', textColor=color(FAIL_RED if check.level == 'Fail' else book.colors.ink))
+        rows.append(
+            [
+                para(book, check.mode, 'cell'),
+                para(book, check.use, 'cell'),
+                para(book, capped(f'{check.foreground_role} {check.foreground} on {check.background_role} {check.background}', 200), 'cell'),
+                Paragraph('Aa Sample', sample),
+                para(book, f'{check.ratio:.2f}:1', 'cell'),
+                Paragraph(markup(check.level), level),
+            ]
+        )
+        styles.append(('BACKGROUND', (3, row), (3, row), color(check.background)))
+    return _grid(rows, [42, 38, FRAME_WIDTH - 262, 72, 50, 60], book, [*styles, ('LEFTPADDING', (3, 1), (3, -1), 8)])
+
+
+def _color_vision_table(book: Book, palette: ColorPalette) -> Table:
+    rows: list[list[object]] = [_head(book, 'Simulated', 'Primary', 'Accent', 'ΔE (OKLab)', 'Distinguishable')]
+    styles: list[tuple[object, ...]] = []
+    for row, check in enumerate(palette.color_vision, start=1):
+        rows.append(
+            [
+                para(book, check.deficiency, 'cell'),
+                _swatch_label(book, check.primary, check.primary),
+                _swatch_label(book, check.accent, check.accent),
+                para(book, f'{check.delta_e_ok:.3f}', 'cell'),
+                para(book, 'yes' if check.distinguishable else 'no: pair colour with a label or icon', 'cell'),
+            ]
+        )
+        styles += [
+            ('BACKGROUND', (1, row), (1, row), color(check.primary)),
+            ('BACKGROUND', (2, row), (2, row), color(check.accent)),
+        ]
+    return _grid(rows, [80, 70, 70, 70, FRAME_WIDTH - 290], book, styles)
+
+
+def palette_section(book: Book, palette: ColorPalette) -> list[Flowable]:
+    flowables: list[Flowable] = [section_title(book, 'Colour palette')]
+    if palette.rationale.strip():
+        flowables.append(para(book, palette.rationale, 'lead'))
+    flowables += [_role_rows(book, palette), Spacer(1, 8)]
+    if palette.usage_guidelines.strip():
+        flowables += [para(book, 'Using the colours', 'h2'), para(book, palette.usage_guidelines)]
+    if (scales := _scales_table(book, palette)) is not None:
+        flowables += [para(book, 'Scales', 'h2'), para(book, 'Tints and shades, 50 lightest to 950 darkest.', 'small')]
+        flowables.append(scales)
+    if (themes := _themes_table(book, palette)) is not None:
+        flowables += [para(book, 'Light and dark themes', 'h2'), themes]
+    if palette.contrast:
+        flowables += [
+            para(book, 'Contrast (WCAG 2.x)', 'h2'),
+            para(book, 'Body text needs 4.5:1 (AA) or 7:1 (AAA); large text and interface parts need 3:1.', 'small'),
+            _contrast_table(book, palette.contrast),
+        ]
+    if palette.color_vision:
+        flowables += [para(book, 'Colour-vision deficiency', 'h2'), _color_vision_table(book, palette)]
+    if palette.adjustments:
+        flowables.append(para(book, 'Adjustments made for accessibility', 'h2'))
+        flowables += [para(book, f'• {item}') for item in palette.adjustments]
+    if palette.psychology:
+        flowables.append(para(book, 'Why these colours', 'h2'))
+        flowables += [para(book, f'{role.capitalize()}: {text}') for role, text in palette.psychology.items()]
+    return flowables
+
+
+# --- typography -------------------------------------------------------------------------------------------------------
+
+
+def _specimen(book: Book, font: KitFont) -> list[Flowable]:
+    first = pdf_face(font, font.weights[0])
+    flowables: list[Flowable] = [
+        para(book, f'{font.role.capitalize()}: {font.family}', 'h2'),
+        para(book, f'{font.category} · weights {", ".join(map(str, font.weights))} · licence {font.license or "unknown"}', 'small'),
+    ]
+    large = book.styles['body'].clone('specimen-large', fontName=first.regular, fontSize=30, leading=38, spaceAfter=4)
+    alphabet = book.styles['body'].clone('specimen-alphabet', fontName=first.regular, fontSize=13, leading=18, spaceAfter=0)
+    flowables += [Paragraph(markup(book.title), large), *(Paragraph(markup(line), alphabet) for line in ALPHABET)]
+    flowables.append(Spacer(1, 6))
+    missing: list[str] = [] if first.embedded else [first.label]
+    for weight in font.weights:
+        face = pdf_face(font, weight)
+        if not face.embedded and face.label not in missing:
+            missing.append(face.label)
+        label = f'{WEIGHT_LABELS.get(weight, "Weight")} {weight}'
+        style = book.styles['body'].clone(f'weight-{weight}', fontName=face.regular, fontSize=12, leading=16)
+        flowables += [para(book, label, 'small'), Paragraph(markup(PANGRAM), style)]
+    if missing:
+        note = (
+            f'The {font.family} font files are not installed on this server, so this specimen is set in a built-in '
+            f'face instead: {"; ".join(missing)}.'
+        )
+        flowables.append(para(book, note, 'note'))
+    return flowables
+
+
+def _type_scale(book: Book, typography: Typography) -> list[Flowable]:
+    if not typography.type_scale:
+        return []
+    rows: list[list[object]] = []
+    for step in typography.type_scale:
+        role = font_for_step(step.name)
+        face = pdf_face(book.fonts.by_role.get(role), step.weight)
+        size = step.size_px * PX_TO_PT
+        sample = book.title if role == 'heading' else f'Body text set at {css_number(step.size_px)} px.'
+        style = book.styles['body'].clone(f'scale-{step.name}', fontName=face.regular, fontSize=size, leading=size * step.line_height, spaceAfter=0)
+        label = f'{step.name} · {css_number(step.size_px)} px / {css_number(step.size_rem)} rem · line {css_number(step.line_height)} · weight {step.weight}'
+        rows.append([para(book, label, 'small'), Paragraph(markup(capped(sample, 200)), style)])
+    return [
+        para(book, f'Type scale: {typography.scale_name} ({css_number(typography.scale_ratio)})', 'h2'),
+        _grid(rows, [120, FRAME_WIDTH - 120], book, [('VALIGN', (0, 0), (-1, -1), 'BOTTOM')]),
+    ]
+
+
+def typography_section(book: Book, typography: Typography) -> list[Flowable]:
+    flowables: list[Flowable] = [section_title(book, 'Typography')]
+    for font in book.fonts.by_role.values():
+        flowables += _specimen(book, font)
+    flowables += _type_scale(book, typography)
+    if typography.pairings:
+        rows: list[list[object]] = [_head(book, 'Context', 'Recommendation')]
+        rows += [[para(book, capped(p.context, 120), 'cell'), para(book, capped(p.recommendation), 'cell')] for p in typography.pairings]
+        flowables += [para(book, 'Using the fonts together', 'h2'), _grid(rows, [110, FRAME_WIDTH - 110], book, [('VALIGN', (0, 0), (-1, -1), 'TOP')])]
+    if typography.rationale.strip():
+        flowables.append(para(book, 'Why these fonts', 'h2'))
+        flowables += [para(book, line) for line in typography.rationale.splitlines() if line.strip()]
+    if typography.adjustments:
+        flowables.append(para(book, 'Adjustments', 'h2'))
+        flowables += [para(book, f'• {item}') for item in typography.adjustments]
+    return flowables
+
+
+# --- logos ------------------------------------------------------------------------------------------------------------
+
+
+def logo_image(svg: str, width: float) -> Image | None:
+    try:
+        png = render_png(svg, LOGO_RENDER_PX)
+    except (ValueError, RuntimeError) as error:
+        log.warning('logo could not be rendered for the PDF: %s', error)
+        return None
+    pixel_width, pixel_height = png_size(png)
+    return Image(io.BytesIO(png), width=width, height=width * pixel_height / pixel_width)
+
+
+def _chips(book: Book, colors: list[str]) -> Table | None:
+    if not colors:
+        return None
+    chips = Table([[''] * len(colors)], colWidths=[16] * len(colors), rowHeights=[16], hAlign='LEFT')
+    chips.setStyle(
+        TableStyle(
+            [('BACKGROUND', (i, 0), (i, 0), color(c)) for i, c in enumerate(colors)]
+            + [('BOX', (0, 0), (-1, -1), 0.4, color(book.colors.rule))]
+        )
+    )
+    return chips
+
+
+def _logo(book: Book, number: int, logo: LogoConcept) -> list[Flowable]:
+    title = para(book, f'Concept {number} · {logo.style.value.capitalize()}', 'h2')
+    image: Flowable | None = logo_image(logo.svg, LOGO_WIDTH)
+    if image is None:
+        image = para(book, 'This logo’s SVG could not be rendered.', 'note')
+    else:
+        framed = Table([[image]], hAlign='LEFT')
+        framed.setStyle(TableStyle([('BOX', (0, 0), (-1, -1), 0.5, color(book.colors.rule)), ('LEFTPADDING', (0, 0), (-1, -1), 0), ('RIGHTPADDING', (0, 0), (-1, -1), 0), ('TOPPADDING', (0, 0), (-1, -1), 0), ('BOTTOMPADDING', (0, 0), (-1, -1), 0)]))
+        image = framed
+    head: list[Flowable] = [title, image, Spacer(1, 6)]
+    if (chips := _chips(book, logo.color_scheme)) is not None:
+        head.append(chips)
+    flowables: list[Flowable] = [KeepTogether(head), Spacer(1, 6), para(book, logo.description)]
+    if logo.rationale.strip():
+        flowables.append(para(book, logo.rationale, 'small'))
+    if logo.prompt_used.strip():
+        flowables.append(para(book, f'Image-model prompt: {logo.prompt_used}', 'small'))
+    return flowables
+
+
+def logos_section(book: Book, logos: list[LogoConcept]) -> list[Flowable]:
+    flowables: list[Flowable] = [section_title(book, 'Logo concepts')]
+    for number, logo in enumerate(logos, start=1):
+        flowables += _logo(book, number, logo)
+    return flowables
+
+
+# --- taglines and guidelines ------------------------------------------------------------------------------------------
+
+
+def taglines_section(book: Book) -> list[Flowable]:
+    flowables: list[Flowable] = [section_title(book, 'Taglines')]
+    for tagline in book.kit.taglines:
+        flowables += [para(book, f'“{tagline.text}”', 'tagline'), para(book, f'Tone: {tagline.tone}', 'small')]
+        if tagline.explanation.strip():
+            flowables.append(para(book, tagline.explanation))
+        flowables.append(HRFlowable(width='100%', thickness=0.4, color=color(book.colors.rule), spaceBefore=6))
+    return flowables
+
+
+def guidelines_section(book: Book, guidelines: str) -> list[Flowable]:
+    return [section_title(book, 'Brand guidelines'), *markdown_flowables(guidelines, book.markdown_styles())]
