@@ -71,7 +71,7 @@ class Studio:
                     )
                 self.actions.visible = False
                 self.progress_slot = ui.column().classes('w-full')
-                self.cards = ui.column().classes('w-full gap-4').mark('cards')
+                self.cards = ui.column().classes('w-full gap-4').props('data-testid=results-cards').mark('cards')
                 self.skeletons = ui.column().classes('w-full gap-4')
                 with ui.column().classes('w-full items-center text-center py-16 gap-2') as self.empty_state:
                     ui.icon('palette', size='xl').classes('text-primary').props('aria-hidden=true')

@@ -237,7 +237,7 @@ def missing_sections(kit: BrandKit) -> list[MissingSection]:
 
 
 def zip_archive(files: Mapping[str, bytes], when: datetime) -> bytes:
-    """A ZIP of `files` (path -> content) in the given order, every entry dated `when`, so equal kits give equal bytes."""
+    """A ZIP of `files` (path -> content) in order, every entry dated `when`: equal kits give equal bytes."""
     date_time = max(_ZIP_EPOCH, when.timetuple()[:6])
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, 'w', compression=zipfile.ZIP_DEFLATED) as archive:

@@ -143,7 +143,7 @@ def tailwind_v4(kit: BrandKit) -> bytes:
     dark = _dark_roles(kit)
     if dark:
         lines += ['', '@layer base {']
-        lines += [f'  {line}' for line in _dark_blocks(dark)[1:]]
+        lines += [f'  {line}' if line else '' for line in _dark_blocks(dark)[1:]]
         lines += ['}']
     return _encode(lines)
 

@@ -48,7 +48,7 @@ def font_licences(kit: BrandKit) -> str:
     if not fonts_named:
         lines += ['This kit has no typography section, so it names no fonts.', '']
     if kit.logos:
-        lines += ['The logo SVGs draw their lettering as outlines of the kit\'s fonts, which these licences allow.', '']
+        lines += ["The logo SVGs draw their lettering as outlines of the kit's fonts, which these licences allow.", '']
     lines += ['The font files are not part of this archive; ship their licence with any you redistribute.', '']
     roles: dict[str, list[str]] = {}
     fonts: dict[str, KitFont] = {}

@@ -1,14 +1,18 @@
 """The guidelines as a Markdown file, after a short header with the palette, fonts and taglines at a glance.
 
 Kit text in the header goes through the guidelines' own escaper, so a company name cannot open a link, a heading or
-raw HTML; the guidelines themselves are already Markdown and are kept as written.
+raw HTML; the guidelines themselves are Markdown and are kept as written, except that raw HTML in them is turned into
+visible text, because a model wrote them and some renderers pass HTML through.
 """
 
 from __future__ import annotations
 
+from markdown_it import MarkdownIt
+
 from branding.exports.common import (
     APP_NAME,
     brand_colors,
+    clean_text,
     css_number,
     generated_on,
     kit_fonts,
@@ -17,7 +21,6 @@ from branding.exports.common import (
 )
 from branding.models import BrandKit, ColorPalette, Typography
 from branding.sections.guidelines import escape_markdown, visual_identity_markdown
-
 
 
 def _palette_table(palette: ColorPalette) -> list[str]:
@@ -60,7 +63,7 @@ def _header(kit: BrandKit) -> list[str]:
     if kit.taglines:
         lines += ['', '## Taglines', '']
         for tagline in kit.taglines:
-            explanation = f': {escape_markdown(tagline.explanation)}' if tagline.explanation.strip() else ''
+            explanation = f' — {escape_markdown(tagline.explanation)}' if tagline.explanation.strip() else ''
             lines.append(f'- “{escape_markdown(tagline.text)}”{explanation}')
     if missing := missing_sections(kit):
         lines += ['', '## Not in this kit', '']
@@ -85,7 +88,8 @@ def _summary(kit: BrandKit) -> list[str]:
 
 
 def markdown_document(kit: BrandKit) -> str:
-    body = kit.brand_guidelines.strip() if kit.brand_guidelines and kit.brand_guidelines.strip() else None
+    guidelines = clean_text(kit.brand_guidelines or '').strip()
+    body = neutralise_html(guidelines) if guidelines else None
     lines = [*_header(kit), '', '---', '', body if body is not None else '\n'.join(_summary(kit))]
     return '\n'.join(lines).rstrip() + '\n'
 

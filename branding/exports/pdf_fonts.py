@@ -50,7 +50,8 @@ def _truetype(path: str) -> io.BytesIO:
 @lru_cache(maxsize=256)
 def registered_font(family: str, weight: int, style: str = 'normal') -> str | None:
     """The ReportLab name of `family` at `weight` and `style`, registering it on first use; None if not installed."""
-    path = font_file(family, weight, style, 'woff2') or font_file(family, weight, style, 'woff')
+    # woff first: zlib only, where woff2's glyph-table transform takes ~10x as long to undo
+    path = font_file(family, weight, style, 'woff') or font_file(family, weight, style, 'woff2')
     if path is None:
         return None
     name = f'BS-{fontsource_id(family)}-{weight}{"-italic" if style == "italic" else ""}'
@@ -77,8 +78,9 @@ def _family(regular: str, bold: str, italic: str | None, bold_italic: str | None
     return family
 
 
-def pdf_face(font: KitFont | None, weight: int = 400) -> PdfFace:
-    """The kit font at (the nearest installed) `weight`, with a heavier cut for <b>, or a built-in stand-in."""
+def pdf_face(font: KitFont | None, weight: int = 400, italics: bool = False) -> PdfFace:
+    """The kit font at (the nearest installed) `weight`, with a heavier cut for <b> (and italic cuts for <i> if
+    `italics`: only running text needs them, and each cut costs time to load), or a built-in stand-in."""
     if font is None:
         return builtin_face('sans-serif')
     if font.entry is None:
@@ -90,7 +92,8 @@ def pdf_face(font: KitFont | None, weight: int = 400) -> PdfFace:
     if regular is None:
         return builtin_face(font.category, f'{entry.family} {regular_weight}')
     bold = registered_font(entry.family, bold_weight) or regular
-    italic = registered_font(entry.family, regular_weight, 'italic') if 'italic' in entry.styles else None
+    wants_italics = italics and 'italic' in entry.styles
+    italic = registered_font(entry.family, regular_weight, 'italic') if wants_italics else None
     bold_italic = registered_font(entry.family, bold_weight, 'italic') if italic else None
     return PdfFace(
         family=_family(regular, bold, italic, bold_italic),

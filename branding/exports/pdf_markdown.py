@@ -31,6 +31,7 @@ _INLINE_TAGS = {
     'hardbreak': '<br/>',
 }
 LIST_INDENT = 14.0
+TABLE_CELL_LIMIT = 700  # characters: a table row cannot split across pages, so no cell may outgrow one
 
 
 def markup(text: str) -> str:
@@ -62,6 +63,21 @@ def inline_markup(children: Sequence[Token], code_font: str) -> str:
         else:
             parts.append(_INLINE_TAGS.get(child.type, ''))  # links keep their text, not their target
     return ''.join(parts)
+
+
+def plain_text(children: Sequence[Token]) -> str:
+    return ''.join(child.content if child.type != 'softbreak' else ' ' for child in children).strip()
+
+
+def split_title(text: str) -> tuple[str | None, str]:
+    """The text of a leading '# Title' and the Markdown after it, so that a document's own title can head its
+    section instead of repeating under it."""
+    text = clean_text(text)
+    tokens = _PARSER.parse(text)
+    if len(tokens) < 2 or tokens[0].type != 'heading_open' or tokens[0].tag != 'h1' or tokens[0].map is None:
+        return None, text
+    title = plain_text(tokens[1].children or [])
+    return (title or None), '\n'.join(text.splitlines()[tokens[0].map[1] :])
 
 
 @dataclass(kw_only=True, slots=True)
@@ -98,6 +114,9 @@ class _Walker:
         else:
             self.bullet = '•' if len(self.lists) % 2 else '–'
 
+    def capped(self, inline: Token) -> str:
+        return markup(f'{plain_text(inline.children or [])[: TABLE_CELL_LIMIT - 1]}…')
+
     def heading(self, tag: str, inline: Token) -> None:
         depth = int(tag[1:]) - 1 if tag[1:].isdigit() else 0
         style = self.styles.headings[min(depth, len(self.styles.headings) - 1)]
@@ -116,7 +135,8 @@ class _Walker:
             elif token.type == 'inline' and rows:
                 header = tokens[index - 1].type == 'th_open'
                 style = self.styles.table_header if header else self.styles.table_cell
-                rows[-1].append(Paragraph(self.text(token), style))
+                text = self.text(token) if len(token.content) <= TABLE_CELL_LIMIT else self.capped(token)
+                rows[-1].append(Paragraph(text, style))
             index += 1
         width = max((len(row) for row in rows), default=0)
         if width:

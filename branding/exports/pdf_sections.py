@@ -27,7 +27,7 @@ from branding.exports.common import (
     theme_roles,
 )
 from branding.exports.pdf_fonts import pdf_face
-from branding.exports.pdf_markdown import markdown_flowables, markup
+from branding.exports.pdf_markdown import markdown_flowables, markup, split_title
 from branding.exports.pdf_style import FAIL_RED, FRAME_WIDTH, PX_TO_PT, Book, color, readable_on
 from branding.exports.png import png_size, render_png
 from branding.models import (
@@ -43,7 +43,7 @@ log = logging.getLogger(__name__)
 
 CELL_TEXT_LIMIT = 700
 LOGO_WIDTH = 250.0
-LOGO_RENDER_PX = 1024  # ~300 dpi at the width shown, and the same render the PNG export makes
+LOGO_RENDER_PX = 768  # ~220 dpi at the width shown; 1024 px doubles the time spent embedding
 PANGRAM = 'The quick brown fox jumps over the lazy dog.'
 ALPHABET = ['ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz', '0123456789 & ! ? % @ # ( ) “ ” €']
 WEIGHT_LABELS = {
@@ -109,7 +109,7 @@ def about_section(book: Book) -> list[Flowable]:
         para(
             book,
             f'This brand book collects the identity {APP_NAME} generated for {book.title} on {generated_on(kit)}: '
-            f'{", ".join(included).lower() or "no sections"}. Colours, fonts and measurements are the kit\'s own; '
+            f"{', '.join(included).lower() or 'no sections'}. Colours, fonts and measurements are the kit's own; "
             'the same kit is available as design tokens, CSS and Tailwind themes.',
             'lead',
         ),
@@ -157,7 +157,7 @@ def _role_rows(book: Book, palette: ColorPalette) -> Table:
         info = details.get(role)
         rgb = ' '.join(str(channel) for channel in info.rgb) if info else ''
         oklch = ' '.join(css_number(value) for value in info.oklch) + '°' if info else ''
-        values = f'HEX {hex_color}' + (f'   RGB {rgb}   OKLCH {oklch}' if info else '')
+        values = f'HEX {hex_color}' + (f' · RGB {rgb} · OKLCH {oklch}' if info else '')
         text: list[Flowable] = [
             para(book, f'{role.capitalize()}{f" · {names[role]}" if role in names else ""}', 'h3'),
             Paragraph(markup(values), book.styles['swatch'].clone('values', fontSize=8, leading=11)),
@@ -170,7 +170,12 @@ def _role_rows(book: Book, palette: ColorPalette) -> Table:
         rows,
         [110, FRAME_WIDTH - 110],
         book,
-        [*styles, ('VALIGN', (0, 0), (0, -1), 'BOTTOM'), ('LEFTPADDING', (1, 0), (1, -1), 14), ('LINEBELOW', (0, 0), (-1, -1), 6, color('#ffffff'))],
+        [
+            *styles,
+            ('VALIGN', (0, 0), (0, -1), 'BOTTOM'),
+            ('LEFTPADDING', (1, 0), (1, -1), 14),
+            ('LINEBELOW', (0, 0), (-1, -1), 6, color('#ffffff')),
+        ],
     )
 
 
@@ -191,7 +196,9 @@ def _scales_table(book: Book, palette: ColorPalette) -> Table | None:
     columns = max(len(row) for row in rows) - 1
     widths = [label_width, *[(FRAME_WIDTH - label_width) / columns] * columns]
     rows = [row + [''] * (columns + 1 - len(row)) for row in rows]
-    return _grid(rows, widths, book, [*styles, ('TOPPADDING', (1, 1), (-1, -1), 12), ('LEFTPADDING', (1, 0), (-1, -1), 3)])
+    return _grid(
+        rows, widths, book, [*styles, ('TOPPADDING', (1, 1), (-1, -1), 12), ('LEFTPADDING', (1, 0), (-1, -1), 3)]
+    )
 
 
 def _themes_table(book: Book, palette: ColorPalette) -> Table | None:
@@ -218,12 +225,20 @@ def _contrast_table(book: Book, checks: list[ContrastCheck]) -> Table:
     styles: list[tuple[object, ...]] = []
     for row, check in enumerate(checks, start=1):
         sample = book.styles['cell'].clone('sample', textColor=color(check.foreground), fontName=book.fonts.body.bold)
-        level = book.styles['cell'].clone('level', textColor=color(FAIL_RED if check.level == 'Fail' else book.colors.ink))
+        level = book.styles['cell'].clone(
+            'level', textColor=color(FAIL_RED if check.level == 'Fail' else book.colors.ink)
+        )
         rows.append(
             [
                 para(book, check.mode, 'cell'),
                 para(book, check.use, 'cell'),
-                para(book, capped(f'{check.foreground_role} {check.foreground} on {check.background_role} {check.background}', 200), 'cell'),
+                para(
+                    book,
+                    capped(
+                        f'{check.foreground_role} {check.foreground} on {check.background_role} {check.background}', 200
+                    ),
+                    'cell',
+                ),
                 Paragraph('Aa Sample', sample),
                 para(book, f'{check.ratio:.2f}:1', 'cell'),
                 Paragraph(markup(check.level), level),
@@ -234,7 +249,7 @@ def _contrast_table(book: Book, checks: list[ContrastCheck]) -> Table:
 
 
 def _color_vision_table(book: Book, palette: ColorPalette) -> Table:
-    rows: list[list[object]] = [_head(book, 'Simulated', 'Primary', 'Accent', 'ΔE (OKLab)', 'Distinguishable')]
+    rows: list[list[object]] = [_head(book, 'Simulated', 'Primary', 'Accent', 'OKLab distance', 'Distinguishable')]
     styles: list[tuple[object, ...]] = []
     for row, check in enumerate(palette.color_vision, start=1):
         rows.append(
@@ -261,10 +276,10 @@ def palette_section(book: Book, palette: ColorPalette) -> list[Flowable]:
     if palette.usage_guidelines.strip():
         flowables += [para(book, 'Using the colours', 'h2'), para(book, palette.usage_guidelines)]
     if (scales := _scales_table(book, palette)) is not None:
-        flowables += [para(book, 'Scales', 'h2'), para(book, 'Tints and shades, 50 lightest to 950 darkest.', 'small')]
-        flowables.append(scales)
+        note = para(book, 'Tints and shades, 50 lightest to 950 darkest.', 'small')
+        flowables.append(KeepTogether([para(book, 'Scales', 'h2'), note, scales]))
     if (themes := _themes_table(book, palette)) is not None:
-        flowables += [para(book, 'Light and dark themes', 'h2'), themes]
+        flowables.append(KeepTogether([para(book, 'Light and dark themes', 'h2'), themes]))
     if palette.contrast:
         flowables += [
             para(book, 'Contrast (WCAG 2.x)', 'h2'),
@@ -272,7 +287,9 @@ def palette_section(book: Book, palette: ColorPalette) -> list[Flowable]:
             _contrast_table(book, palette.contrast),
         ]
     if palette.color_vision:
-        flowables += [para(book, 'Colour-vision deficiency', 'h2'), _color_vision_table(book, palette)]
+        flowables.append(
+            KeepTogether([para(book, 'Colour-vision deficiency', 'h2'), _color_vision_table(book, palette)])
+        )
     if palette.adjustments:
         flowables.append(para(book, 'Adjustments made for accessibility', 'h2'))
         flowables += [para(book, f'• {item}') for item in palette.adjustments]
@@ -289,10 +306,16 @@ def _specimen(book: Book, font: KitFont) -> list[Flowable]:
     first = pdf_face(font, font.weights[0])
     flowables: list[Flowable] = [
         para(book, f'{font.role.capitalize()}: {font.family}', 'h2'),
-        para(book, f'{font.category} · weights {", ".join(map(str, font.weights))} · licence {font.license or "unknown"}', 'small'),
+        para(
+            book,
+            f'{font.category} · weights {", ".join(map(str, font.weights))} · licence {font.license or "unknown"}',
+            'small',
+        ),
     ]
     large = book.styles['body'].clone('specimen-large', fontName=first.regular, fontSize=30, leading=38, spaceAfter=4)
-    alphabet = book.styles['body'].clone('specimen-alphabet', fontName=first.regular, fontSize=13, leading=18, spaceAfter=0)
+    alphabet = book.styles['body'].clone(
+        'specimen-alphabet', fontName=first.regular, fontSize=13, leading=18, spaceAfter=0
+    )
     flowables += [Paragraph(markup(book.title), large), *(Paragraph(markup(line), alphabet) for line in ALPHABET)]
     flowables.append(Spacer(1, 6))
     missing: list[str] = [] if first.embedded else [first.label]
@@ -321,8 +344,11 @@ def _type_scale(book: Book, typography: Typography) -> list[Flowable]:
         face = pdf_face(book.fonts.by_role.get(role), step.weight)
         size = step.size_px * PX_TO_PT
         sample = book.title if role == 'heading' else f'Body text set at {css_number(step.size_px)} px.'
-        style = book.styles['body'].clone(f'scale-{step.name}', fontName=face.regular, fontSize=size, leading=size * step.line_height, spaceAfter=0)
-        label = f'{step.name} · {css_number(step.size_px)} px / {css_number(step.size_rem)} rem · line {css_number(step.line_height)} · weight {step.weight}'
+        style = book.styles['body'].clone(
+            f'scale-{step.name}', fontName=face.regular, fontSize=size, leading=size * step.line_height, spaceAfter=0
+        )
+        size_text = f'{css_number(step.size_px)} px / {css_number(step.size_rem)} rem'
+        label = f'{step.name} · {size_text} · line {css_number(step.line_height)} · weight {step.weight}'
         rows.append([para(book, label, 'small'), Paragraph(markup(capped(sample, 200)), style)])
     return [
         para(book, f'Type scale: {typography.scale_name} ({css_number(typography.scale_ratio)})', 'h2'),
@@ -337,8 +363,14 @@ def typography_section(book: Book, typography: Typography) -> list[Flowable]:
     flowables += _type_scale(book, typography)
     if typography.pairings:
         rows: list[list[object]] = [_head(book, 'Context', 'Recommendation')]
-        rows += [[para(book, capped(p.context, 120), 'cell'), para(book, capped(p.recommendation), 'cell')] for p in typography.pairings]
-        flowables += [para(book, 'Using the fonts together', 'h2'), _grid(rows, [110, FRAME_WIDTH - 110], book, [('VALIGN', (0, 0), (-1, -1), 'TOP')])]
+        rows += [
+            [para(book, capped(p.context, 120), 'cell'), para(book, capped(p.recommendation), 'cell')]
+            for p in typography.pairings
+        ]
+        flowables += [
+            para(book, 'Using the fonts together', 'h2'),
+            _grid(rows, [110, FRAME_WIDTH - 110], book, [('VALIGN', (0, 0), (-1, -1), 'TOP')]),
+        ]
     if typography.rationale.strip():
         flowables.append(para(book, 'Why these fonts', 'h2'))
         flowables += [para(book, line) for line in typography.rationale.splitlines() if line.strip()]
@@ -381,12 +413,22 @@ def _logo(book: Book, number: int, logo: LogoConcept) -> list[Flowable]:
         image = para(book, 'This logo’s SVG could not be rendered.', 'note')
     else:
         framed = Table([[image]], hAlign='LEFT')
-        framed.setStyle(TableStyle([('BOX', (0, 0), (-1, -1), 0.5, color(book.colors.rule)), ('LEFTPADDING', (0, 0), (-1, -1), 0), ('RIGHTPADDING', (0, 0), (-1, -1), 0), ('TOPPADDING', (0, 0), (-1, -1), 0), ('BOTTOMPADDING', (0, 0), (-1, -1), 0)]))
+        framed.setStyle(
+            TableStyle(
+                [
+                    ('BOX', (0, 0), (-1, -1), 0.5, color(book.colors.rule)),
+                    ('LEFTPADDING', (0, 0), (-1, -1), 0),
+                    ('RIGHTPADDING', (0, 0), (-1, -1), 0),
+                    ('TOPPADDING', (0, 0), (-1, -1), 0),
+                    ('BOTTOMPADDING', (0, 0), (-1, -1), 0),
+                ]
+            )
+        )
         image = framed
     head: list[Flowable] = [title, image, Spacer(1, 6)]
     if (chips := _chips(book, logo.color_scheme)) is not None:
-        head.append(chips)
-    flowables: list[Flowable] = [KeepTogether(head), Spacer(1, 6), para(book, logo.description)]
+        head += [chips, Spacer(1, 6)]
+    flowables: list[Flowable] = [KeepTogether([*head, para(book, capped(logo.description))])]
     if logo.rationale.strip():
         flowables.append(para(book, logo.rationale, 'small'))
     if logo.prompt_used.strip():
@@ -415,4 +457,5 @@ def taglines_section(book: Book) -> list[Flowable]:
 
 
 def guidelines_section(book: Book, guidelines: str) -> list[Flowable]:
-    return [section_title(book, 'Brand guidelines'), *markdown_flowables(guidelines, book.markdown_styles())]
+    title, body = split_title(guidelines)
+    return [section_title(book, title or 'Brand guidelines'), *markdown_flowables(body, book.markdown_styles())]

@@ -116,7 +116,7 @@ def book_fonts(kit: BrandKit) -> BookFonts:
     monospaced = accent is not None and accent.category == 'monospace'
     return BookFonts(
         heading=pdf_face(by_role.get('heading'), _heading_weight(kit)) if by_role else builtin_face('sans-serif'),
-        body=pdf_face(by_role.get('body'), 400) if by_role else builtin_face('sans-serif'),
+        body=pdf_face(by_role.get('body'), 400, italics=True) if by_role else builtin_face('sans-serif'),
         code=pdf_face(accent, 400) if monospaced else builtin_face('monospace'),
         by_role=by_role,
     )

@@ -93,7 +93,7 @@ def _brand_group(palette: ColorPalette, scales: Scales) -> Group:
     usage = {role.role: one_line(role.usage) for role in palette.roles}
     group: Group = {'$description': 'The four brand colours, as chosen; aliases point into the scales.'}
     for role in ('primary', 'secondary', 'accent', 'neutral'):
-        description = ': '.join(part for part in (names.get(role, ''), usage.get(role, '')) if part)
+        description = '. '.join(part for part in (names.get(role, ''), usage.get(role, '')) if part)
         group[role] = _color_token(getattr(palette, role), role, scales, description)
     return group
 

@@ -22,6 +22,7 @@ from branding.design.language import (
     collapse_spaces,
     end_sentence,
     fill,
+    has_word_chars,
     join_naturally,
     plain_text,
     quoted,
@@ -217,7 +218,7 @@ def _value_sentence(value: ValueWords, kit: _Kit, context: str) -> str:
 def _mission_section(kit: _Kit, profile: CompanyProfile) -> list[str]:
     what_we_do = trim_to_words(kit.words.first_sentence or plain_text(profile.description), MAX_WHAT_WE_DO_WORDS)
     lines = ['## Mission and values', '']
-    if what_we_do:
+    if has_word_chars(what_we_do):
         lines += [f'**What we do.** {_e(end_sentence(what_we_do))}', '']
     lines += [
         f'**Mission.** {_e(_mission(kit))}',
@@ -232,9 +233,11 @@ def _mission_section(kit: _Kit, profile: CompanyProfile) -> list[str]:
     for index, value in enumerate(kit.words.values):
         sentence = _value_sentence(value, kit, contexts[(offset + index) % len(contexts)])
         lines.append(f'- **{_e(end_sentence(value.title))}** {_e(tidy_sentence(sentence))}')
-    if not kit.words.values:
-        raw_values = ', '.join(collapse_spaces(value) for value in profile.brand_values)
-        lines.append(f'- **{_e(raw_values)}:** the values as you wrote them; every message should reflect them.')
+    if not kit.words.values:  # e.g. only emoji or markup: nothing to explain, so say what to add instead
+        lines.append(
+            '- No value in the profile has words to explain. Add two or three, such as clarity or trust, and describe '
+            'each in one sentence about the company.'
+        )
     return [*lines, '']
 
 

@@ -17,7 +17,7 @@ SECTION_HEADINGS = ['Logo concepts', 'Taglines', 'Colour palette', 'Typography',
 async def test_a_generation_on_the_offline_engine_puts_every_card_on_the_page(
     app_server: AppServer, browser: Browser, test_output: object
 ) -> None:
-    page = await browser.new_page(viewport={'width': 1280, 'height': 900})
+    page = await browser.new_page(viewport={'width': 1440, 'height': 1000})
     dialogs: list[str] = []
     page.on('dialog', lambda dialog: dialogs.append(dialog.message))
     await page.goto(app_server.url)
@@ -37,7 +37,8 @@ async def test_a_generation_on_the_offline_engine_puts_every_card_on_the_page(
     await expect(page.locator('img[src^="data:image/svg+xml"]').first).to_be_visible()
     assert dialogs == []
 
-    screenshot = ROOT / 'test-results' / 'studio-light.png'
+    screenshot = ROOT / 'test-results' / 'studio-offline.png'
+    await page.evaluate('window.scrollTo(0, 0)')
     await page.screenshot(path=str(screenshot), full_page=False)
     (ROOT / 'docs').mkdir(exist_ok=True)
     shutil.copyfile(screenshot, ROOT / 'docs' / 'studio.png')

@@ -136,8 +136,11 @@ def residue(text: str, profile: CompanyProfile) -> list[str]:
     """Template leftovers in `text` that the profile itself did not put there."""
     found = ['edge whitespace'] if text != text.strip() else []
     found += [label for label, pattern in RESIDUE.items() if regex.search(pattern, text)]
+    source = _source(profile)  # the person's own 'none' may rightly become a heading 'None'
     found = [
-        label for label in found if label == 'edge whitespace' or not regex.search(RESIDUE[label], _source(profile))
+        label
+        for label in found
+        if label == 'edge whitespace' or not regex.search(RESIDUE[label], source, flags=regex.IGNORECASE)
     ]
     if regex.search(r'[,;:\-–—]$', text):
         found.append('dangling punctuation')

@@ -1,0 +1,172 @@
+"""The studio in Chromium with a latency-scripted provider: cards stream in, in completion order."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.async_api import Browser, Page, expect
+
+from branding.models import SectionName
+from tests.conftest import ROOT, AppServer
+from tests.fakes.brand_sections import by_section
+from tests.fakes.provider_server import FakeProviderServer
+
+pytestmark = pytest.mark.e2e
+
+LATENCIES_S = {
+    SectionName.TYPOGRAPHY: 0.3,
+    SectionName.PALETTE: 0.9,
+    SectionName.TAGLINES: 1.6,
+    SectionName.GUIDELINES: 1.2,  # its card takes its place when the first text streams in
+    SectionName.LOGOS: 3.5,
+}
+CARD_TITLES = {
+    'Typography': SectionName.TYPOGRAPHY,
+    'Colour palette': SectionName.PALETTE,
+    'Taglines': SectionName.TAGLINES,
+    'Brand guidelines': SectionName.GUIDELINES,
+    'Logo concepts': SectionName.LOGOS,
+}
+XSS_NAME = '<img src=x onerror=alert(1)><script>alert(2)</script>'
+
+
+@pytest.fixture(scope='module')
+def fake_provider() -> Iterator[FakeProviderServer]:
+    server = FakeProviderServer()
+    server.start()
+    server.respond_with('together', by_section(LATENCIES_S))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope='module')
+def provider_app(fake_provider: FakeProviderServer) -> Iterator[AppServer]:
+    server = AppServer(
+        extra_env={
+            'BRANDSMITH_PROVIDERS': 'together,offline',
+            'TOGETHER_API_KEY': 'e2e-key-not-secret',
+            'TOGETHER_MODEL': 'together-model',
+            'TOGETHER_BASE_URL': fake_provider.base_url('together'),
+        }
+    )
+    try:
+        server.wait_until_healthy()
+        yield server
+    finally:
+        server.stop()
+        shutil.rmtree(server.data_dir, ignore_errors=True)
+
+
+async def card_titles(page: Page) -> list[str]:
+    titles = await page.locator('[data-testid=results-cards] .q-card [role=heading][aria-level="3"]').all_inner_texts()
+    return [title.strip() for title in titles]
+
+
+async def open_studio(browser: Browser, url: str, *, width: int = 1280, height: int = 900) -> Page:
+    context = await browser.new_context(viewport={'width': width, 'height': height})
+    await context.grant_permissions(['clipboard-read', 'clipboard-write'])
+    page = await context.new_page()
+    await page.goto(url)
+    return page
+
+
+async def test_cards_appear_one_by_one_in_completion_order(provider_app: AppServer, browser: Browser) -> None:
+    page = await open_studio(browser, provider_app.url)
+    await page.get_by_role('button', name='Try an example').click()
+    await page.get_by_role('button', name='Generate brand kit').click()
+
+    # the first cards are on the page while the logos (the slowest section) are still being written
+    await expect(page.get_by_text('Colour palette', exact=True).first).to_be_visible(timeout=10_000)
+    assert 'Logo concepts' not in await card_titles(page)
+    await expect(page.get_by_text('Your brand kit is ready')).to_be_visible(timeout=20_000)
+
+    titles = await card_titles(page)
+    order = [CARD_TITLES[title] for title in titles]
+    assert order == [
+        SectionName.TYPOGRAPHY,
+        SectionName.PALETTE,
+        SectionName.GUIDELINES,
+        SectionName.TAGLINES,
+        SectionName.LOGOS,
+    ]
+    await expect(page.get_by_text('together · together-model').first).to_be_visible()
+
+
+async def test_the_downloaded_json_matches_the_screen_and_copy_fills_the_clipboard(
+    provider_app: AppServer, browser: Browser, test_output: Path
+) -> None:
+    page = await open_studio(browser, provider_app.url)
+    await page.get_by_role('button', name='Try an example').click()
+    await page.get_by_label('Focus').click()
+    await page.get_by_role('option', name='Taglines').click()
+    await page.get_by_role('button', name='Generate brand kit').click()
+    await expect(page.get_by_text('Your brand kit is ready')).to_be_visible(timeout=20_000)
+
+    async with page.expect_download() as download_info:
+        await page.get_by_role('button', name='Download JSON').click()
+    download = await download_info.value
+    path = test_output / 'downloaded-kit.json'
+    await download.save_as(path)
+    kit = json.loads(path.read_text())
+    for tagline in kit['taglines']:
+        await expect(page.get_by_text(tagline['text'], exact=True)).to_be_visible()
+
+    await page.get_by_role('button', name='Copy tagline').first.click()
+    clipboard = await page.evaluate('navigator.clipboard.readText()')
+    assert clipboard == kit['taglines'][0]['text']
+
+
+async def test_a_hostile_profile_runs_nothing_and_shows_the_literal_text(
+    provider_app: AppServer, browser: Browser
+) -> None:
+    page = await open_studio(browser, provider_app.url)
+    dialogs: list[str] = []
+    page.on('dialog', lambda dialog: dialogs.append(dialog.message))
+    await page.get_by_role('button', name='Try an example').click()
+    await page.get_by_label('Company name').fill(XSS_NAME[:120])
+    await page.get_by_label('Industry').fill('<svg onload=alert(3)>')
+    await page.get_by_role('button', name='Generate brand kit').click()
+    await expect(page.get_by_text('Your brand kit is ready')).to_be_visible(timeout=20_000)
+    await expect(page.get_by_text(XSS_NAME, exact=True).filter(visible=True).first).to_be_visible()
+    assert dialogs == []
+    assert await page.locator('img[src="x"]').count() == 0
+
+
+@pytest.mark.parametrize('dark', [False, True], ids=['light', 'dark'])
+async def test_a_phone_wide_page_does_not_scroll_sideways(
+    provider_app: AppServer, browser: Browser, test_output: Path, dark: bool
+) -> None:
+    page = await open_studio(browser, provider_app.url, width=360, height=780)
+    if dark:
+        await page.get_by_role('button', name='Toggle dark mode').click()
+    await page.get_by_role('button', name='Try an example').click()
+    await page.get_by_role('button', name='Generate brand kit').click()
+    await expect(page.get_by_text('Your brand kit is ready')).to_be_visible(timeout=20_000)
+    overflow = await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')
+    assert overflow <= 0
+    mode = 'dark' if dark else 'light'
+    await page.screenshot(path=str(test_output / f'kit-phone-{mode}.png'), full_page=True)
+
+
+@pytest.mark.parametrize('dark', [False, True], ids=['light', 'dark'])
+async def test_screenshots_of_the_finished_kit(
+    provider_app: AppServer, browser: Browser, test_output: Path, dark: bool
+) -> None:
+    page = await open_studio(browser, provider_app.url, width=1440, height=1000)
+    if dark:
+        await page.get_by_role('button', name='Toggle dark mode').click()
+    await page.get_by_role('button', name='Try an example').click()
+    await page.get_by_role('button', name='Generate brand kit').click()
+    await expect(page.get_by_text('Your brand kit is ready')).to_be_visible(timeout=20_000)
+    mode = 'dark' if dark else 'light'
+    full = test_output / f'kit-desktop-{mode}.png'
+    await page.screenshot(path=str(full), full_page=True)
+    await page.evaluate('window.scrollTo(0, 0)')
+    top = test_output / f'studio-{mode}.png'
+    await page.screenshot(path=str(top))
+    if dark:  # the README shows the offline studio in light mode (test_studio_e2e) and this one in dark mode
+        shutil.copyfile(top, ROOT / 'docs' / 'studio-dark.png')
