@@ -92,6 +92,5 @@ if __name__ in {'__main__', '__mp_main__'}:
         reload=settings.dev,
         show=False,
         storage_secret=storage_secret(),
-        fastapi_docs=True,
         show_welcome_message=True,
     )

@@ -5,14 +5,19 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncGenerator, AsyncIterator
 from datetime import datetime
+from importlib.resources import files
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, FastAPI, Path, Query, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import StreamingResponse
+from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
+from fastapi.openapi.utils import get_openapi
+from fastapi.responses import HTMLResponse, StreamingResponse
+from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel
 
 from branding import __version__
+from branding.export import EXPORTS, export_kit
 from branding.models import (
     COMPANY_TYPE_LABELS,
     TONES,
@@ -26,7 +31,7 @@ from branding.orchestrator import KitDone, KitEvent, SectionDone, SectionStarted
 from branding.ratelimit import retry_after_header
 from branding.service import KitService, RateLimited, kit_service
 from branding.settings import Settings
-from branding.web import ApiError, install_guards, sse_event
+from branding.web import ApiError, ErrorBody, install_guards, sse_event
 
 EXAMPLE_PROFILE = CompanyProfile(
     name='Lumen Ledger',
@@ -58,9 +63,12 @@ REQUEST_EXAMPLES = {
 }
 
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
-    422: {'description': 'Invalid request: `detail` lists each field with its message'},
-    429: {'description': 'Too many generations from this client; see Retry-After'},
+    400: {'model': ErrorBody, 'description': 'The body is not JSON'},
+    413: {'model': ErrorBody, 'description': 'The body is larger than the configured cap'},
+    422: {'model': ErrorBody, 'description': 'Invalid request: `detail` lists each field with its message'},
+    429: {'model': ErrorBody, 'description': 'Too many generations from this client; see Retry-After'},
 }
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {'model': ErrorBody, 'description': 'No such kit'}}
 
 GenerationRequest = Annotated[BrandingRequest, Body(openapi_examples=REQUEST_EXAMPLES)]
 KitId = Annotated[str, Path(min_length=8, max_length=64, pattern=r'^[A-Za-z0-9_-]+$')]
@@ -222,7 +230,7 @@ async def generate_branding_stream(body: GenerationRequest, request: Request) ->
     return StreamingResponse(events(), media_type='text/event-stream', headers={'X-Accel-Buffering': 'no'})
 
 
-@router.get('/api/v1/kits', tags=['kits'])
+@router.get('/api/v1/kits', tags=['kits'], responses={422: ERROR_RESPONSES[422]})
 async def list_kits(
     limit: Annotated[int, Query(ge=1, le=100)] = 20, offset: Annotated[int, Query(ge=0)] = 0
 ) -> KitList:
@@ -248,12 +256,14 @@ async def _saved_kit(kit_id: str) -> BrandKit:
     return stored.kit
 
 
-@router.get('/api/v1/kits/{kit_id}', tags=['kits'], responses={404: {'description': 'No such kit'}})
+@router.get('/api/v1/kits/{kit_id}', tags=['kits'], responses={**NOT_FOUND, 422: ERROR_RESPONSES[422]})
 async def get_kit(kit_id: KitId) -> BrandKit:
     return await _saved_kit(kit_id)
 
 
-@router.delete('/api/v1/kits/{kit_id}', tags=['kits'], status_code=204, responses={404: {'description': 'No such kit'}})
+@router.delete(
+    '/api/v1/kits/{kit_id}', tags=['kits'], status_code=204, responses={**NOT_FOUND, 422: ERROR_RESPONSES[422]}
+)
 async def delete_kit(kit_id: KitId) -> Response:
     if not await kit_service().store.delete(kit_id):
         raise ApiError(404, 'not_found', f'No saved kit with id {kit_id}.')
@@ -264,11 +274,13 @@ async def delete_kit(kit_id: KitId) -> Response:
     '/api/v1/kits/{kit_id}/export/{export_format}',
     tags=['kits'],
     response_class=Response,
-    responses={200: {'description': 'The exported file'}, 404: {'description': 'No such kit or format'}},
+    responses={
+        200: {'description': 'The exported file'},
+        404: {'model': ErrorBody, 'description': 'No such kit or format'},
+        422: ERROR_RESPONSES[422],
+    },
 )
 async def export_saved_kit(kit_id: KitId, export_format: Annotated[str, Path(max_length=32)]) -> Response:
-    from branding.export import EXPORTS, export_kit
-
     if export_format not in EXPORTS:
         raise ApiError(404, 'unknown_format', f'Unknown export format; choose one of: {", ".join(EXPORTS)}.')
     kit = await _saved_kit(kit_id)
@@ -278,9 +290,55 @@ async def export_saved_kit(kit_id: KitId, export_format: Annotated[str, Path(max
     )
 
 
+API_DESCRIPTION = (
+    'Describe a company and get a brand kit: logo concepts with rendered SVG marks and image-model prompts, taglines, '
+    'an accessible colour palette, typography and brand guidelines. Every section records where it came from. '
+    'No API key is needed: the offline design engine is the last link of every provider chain.'
+)
+DOCS_ASSETS_URL = '/_api-docs'
+# Swagger UI and ReDoc as installed by the fastapi-offline package: no CDN needed
+DOCS_ASSETS = str(files('fastapi_offline') / 'static')
+
+
+def openapi_schema() -> dict[str, Any]:
+    """The API's own schema: the studio's page routes on the same app are not part of the API."""
+    return get_openapi(title='Brandsmith API', version=__version__, description=API_DESCRIPTION, routes=router.routes)
+
+
+def _docs_routes(app: FastAPI) -> None:
+    """Swagger UI and ReDoc served from files installed with the app, so the docs work offline and under our CSP."""
+    schema = openapi_schema()
+    app.mount(DOCS_ASSETS_URL, StaticFiles(directory=DOCS_ASSETS), name='api-docs-assets')
+
+    @app.get('/openapi.json', include_in_schema=False)
+    async def openapi_json() -> dict[str, Any]:
+        return schema
+
+    @app.get('/docs', include_in_schema=False)
+    async def swagger_ui() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url='/openapi.json',
+            title='Brandsmith API',
+            swagger_js_url=f'{DOCS_ASSETS_URL}/swagger-ui-bundle.js',
+            swagger_css_url=f'{DOCS_ASSETS_URL}/swagger-ui.css',
+            swagger_favicon_url=f'{DOCS_ASSETS_URL}/favicon.png',
+        )
+
+    @app.get('/redoc', include_in_schema=False)
+    async def redoc() -> HTMLResponse:
+        return get_redoc_html(
+            openapi_url='/openapi.json',
+            title='Brandsmith API',
+            redoc_js_url=f'{DOCS_ASSETS_URL}/redoc.standalone.js',
+            redoc_favicon_url=f'{DOCS_ASSETS_URL}/favicon.png',
+            with_google_fonts=False,
+        )
+
+
 def mount(app: FastAPI, settings: Settings) -> None:
-    """The API routes and the guard rails, on the studio's own app (or any FastAPI app, as in the tests)."""
+    """The API routes, their docs and the guard rails, on the studio's own app (or any FastAPI app, as in the tests)."""
     app.include_router(router)
+    _docs_routes(app)
     install_guards(app, max_body_bytes=settings.max_body_bytes)
     if settings.cors_origin_list:
         app.add_middleware(

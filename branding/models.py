@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator
 
 
 class CompanyType(StrEnum):
@@ -91,6 +91,18 @@ HexColor = Annotated[str, StringConstraints(pattern=r'^#[0-9a-f]{6}$')]
 MAX_BRAND_VALUES = 10
 
 
+def _json_integer(value: object) -> object:
+    """JSON's integers (3 or 3.0), not true or "3": those are client bugs worth hearing about."""
+    if isinstance(value, bool | str):
+        raise ValueError('must be a JSON integer')
+    return value
+
+
+JsonInt = Annotated[int, BeforeValidator(_json_integer)]
+# the largest seed is the largest integer every JSON client (JavaScript included) reads exactly
+Seed = Annotated[int, Field(ge=0, le=2**53 - 1), BeforeValidator(_json_integer)]
+
+
 class StrictModel(BaseModel):
     model_config = ConfigDict(extra='forbid')
 
@@ -123,11 +135,9 @@ class CompanyProfile(StrictModel):
 class BrandingRequest(StrictModel):
     company_id: Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)] | None = None
     company_profile: CompanyProfile
-    num_variations: int = Field(default=3, ge=1, le=10, description='Logo concepts and taglines to make (1-10)')
+    num_variations: JsonInt = Field(default=3, ge=1, le=10, description='Logo concepts and taglines to make (1-10)')
     focus: Focus = Focus.ALL
-    seed: int | None = Field(
-        default=None, ge=0, le=2**63 - 1, description='Same seed and profile give the same kit; omit for a fresh one'
-    )
+    seed: Seed | None = Field(default=None, description='Same seed and profile give the same kit; omit for a fresh one')
 
     @property
     def sections(self) -> tuple[SectionName, ...]:

@@ -14,6 +14,9 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+from starlette.exceptions import HTTPException
+from starlette.routing import Match
 
 from branding.validation import friendly_message
 
@@ -38,6 +41,7 @@ CONTENT_SECURITY_POLICY = '; '.join(
         "img-src 'self' data: blob:",
         "font-src 'self' data:",
         "connect-src 'self' ws: wss:",
+        "worker-src 'self' blob:",
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",
@@ -51,6 +55,18 @@ SECURITY_HEADERS: list[tuple[bytes, bytes]] = [
     (b'x-frame-options', b'DENY'),
     (b'permissions-policy', b'camera=(), microphone=(), geolocation=()'),
 ]
+
+
+class ErrorBody(BaseModel):
+    """The one shape of every API error."""
+
+    error: str
+    detail: Any
+    request_id: str
+    timestamp: str
+
+
+ERROR_NAMES = {400: 'bad_request', 404: 'not_found', 405: 'method_not_allowed', 413: 'payload_too_large'}
 
 
 class ApiError(Exception):
@@ -184,6 +200,25 @@ async def _api_error(request: Request, exc: Exception) -> JSONResponse:
     return error_response(request.scope, exc.status_code, exc.error, exc.detail, exc.headers)
 
 
+def allowed_methods(request: Request) -> str:
+    """Every method any route offers for this path: Starlette names only the first matching route's in Allow."""
+    methods: set[str] = set()
+    for route in request.app.routes:
+        match, _ = route.matches({**request.scope, 'method': 'GET'})
+        if match != Match.NONE:
+            methods |= getattr(route, 'methods', None) or set()
+    return ', '.join(sorted(methods))
+
+
+async def _http_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, HTTPException)
+    error = ERROR_NAMES.get(exc.status_code, 'http_error')
+    headers = dict(exc.headers or {})
+    if exc.status_code == 405:
+        headers['Allow'] = allowed_methods(request)
+    return error_response(request.scope, exc.status_code, error, exc.detail, headers)
+
+
 async def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:
     request_id = request_id_of(request.scope)
     log.exception('unhandled error on %s %s request_id=%s', request.method, request.url.path, request_id)
@@ -194,6 +229,7 @@ def install_guards(app: FastAPI, *, max_body_bytes: int) -> None:
     app.add_middleware(ServiceMiddleware, max_body_bytes=max_body_bytes)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(ApiError, _api_error)
+    app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(Exception, _unexpected_error)
 
 

@@ -60,7 +60,7 @@ def generated_on(kit: BrandKit) -> str:
     return f'{kit.generated_at.day} {kit.generated_at:%B %Y}'
 
 
-def slug(text: str, fallback: str = 'brand', max_length: int = 60) -> str:
+def slug(text: str, fallback: str = 'untitled', max_length: int = 60) -> str:
     """An ASCII file-name and identifier part: 'Zoë & Co.' -> 'zoe-co'."""
     ascii_text = unicodedata.normalize('NFKD', text).encode('ascii', 'ignore').decode('ascii')
     words = re.sub(r'[^a-z0-9]+', '-', ascii_text.lower()).strip('-')

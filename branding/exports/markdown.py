@@ -22,6 +22,30 @@ from branding.exports.common import (
 from branding.models import BrandKit, ColorPalette, Typography
 from branding.sections.guidelines import escape_markdown, visual_identity_markdown
 
+_PARSER = MarkdownIt('commonmark', {'html': True}).enable(['table', 'strikethrough'])
+
+
+def neutralise_html(markdown: str) -> str:
+    """`markdown` with each raw HTML block and tag starting '&lt;' instead of '<', so it shows as text.
+
+    Tags are found by a parser with HTML on; code blocks and code spans stay as they are, except for a code span on the
+    same line as a tag that reads exactly like it (which then shows the entity: a cosmetic flaw, never an injection).
+    """
+    lines = markdown.splitlines(keepends=True)
+    for token in _PARSER.parse(markdown):
+        if token.map is None:
+            continue
+        start, end = token.map
+        if token.type == 'html_block':
+            for index in range(start, min(end, len(lines))):
+                lines[index] = lines[index].replace('<', '&lt;')
+        elif token.type == 'inline':
+            tags = {child.content for child in token.children or [] if child.type == 'html_inline'}
+            for index in range(start, min(end, len(lines))):
+                for tag in tags:
+                    lines[index] = lines[index].replace(tag, f'&lt;{tag[1:]}')
+    return ''.join(lines)
+
 
 def _palette_table(palette: ColorPalette) -> list[str]:
     lines = ['| Role | Name | Hex | RGB | OKLCH |', '| --- | --- | --- | --- | --- |']

@@ -31,6 +31,7 @@ _INLINE_TAGS = {
     'hardbreak': '<br/>',
 }
 LIST_INDENT = 14.0
+CODE_LINE_LIMIT = 90  # characters of the code face at 8 pt that fit the frame; longer lines wrap
 TABLE_CELL_LIMIT = 700  # characters: a table row cannot split across pages, so no cell may outgrow one
 
 
@@ -49,6 +50,7 @@ class MarkdownStyles:
     table_header: ParagraphStyle
     table_cell: ParagraphStyle
     rule_color: Color
+    width: float  # of the frame: tables share it out equally between their columns
 
 
 def inline_markup(children: Sequence[Token], code_font: str) -> str:
@@ -123,7 +125,8 @@ class _Walker:
         self.flowables.append(Paragraph(self.text(inline), style))
 
     def code(self, content: str) -> None:
-        self.flowables.append(Preformatted(clean_text(content).rstrip('\n'), self.styles.code))
+        text = clean_text(content).rstrip('\n')
+        self.flowables.append(Preformatted(text, self.styles.code, maxLineLength=CODE_LINE_LIMIT, newLineChars=''))
 
     def table(self, tokens: Sequence[Token], start: int) -> int:
         rows: list[list[Paragraph]] = []
@@ -141,7 +144,7 @@ class _Walker:
         width = max((len(row) for row in rows), default=0)
         if width:
             padded = [row + [Paragraph('', self.styles.table_cell)] * (width - len(row)) for row in rows]
-            table = Table(padded, repeatRows=1, hAlign='LEFT')
+            table = Table(padded, colWidths=[self.styles.width / width] * width, repeatRows=1, hAlign='LEFT')
             table.setStyle(
                 TableStyle(
                     [

@@ -29,7 +29,7 @@ from branding.exports.common import (
 from branding.exports.pdf_fonts import pdf_face
 from branding.exports.pdf_markdown import markdown_flowables, markup, split_title
 from branding.exports.pdf_style import FAIL_RED, FRAME_WIDTH, PX_TO_PT, Book, color, readable_on
-from branding.exports.png import png_size, render_png
+from branding.exports.png import RENDER_ERRORS, png_size, render_png
 from branding.models import (
     SECTION_TITLES,
     ColorPalette,
@@ -42,8 +42,8 @@ from branding.models import (
 log = logging.getLogger(__name__)
 
 CELL_TEXT_LIMIT = 700
-LOGO_WIDTH = 250.0
-LOGO_RENDER_PX = 768  # ~220 dpi at the width shown; 1024 px doubles the time spent embedding
+LOGO_WIDTH = 200.0
+LOGO_RENDER_PX = 640  # ~230 dpi at the width shown; 1024 px would double the time spent embedding
 PANGRAM = 'The quick brown fox jumps over the lazy dog.'
 ALPHABET = ['ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz', '0123456789 & ! ? % @ # ( ) “ ” €']
 WEIGHT_LABELS = {
@@ -118,7 +118,7 @@ def about_section(book: Book) -> list[Flowable]:
         flowables.append(para(book, 'Not in this kit', 'h2'))
         flowables += [para(book, f'• {item.sentence}', 'body') for item in missing]
     facts = [
-        ('Kit', kit.id),
+        ('Kit', capped(kit.id, 120)),
         ('Generated', f'{generated_on(kit)} in {kit.generation_time_seconds:.1f} s'),
         ('Focus', kit.focus.value),
         ('Seed', str(kit.seed)),
@@ -159,12 +159,12 @@ def _role_rows(book: Book, palette: ColorPalette) -> Table:
         oklch = ' '.join(css_number(value) for value in info.oklch) + '°' if info else ''
         values = f'HEX {hex_color}' + (f' · RGB {rgb} · OKLCH {oklch}' if info else '')
         text: list[Flowable] = [
-            para(book, f'{role.capitalize()}{f" · {names[role]}" if role in names else ""}', 'h3'),
+            para(book, capped(f'{role.capitalize()}{f" · {names[role]}" if role in names else ""}', 120), 'h3'),
             Paragraph(markup(values), book.styles['swatch'].clone('values', fontSize=8, leading=11)),
         ]
         if usage.get(role, '').strip():
             text.append(para(book, capped(usage[role]), 'small'))
-        rows.append([_swatch_label(book, hex_color, names.get(role, role)), text])
+        rows.append([_swatch_label(book, hex_color, capped(names.get(role, role), 40)), text])
         styles.append(('BACKGROUND', (0, index), (0, index), color(hex_color)))
     return _grid(
         rows,
@@ -343,13 +343,14 @@ def _type_scale(book: Book, typography: Typography) -> list[Flowable]:
         role = font_for_step(step.name)
         face = pdf_face(book.fonts.by_role.get(role), step.weight)
         size = step.size_px * PX_TO_PT
-        sample = book.title if role == 'heading' else f'Body text set at {css_number(step.size_px)} px.'
+        # capped so that even a long name at h1 size stays within one table row, which cannot split
+        sample = capped(book.title, 60) if role == 'heading' else f'Body text set at {css_number(step.size_px)} px.'
         style = book.styles['body'].clone(
             f'scale-{step.name}', fontName=face.regular, fontSize=size, leading=size * step.line_height, spaceAfter=0
         )
         size_text = f'{css_number(step.size_px)} px / {css_number(step.size_rem)} rem'
         label = f'{step.name} · {size_text} · line {css_number(step.line_height)} · weight {step.weight}'
-        rows.append([para(book, label, 'small'), Paragraph(markup(capped(sample, 200)), style)])
+        rows.append([para(book, label, 'small'), Paragraph(markup(sample), style)])
     return [
         para(book, f'Type scale: {typography.scale_name} ({css_number(typography.scale_ratio)})', 'h2'),
         _grid(rows, [120, FRAME_WIDTH - 120], book, [('VALIGN', (0, 0), (-1, -1), 'BOTTOM')]),
@@ -386,7 +387,7 @@ def typography_section(book: Book, typography: Typography) -> list[Flowable]:
 def logo_image(svg: str, width: float) -> Image | None:
     try:
         png = render_png(svg, LOGO_RENDER_PX)
-    except (ValueError, RuntimeError) as error:
+    except RENDER_ERRORS as error:
         log.warning('logo could not be rendered for the PDF: %s', error)
         return None
     pixel_width, pixel_height = png_size(png)
@@ -406,31 +407,38 @@ def _chips(book: Book, colors: list[str]) -> Table | None:
     return chips
 
 
-def _logo(book: Book, number: int, logo: LogoConcept) -> list[Flowable]:
-    title = para(book, f'Concept {number} · {logo.style.value.capitalize()}', 'h2')
-    image: Flowable | None = logo_image(logo.svg, LOGO_WIDTH)
-    if image is None:
-        image = para(book, 'This logo’s SVG could not be rendered.', 'note')
-    else:
-        framed = Table([[image]], hAlign='LEFT')
-        framed.setStyle(
-            TableStyle(
-                [
-                    ('BOX', (0, 0), (-1, -1), 0.5, color(book.colors.rule)),
-                    ('LEFTPADDING', (0, 0), (-1, -1), 0),
-                    ('RIGHTPADDING', (0, 0), (-1, -1), 0),
-                    ('TOPPADDING', (0, 0), (-1, -1), 0),
-                    ('BOTTOMPADDING', (0, 0), (-1, -1), 0),
-                ]
-            )
+def _framed(book: Book, image: Image) -> Table:
+    framed = Table([[image]], hAlign='LEFT')
+    framed.setStyle(
+        TableStyle(
+            [
+                ('BOX', (0, 0), (-1, -1), 0.5, color(book.colors.rule)),
+                *(
+                    (side, (0, 0), (-1, -1), 0)
+                    for side in ('LEFTPADDING', 'RIGHTPADDING', 'TOPPADDING', 'BOTTOMPADDING')
+                ),
+            ]
         )
-        image = framed
-    head: list[Flowable] = [title, image, Spacer(1, 6)]
+    )
+    return framed
+
+
+def _logo(book: Book, number: int, logo: LogoConcept) -> list[Flowable]:
+    """The render and its colours beside the description and rationale (capped: a table row cannot split), then the
+    image-model prompt at full length below."""
+    image = logo_image(logo.svg, LOGO_WIDTH)
+    visual: list[Flowable] = [
+        _framed(book, image) if image else para(book, 'This logo’s SVG could not be rendered.', 'note')
+    ]
     if (chips := _chips(book, logo.color_scheme)) is not None:
-        head += [chips, Spacer(1, 6)]
-    flowables: list[Flowable] = [KeepTogether([*head, para(book, capped(logo.description))])]
+        visual += [Spacer(1, 6), chips]
+    text: list[Flowable] = [para(book, capped(logo.description))]
     if logo.rationale.strip():
-        flowables.append(para(book, logo.rationale, 'small'))
+        text.append(para(book, capped(logo.rationale), 'small'))
+    row = Table([[visual, text]], colWidths=[LOGO_WIDTH + 16, FRAME_WIDTH - LOGO_WIDTH - 16], hAlign='LEFT')
+    row.setStyle(TableStyle([('VALIGN', (0, 0), (-1, -1), 'TOP'), ('LEFTPADDING', (0, 0), (0, 0), 0)]))
+    title = para(book, f'Concept {number} · {logo.style.value.capitalize()}', 'h2')
+    flowables: list[Flowable] = [KeepTogether([title, row])]
     if logo.prompt_used.strip():
         flowables.append(para(book, f'Image-model prompt: {logo.prompt_used}', 'small'))
     return flowables

@@ -172,6 +172,7 @@ class Book:
             table_header=self.styles['cell-head'],
             table_cell=self.styles['cell'],
             rule_color=color(self.colors.rule),
+            width=FRAME_WIDTH,
         )
 
 

@@ -16,6 +16,7 @@ log = logging.getLogger(__name__)
 
 PNG_WIDTHS = (512, 1024)
 PNG_SIGNATURE = b'\x89PNG\r\n\x1a\n'
+RENDER_ERRORS = (ValueError, RuntimeError, OSError)  # what resvg raises for SVG it cannot read or draw
 MAX_ASPECT = 4  # a render is at most this many times as tall as it is wide, whatever the SVG claims
 # Only same-document references and embedded raster images may load anything: resvg would otherwise read any image
 # file on the server that an untrusted SVG names, and an embedded SVG could name one in turn.
@@ -74,7 +75,7 @@ def logo_pngs(kit: BrandKit) -> dict[str, bytes]:
         for width in PNG_WIDTHS:
             try:
                 pngs[f'{logo_stem(number, logo)}-{width}.png'] = render_png(logo.svg, width)
-            except ValueError as error:
+            except RENDER_ERRORS as error:
                 log.warning('logo %s of kit %s could not be rendered: %s', number, kit.id, error)
                 break
     return pngs

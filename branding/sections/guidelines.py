@@ -60,6 +60,7 @@ MIN_SYMBOL_PX = 16
 MIN_LOGO_MM = 10
 SYMBOL_CLEAR_SPACE = '25%'
 MAX_WHAT_WE_DO_WORDS = 60
+NAMELESS = 'the company'  # for a name with nothing to show, such as '.'
 
 # --- escaping ---------------------------------------------------------------------------------------------------------
 
@@ -119,6 +120,11 @@ class _Kit:
     rng: random.Random
 
     @property
+    def brand_start(self) -> str:
+        """The name as the first word of a sentence: as written, or 'The company' when there is none to show."""
+        return capitalise_first(self.brand) if self.brand == NAMELESS else self.brand
+
+    @property
     def heading_font(self) -> str | None:
         return self.typography.heading_font if self.typography else None
 
@@ -127,8 +133,12 @@ class _Kit:
         return self.typography.body_font if self.typography else None
 
 
+_DISPLAYABLE = regex.compile(r'[^\p{P}\p{Z}\p{C}]')  # letters, digits or symbols: '🚀' is a name, '.' is not
+
+
 def _brand_name(profile: CompanyProfile) -> str:
-    return collapse_spaces(profile.name)
+    name = collapse_spaces(profile.name)
+    return name if _DISPLAYABLE.search(name) else NAMELESS
 
 
 def _first_tagline(taglines: Sequence[Tagline] | None) -> str | None:
@@ -263,7 +273,7 @@ def _traits(kit: _Kit) -> list[tuple[str, str]]:
 
 def _personality_section(kit: _Kit) -> list[str]:
     traits = _traits(kit)
-    summary = f'{kit.brand} comes across as {join_naturally(trait.lower() for trait, _ in traits[:3])}.'
+    summary = f'{kit.brand_start} comes across as {join_naturally(trait.lower() for trait, _ in traits[:3])}.'
     lines = ['## Personality', '', _e(summary), '']
     lines += [f'- **{_e(trait)}.** {_e(text)}' for trait, text in traits]
     return [*lines, '']
@@ -287,7 +297,7 @@ def _voice_section(profile: CompanyProfile, kit: _Kit) -> list[str]:
     voice = kit.words.voice
     facts = kit.facts
     summary = voice.summary[0].lower() + voice.summary[1:]
-    lines = ['## Voice and tone', '', _e(f'{kit.brand} speaks in a {voice.name} voice: {summary}')]
+    lines = ['## Voice and tone', '', _e(f'{kit.brand_start} speaks in a {voice.name} voice: {summary}')]
     if note := _tone_note(profile, kit):
         lines.append(_e(note))
     action_label = capitalise_first(facts['action'])
@@ -656,7 +666,8 @@ def build_offline_guidelines(
         rng=rng_for(profile, seed, 'guidelines'),
     )
     intro = f'How {kit.brand} looks, sounds and behaves: a guide for everyone who writes, designs or builds for it.'
-    lines = [f'# {_e(kit.brand)} brand guidelines', '', _e(intro), '']
+    title = 'Brand guidelines' if kit.brand == NAMELESS else f'{_e(kit.brand)} brand guidelines'
+    lines = [f'# {title}', '', _e(intro), '']
     if kit.tagline:
         lines += [f'**Tagline:** {_e(quoted(kit.tagline))}', '']
     lines += _mission_section(kit, profile)

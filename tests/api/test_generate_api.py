@@ -19,7 +19,7 @@ HEX = re.compile(r'^#[0-9a-f]{6}$')
 
 @pytest.fixture
 async def client() -> AsyncIterator[httpx.AsyncClient]:
-    app = FastAPI()
+    app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)  # as NiceGUI's app is
     mount(app, get_settings())
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url='http://brandsmith.test') as client:
         yield client

@@ -19,7 +19,7 @@ from branding.settings import get_settings
 
 @pytest.fixture
 async def client() -> AsyncIterator[httpx.AsyncClient]:
-    app = FastAPI()
+    app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)  # as NiceGUI's app is
     mount(app, get_settings())
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url='http://brandsmith.test') as client:
         yield client
@@ -136,3 +136,17 @@ def test_the_rate_limiter_window_slides() -> None:
     assert limiter.check('b') is None, 'other clients have their own budget'
     now[0] = 60.5
     assert limiter.check('a') is None
+
+
+async def test_the_docs_and_schema_are_served_without_a_cdn(client: httpx.AsyncClient) -> None:
+    schema = (await client.get('/openapi.json')).json()
+    assert schema['info']['title'] == 'Brandsmith API'
+    assert '/api/v1/generate-branding' in schema['paths']
+    assert not any(path.startswith('/_nicegui') or path == '/' for path in schema['paths'])
+    example = schema['paths']['/api/v1/generate-branding']['post']['requestBody']['content']['application/json']
+    assert 'whole_kit' in example['examples']
+    for page in ('/docs', '/redoc'):
+        html = (await client.get(page)).text
+        assert '/_api-docs/' in html
+        assert 'cdn.jsdelivr' not in html and 'fonts.googleapis' not in html
+    assert (await client.get('/_api-docs/swagger-ui-bundle.js')).status_code == 200

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from branding.design.language import (
     count_words,
+    plain_text,
     rank_voices,
     read_description,
     read_value,
@@ -81,10 +82,38 @@ HOSTILE = (
     'iPhone repairs',
     'Acme, Inc.',
 )
-WORDS = (
-    'clarity trust speed invoices freelancers teams track plan ship helps and the for with money health data '
-    'secure simple bold care builders patients orders lets you can it turns reports'
-).split()
+WORDS = [
+    'clarity',
+    'trust',
+    'speed',
+    'invoices',
+    'freelancers',
+    'teams',
+    'track',
+    'plan',
+    'ship',
+    'helps',
+    'and',
+    'the',
+    'for',
+    'with',
+    'money',
+    'health',
+    'data',
+    'secure',
+    'simple',
+    'bold',
+    'care',
+    'builders',
+    'patients',
+    'orders',
+    'lets',
+    'you',
+    'can',
+    'it',
+    'turns',
+    'reports',
+]
 
 
 def _text(max_size: int) -> st.SearchStrategy[str]:
@@ -118,7 +147,7 @@ RESIDUE = {
     'None': r'\bNone\b',
     'TODO': r'TODO',
     'lorem': r'(?i)lorem',
-    'bracketed placeholder': r'\[[^\]]*\]',
+    'bracketed placeholder': r'\[[A-Za-z][A-Za-z _-]{0,30}\]',  # [value], [Company Name]
     'double space': r'  ',
     'space before punctuation': r' [.,;:!?]',
     'doubled punctuation': r'(?<![.])\.\.(?![.])|[,;:]\.|\.,',
@@ -150,7 +179,8 @@ def residue(text: str, profile: CompanyProfile) -> list[str]:
 def badly_capitalised(text: str, profile: CompanyProfile) -> list[str]:
     """Sentence starts in lower case, except the company's own stylised name, words like 'iPhone', and breaks the
     profile wrote itself ('e.g. things')."""
-    source = ' '.join(_source(profile).casefold().split())
+    fields = [profile.name, profile.industry, profile.description, profile.target_audience, *profile.brand_values]
+    source = ' '.join(' '.join(plain_text(field) for field in fields).casefold().split())  # as the writer reads it
     bad = []
     for match in regex.finditer(r'(?:^|(\S*[.!?])\s+)(\S+)', text):
         word = regex.sub(r'^\p{P}+|\p{P}+$', '', match.group(2))
