@@ -232,7 +232,7 @@ async def generate_branding_stream(body: GenerationRequest, request: Request) ->
 
 @router.get('/api/v1/kits', tags=['kits'], responses={422: ERROR_RESPONSES[422]})
 async def list_kits(
-    limit: Annotated[int, Query(ge=1, le=100)] = 20, offset: Annotated[int, Query(ge=0)] = 0
+    limit: Annotated[int, Query(ge=1, le=100)] = 20, offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0
 ) -> KitList:
     page = await kit_service().store.list_recent(limit, offset)
     items = [

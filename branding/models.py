@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator
 
 
 class CompanyType(StrEnum):
@@ -82,10 +82,28 @@ FOCUS_SECTIONS: dict[Focus, tuple[SectionName, ...]] = {
     Focus.TYPOGRAPHY: (SectionName.TYPOGRAPHY,),
 }
 
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
-MediumText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
-LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
-BrandValue = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
+NOT_BLANK = r'\S'
+
+
+# Unicode's White_Space characters, as the schema's \S means them: Python's str.isspace also counts the information
+# separators U+001C-U+001F, which would make a value the pattern accepts trim to nothing.
+WHITESPACE = ''.join(chr(code) for code in range(0x3001) if chr(code).isspace() and not 0x1C <= code <= 0x1F)
+
+
+def _trimmed(value: str) -> str:
+    trimmed = value.strip(WHITESPACE)
+    if not trimmed:
+        raise ValueError('Required')
+    return trimmed
+
+
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=120, pattern=NOT_BLANK), AfterValidator(_trimmed)]
+MediumText = Annotated[
+    str, StringConstraints(min_length=1, max_length=300, pattern=NOT_BLANK), AfterValidator(_trimmed)
+]
+LongText = Annotated[str, StringConstraints(min_length=1, max_length=2000, pattern=NOT_BLANK), AfterValidator(_trimmed)]
+BrandValue = Annotated[str, StringConstraints(min_length=1, max_length=40, pattern=NOT_BLANK), AfterValidator(_trimmed)]
+ToneText = Annotated[str, StringConstraints(min_length=1, max_length=60, pattern=NOT_BLANK), AfterValidator(_trimmed)]
 HexColor = Annotated[str, StringConstraints(pattern=r'^#[0-9a-f]{6}$')]
 
 MAX_BRAND_VALUES = 10
@@ -116,9 +134,7 @@ class CompanyProfile(StrictModel):
     brand_values: list[BrandValue] = Field(
         min_length=1, max_length=MAX_BRAND_VALUES, description='Up to 10 values, e.g. trust, clarity'
     )
-    tone: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)] = Field(
-        default='professional', description=f'Voice of the brand, e.g. {", ".join(TONES)}'
-    )
+    tone: ToneText = Field(default='professional', description=f'Voice of the brand, e.g. {", ".join(TONES)}')
 
     @field_validator('brand_values')
     @classmethod

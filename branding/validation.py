@@ -8,7 +8,7 @@ from typing import Annotated, Any, cast
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
-from branding.models import BrandingRequest, CompanyProfile
+from branding.models import NOT_BLANK, BrandingRequest, CompanyProfile
 
 
 def friendly_message(error: ErrorDetails) -> str:
@@ -17,6 +17,10 @@ def friendly_message(error: ErrorDetails) -> str:
         case 'missing':
             return 'Required'
         case 'string_too_short' if context.get('min_length') == 1:
+            return 'Required'
+        case 'string_pattern_mismatch' if context.get('pattern') == NOT_BLANK:
+            return 'Required'
+        case 'value_error' if str(context.get('error', '')) == 'Required':
             return 'Required'
         case 'too_short' if context.get('min_length') == 1:
             return 'Add at least one'

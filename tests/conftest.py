@@ -15,6 +15,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from hypothesis import settings as hypothesis_settings
 from playwright.async_api import Browser, async_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,6 +28,12 @@ os.environ['BRANDSMITH_PROVIDERS'] = 'offline'
 os.environ['BRANDSMITH_RATE_LIMIT'] = '0'  # tests that need the limit build their own limiter
 for key in ('TOGETHER_API_KEY', 'COHERE_API_KEY', 'CO_API_KEY', 'OPENAI_COMPAT_API_KEY', 'OPENAI_COMPAT_BASE_URL'):
     os.environ.pop(key, None)
+
+# CI explores the same examples on every run, so a landing is never decided by a lucky draw; locally each run explores
+# new ones (and hypothesis remembers failures in .hypothesis/).
+hypothesis_settings.register_profile('ci', derandomize=True, database=None)
+if os.environ.get('CI'):
+    hypothesis_settings.load_profile('ci')
 
 CHROMIUM_FLAGS = [
     '--no-sandbox',

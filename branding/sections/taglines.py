@@ -645,8 +645,21 @@ def _weighted_order(names: list[str], weights: dict[str, float], rng: random.Ran
 
 
 def _fits(text: str) -> bool:
-    # ASCII text with fewer than ten spaces cannot have more than ten words; skip counting
-    return (text.isascii() and text.count(' ') < MAX_TAGLINE_WORDS) or count_words(text) <= MAX_TAGLINE_WORDS
+    """At most ten words by count_words, and by a plain split too, so a lone '&' or '—' cannot tip a line over for
+    a reader (or a check) that counts every space-separated token."""
+    if text.isascii() and text.count(' ') < MAX_TAGLINE_WORDS:  # at most ten tokens, each at most one word
+        return True
+    return len(text.split()) <= MAX_TAGLINE_WORDS and count_words(text) <= MAX_TAGLINE_WORDS
+
+
+def _trim(text: str) -> str:
+    """trim_to_words, tightened until the line also fits a plain split count."""
+    limit = MAX_TAGLINE_WORDS
+    trimmed = trim_to_words(text, limit)
+    while not _fits(trimmed) and limit > 1:
+        limit -= 1
+        trimmed = trim_to_words(text, limit)
+    return trimmed
 
 
 def _usable(candidates: Iterable[_Candidate]) -> list[_Candidate]:
@@ -819,8 +832,8 @@ def clean_taglines(
             if not has_word_chars(text):
                 unusable += 1
                 continue
-            if count_words(text) > MAX_TAGLINE_WORDS:
-                text = trim_to_words(text, MAX_TAGLINE_WORDS)
+            if not _fits(text):
+                text = _trim(text)
                 trimmed += 1
             key = dedupe_key(text)
             if key in seen:

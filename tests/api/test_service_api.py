@@ -150,3 +150,38 @@ async def test_the_docs_and_schema_are_served_without_a_cdn(client: httpx.AsyncC
         assert '/_api-docs/' in html
         assert 'cdn.jsdelivr' not in html and 'fonts.googleapis' not in html
     assert (await client.get('/_api-docs/swagger-ui-bundle.js')).status_code == 200
+
+
+async def test_requests_are_logged_without_the_profile(
+    client: httpx.AsyncClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level('INFO', logger='brandsmith.http')
+    secret_description = 'A description nobody should find in the logs 7f3a9c'
+    payload = body(focus='tagline')
+    payload['company_profile']['description'] = secret_description
+    response = await client.post('/api/v1/generate-branding', json=payload)
+    lines = [record.getMessage() for record in caplog.records if record.name == 'brandsmith.http']
+    assert any(
+        line.startswith('POST /api/v1/generate-branding 200') and response.headers['x-request-id'] in line
+        for line in lines
+    )
+    assert secret_description not in caplog.text
+
+
+async def test_cors_is_off_by_default_and_follows_the_setting() -> None:
+    async def preflight(app: FastAPI) -> httpx.Response:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url='http://brandsmith.test') as client:
+            return await client.options(
+                '/api/v1/generate-branding',
+                headers={'Origin': 'https://shop.example', 'Access-Control-Request-Method': 'POST'},
+            )
+
+    closed = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
+    mount(closed, get_settings())
+    assert 'access-control-allow-origin' not in (await preflight(closed)).headers
+
+    open_app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
+    mount(open_app, get_settings().model_copy(update={'cors_origins': 'https://shop.example'}))
+    response = await preflight(open_app)
+    assert response.headers['access-control-allow-origin'] == 'https://shop.example'

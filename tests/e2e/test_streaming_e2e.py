@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import shutil
 from collections.abc import Iterator
@@ -170,3 +171,34 @@ async def test_screenshots_of_the_finished_kit(
     await page.screenshot(path=str(top))
     if dark:  # the README shows the offline studio in light mode (test_studio_e2e) and this one in dark mode
         shutil.copyfile(top, ROOT / 'docs' / 'studio-dark.png')
+
+
+async def test_closing_the_tab_cancels_its_generation(browser: Browser) -> None:
+    slow = FakeProviderServer()
+    slow.start()
+    slow.respond_with('together', by_section(dict.fromkeys(SectionName, 30.0)))
+    server = AppServer(
+        extra_env={
+            'BRANDSMITH_PROVIDERS': 'together,offline',
+            'TOGETHER_API_KEY': 'e2e-key-not-secret',
+            'TOGETHER_BASE_URL': slow.base_url('together'),
+            'BRANDSMITH_CALL_TIMEOUT': '60',
+            'BRANDSMITH_SECTION_BUDGET': '90',
+        }
+    )
+    try:
+        server.wait_until_healthy()
+        page = await open_studio(browser, server.url)
+        await page.get_by_role('button', name='Try an example').click()
+        await page.get_by_role('button', name='Generate brand kit').click()
+        requests = await asyncio.to_thread(slow.wait_for_requests, 'together', 5, 15.0)
+        await page.context.close()
+        # NiceGUI deletes a client after its reconnect timeout (3 s); its provider calls must be abandoned then
+        for recorded in requests:
+            assert await asyncio.to_thread(recorded.disconnected.wait, 15.0), 'a provider call outlived the tab'
+    finally:
+        server.stop()
+        slow.stop()
+        shutil.rmtree(server.data_dir, ignore_errors=True)
+    assert 'Client has been deleted but is still being used' not in server.output()
+    assert 'Traceback' not in server.output()

@@ -131,7 +131,7 @@ def headings(markdown: str) -> list[str]:
     return regex.findall(r'^##\s+(.+)$', markdown, flags=regex.MULTILINE)
 
 
-# --- content -----------------------------------------------------------------------------------------------------------
+# --- content ----------------------------------------------------------------------------------------------------------
 
 
 def test_every_required_section_is_present_in_order() -> None:
@@ -244,7 +244,7 @@ def test_the_same_inputs_give_the_same_document() -> None:
         assert build_offline_guidelines(profile.model_copy(), PALETTE, TYPOGRAPHY, TAGLINES, 42) == first
 
 
-# --- safety ------------------------------------------------------------------------------------------------------------
+# --- safety -----------------------------------------------------------------------------------------------------------
 
 
 def test_hostile_profile_text_cannot_inject_markup_or_links() -> None:
@@ -288,7 +288,7 @@ def test_any_profile_gives_complete_guidelines_with_only_our_markup(
 
 
 @settings(deadline=None, max_examples=300)
-@given(text=st.one_of(st.sampled_from(HOSTILE), st.text(st.characters(exclude_categories=('Cs', 'Cc')), max_size=80)))
+@given(text=st.one_of(st.sampled_from(HOSTILE), st.text(st.characters(exclude_categories=['Cs', 'Cc']), max_size=80)))
 def test_escaped_text_renders_as_exactly_the_same_characters(text: str) -> None:
     collapsed = ' '.join(text.split())
     rendered = COMMONMARK.render(escape_markdown(text))
