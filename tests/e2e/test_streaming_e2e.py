@@ -199,6 +199,7 @@ async def test_closing_the_tab_cancels_its_generation(browser: Browser) -> None:
     finally:
         server.stop()
         slow.stop()
+        output = server.output()
         shutil.rmtree(server.data_dir, ignore_errors=True)
-    assert 'Client has been deleted but is still being used' not in server.output()
-    assert 'Traceback' not in server.output()
+    assert 'Client has been deleted but is still being used' not in output
+    assert 'Traceback' not in output
