@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from functools import cache
 from typing import Annotated, Any
 
 from pydantic import BaseModel, Field, StringConstraints
@@ -222,5 +223,7 @@ DRAFTS: dict[SectionName, type[BaseModel]] = {
 }
 
 
+@cache
 def draft_schema(section: SectionName) -> dict[str, Any]:
+    """Built once per section: pydantic takes milliseconds to write a schema, and every call sends one."""
     return DRAFTS[section].model_json_schema()

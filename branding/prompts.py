@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
-from branding.drafts import DRAFTS
+from branding.drafts import draft_schema
 from branding.models import CompanyProfile, LogoStyle, SectionName
 from branding.providers.base import ChatRequest
 
@@ -59,12 +58,10 @@ def _task(section: SectionName, count: int) -> str:
 
 
 def chat_request(section: SectionName, profile: CompanyProfile, count: int) -> ChatRequest:
-    draft = DRAFTS[section]
-    schema: dict[str, Any] = draft.model_json_schema()
     return ChatRequest(
         system=SYSTEM_PROMPT,
         user=f'{_task(section, count)}\n\n{quoted_profile(profile)}',
-        json_schema=schema,
+        json_schema=draft_schema(section),
         schema_name=f'brandsmith_{section.value}',
         max_tokens=3000 if section == SectionName.GUIDELINES else 1500,
     )
