@@ -3,26 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
-import pytest
-from fastapi import FastAPI
 
 from branding import __version__
-from branding.api import EXAMPLE_PROFILE, mount
-from branding.settings import get_settings
+from branding.api import EXAMPLE_PROFILE
 
 HEX = re.compile(r'^#[0-9a-f]{6}$')
-
-
-@pytest.fixture
-async def client() -> AsyncIterator[httpx.AsyncClient]:
-    app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)  # as NiceGUI's app is
-    mount(app, get_settings())
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url='http://brandsmith.test') as client:
-        yield client
 
 
 def example_request(**overrides: Any) -> dict[str, Any]:

@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import schemathesis
-from fastapi import FastAPI
 from hypothesis import HealthCheck, settings
 
-from branding.api import mount
-from branding.settings import get_settings
+from tests.api.conftest import api_app
 
-app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
-mount(app, get_settings())
-schema = schemathesis.openapi.from_asgi('/openapi.json', app)
+schema = schemathesis.openapi.from_asgi('/openapi.json', api_app())
 
 
 @schema.parametrize()

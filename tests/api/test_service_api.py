@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import httpx
@@ -11,18 +11,11 @@ import pytest
 from fastapi import FastAPI
 
 from branding import api as api_module
-from branding.api import EXAMPLE_PROFILE, mount
+from branding.api import EXAMPLE_PROFILE
 from branding.ratelimit import RateLimiter
 from branding.service import KitService, kit_service
 from branding.settings import get_settings
-
-
-@pytest.fixture
-async def client() -> AsyncIterator[httpx.AsyncClient]:
-    app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)  # as NiceGUI's app is
-    mount(app, get_settings())
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url='http://brandsmith.test') as client:
-        yield client
+from tests.api.conftest import api_app, client_for
 
 
 def body(**overrides: Any) -> dict[str, Any]:
@@ -170,18 +163,12 @@ async def test_requests_are_logged_without_the_profile(
 
 async def test_cors_is_off_by_default_and_follows_the_setting() -> None:
     async def preflight(app: FastAPI) -> httpx.Response:
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url='http://brandsmith.test') as client:
+        async with client_for(app) as client:
             return await client.options(
                 '/api/v1/generate-branding',
                 headers={'Origin': 'https://shop.example', 'Access-Control-Request-Method': 'POST'},
             )
 
-    closed = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
-    mount(closed, get_settings())
-    assert 'access-control-allow-origin' not in (await preflight(closed)).headers
-
-    open_app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
-    mount(open_app, get_settings().model_copy(update={'cors_origins': 'https://shop.example'}))
-    response = await preflight(open_app)
+    assert 'access-control-allow-origin' not in (await preflight(api_app())).headers
+    response = await preflight(api_app(get_settings().model_copy(update={'cors_origins': 'https://shop.example'})))
     assert response.headers['access-control-allow-origin'] == 'https://shop.example'

@@ -75,6 +75,14 @@ async def open_studio(browser: Browser, url: str, *, width: int = 1280, height: 
     return page
 
 
+async def make_example_kit(page: Page, *, dark: bool = False) -> None:
+    if dark:
+        await page.get_by_role('button', name='Toggle dark mode').click()
+    await page.get_by_role('button', name='Try an example').click()
+    await page.get_by_role('button', name='Generate brand kit').click()
+    await expect(page.get_by_text('Your brand kit is ready')).to_be_visible(timeout=20_000)
+
+
 async def test_cards_appear_one_by_one_in_completion_order(provider_app: AppServer, browser: Browser) -> None:
     page = await open_studio(browser, provider_app.url)
     await page.get_by_role('button', name='Try an example').click()
@@ -142,11 +150,7 @@ async def test_a_phone_wide_page_does_not_scroll_sideways(
     provider_app: AppServer, browser: Browser, test_output: Path, dark: bool
 ) -> None:
     page = await open_studio(browser, provider_app.url, width=360, height=780)
-    if dark:
-        await page.get_by_role('button', name='Toggle dark mode').click()
-    await page.get_by_role('button', name='Try an example').click()
-    await page.get_by_role('button', name='Generate brand kit').click()
-    await expect(page.get_by_text('Your brand kit is ready')).to_be_visible(timeout=20_000)
+    await make_example_kit(page, dark=dark)
     overflow = await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')
     assert overflow <= 0
     mode = 'dark' if dark else 'light'
@@ -158,11 +162,7 @@ async def test_screenshots_of_the_finished_kit(
     provider_app: AppServer, browser: Browser, test_output: Path, dark: bool
 ) -> None:
     page = await open_studio(browser, provider_app.url, width=1440, height=1000)
-    if dark:
-        await page.get_by_role('button', name='Toggle dark mode').click()
-    await page.get_by_role('button', name='Try an example').click()
-    await page.get_by_role('button', name='Generate brand kit').click()
-    await expect(page.get_by_text('Your brand kit is ready')).to_be_visible(timeout=20_000)
+    await make_example_kit(page, dark=dark)
     mode = 'dark' if dark else 'light'
     full = test_output / f'kit-desktop-{mode}.png'
     await page.screenshot(path=str(full), full_page=True)
