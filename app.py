@@ -28,7 +28,8 @@ log = logging.getLogger('brandsmith')
 
 api.mount(app, settings)
 if settings.fonts_dir.is_dir():
-    app.add_static_files('/fonts', settings.fonts_dir, max_cache_age=86400)
+    # font files never change under a name (versions live in the package path), so browsers may keep them a year
+    app.add_static_files('/fonts', settings.fonts_dir, max_cache_age=365 * 24 * 3600)
 
 
 @ui.page('/')

@@ -1,4 +1,4 @@
-"""Lighthouse scores of the studio next to a bare NiceGUI page, desktop and mobile, offline: `python -m bench.lighthouse`.
+"""Lighthouse scores of the studio and of a bare NiceGUI page, desktop and mobile, offline: python -m bench.lighthouse.
 
 A benchmark, not a test. It starts the app (and a one-label NiceGUI page as the baseline) as subprocesses on free
 ports on 127.0.0.1, installs Lighthouse from the npm registry into a cache directory outside the repo when it is not
@@ -29,6 +29,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
+from nicegui import ui
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS_DIR = ROOT / 'test-results' / 'lighthouse'
@@ -307,7 +308,6 @@ def print_details(results: dict[tuple[str, str], Measurement]) -> None:
 
 def serve_bare_page() -> None:
     """The baseline server (`--serve-bare`): one label, nothing else, the studio's ui.run arguments."""
-    from nicegui import ui  # only the server process needs NiceGUI
 
     @ui.page('/')
     def index() -> None:

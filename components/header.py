@@ -13,11 +13,14 @@ def create(dark: DarkMode) -> None:
         toggle.props(f'icon={_icon(bool(dark.value))}')
 
     with ui.header(elevated=False).classes('items-center justify-between px-4 sm:px-6 py-2 bs-header'):
+        # First in the header, so first in the tab order: the header comes before the page in the document.
+        ui.link('Skip to the main content', '#main').classes('bs-skip-link')
         with ui.link(target='/').classes('flex items-center gap-2 no-underline text-white'):
             ui.icon('auto_awesome', size='sm').props('aria-hidden=true')
             ui.label('Brandsmith').classes('text-lg font-semibold tracking-tight')
         with ui.row().classes('items-center gap-1'):
-            ui.link('API docs', '/docs', new_tab=True).classes('text-white text-sm hidden sm:inline px-2')
+            # Not `hidden sm:inline`: Quasar's own `.hidden` is !important, so Tailwind's sm:inline never showed it.
+            ui.link('API docs', '/docs', new_tab=True).classes('text-white text-sm max-sm:hidden px-2')
             toggle = (
                 ui.button(icon=_icon(bool(dark.value)), on_click=toggle_dark_mode)
                 .props('flat round color=white aria-label="Toggle dark mode"')

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 from nicegui import app, ui
+from nicegui.events import ValueChangeEventArguments
 
 from branding.service import kit_service
 
@@ -23,13 +24,26 @@ def forget(kit_id: str) -> None:
 
 
 class HistoryPanel:
+    """A closed panel that reads the store the first time it is opened, or when a kit is made, not with the page."""
+
     def __init__(self, on_open: Callable[[str], Awaitable[None]]) -> None:
         self.on_open = on_open
-        with ui.expansion('Your recent kits', icon='history').classes('w-full').props('dense').mark('history'):
+        self.loaded = False
+        with (
+            ui.expansion('Your recent kits', icon='history', on_value_change=self._on_toggle)
+            .classes('w-full')
+            .props('dense')
+            .mark('history')
+        ):
             self.list = ui.column().classes('w-full gap-1')
-        ui.timer(0, self.refresh, once=True)  # the page shell first, the store read after
+
+    async def _on_toggle(self, event: ValueChangeEventArguments) -> None:
+        # The page loads without the list: nothing to fetch or redraw after the first paint unless someone looks.
+        if event.value and not self.loaded:
+            await self.refresh()
 
     async def refresh(self) -> None:
+        self.loaded = True
         ids = list(app.storage.user.get(HISTORY_KEY, []))
         stored = [await kit_service().store.get(kit_id) for kit_id in ids]
         self.list.clear()

@@ -6,6 +6,7 @@ from nicegui import ui
 
 from branding.models import BrandKit, SectionName, SectionProvenance
 from components.cards import (
+    CARD_HEADING_LEVEL,
     RegenerateHandler,
     guidelines_card,
     logos_card,
@@ -30,24 +31,40 @@ def draw_section(
     *,
     provenance: SectionProvenance | None,
     on_regenerate: RegenerateHandler | None = None,
+    heading_level: int = CARD_HEADING_LEVEL,
 ) -> None:
     name = kit.company_name
+    level = heading_level
     match section:
         case SectionName.LOGOS:
-            logos_card.create(kit.logos, provenance=provenance, on_regenerate=on_regenerate, company_name=name)
+            logos_card.create(
+                kit.logos, provenance=provenance, on_regenerate=on_regenerate, company_name=name, heading_level=level
+            )
         case SectionName.TAGLINES:
-            taglines_card.create(kit.taglines, provenance=provenance, on_regenerate=on_regenerate)
+            taglines_card.create(kit.taglines, provenance=provenance, on_regenerate=on_regenerate, heading_level=level)
         case SectionName.PALETTE:
             palette_card.create(
-                kit.color_palette, provenance=provenance, on_regenerate=on_regenerate, company_name=name
+                kit.color_palette,
+                provenance=provenance,
+                on_regenerate=on_regenerate,
+                company_name=name,
+                heading_level=level,
             )
         case SectionName.TYPOGRAPHY:
             typography_card.create(
-                kit.typography, provenance=provenance, on_regenerate=on_regenerate, company_name=name
+                kit.typography,
+                provenance=provenance,
+                on_regenerate=on_regenerate,
+                company_name=name,
+                heading_level=level,
             )
         case SectionName.GUIDELINES:
             guidelines_card.create(
-                kit.brand_guidelines, provenance=provenance, on_regenerate=on_regenerate, company_name=name
+                kit.brand_guidelines,
+                provenance=provenance,
+                on_regenerate=on_regenerate,
+                company_name=name,
+                heading_level=level,
             )
 
 
@@ -55,7 +72,8 @@ def kit_sections(kit: BrandKit) -> list[SectionName]:
     return [section for section in READING_ORDER if section in kit.sections]
 
 
-def create_read_only(kit: BrandKit) -> None:
+def create_read_only(kit: BrandKit, *, heading_level: int = 2) -> None:
+    """Every section of `kit`, without actions that change it; card titles are h2 under the share page's h1."""
     with ui.column().classes('w-full gap-4').mark('kit-view'):
         for section in kit_sections(kit):
-            draw_section(section, kit, provenance=kit.sections[section])
+            draw_section(section, kit, provenance=kit.sections[section], heading_level=heading_level)

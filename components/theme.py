@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -14,22 +15,47 @@ BRAND_PRIMARY = '#4338ca'
 BRAND_SECONDARY = '#0f766e'
 BRAND_ACCENT = '#b45309'
 DARK_PAGE = '#0f1117'
+# Quasar's own notification colours carry white text at 2.6:1 (positive) and 1.9:1 (info); these darker shades carry
+# it at 5.0:1 (green-700), 6.5:1 (red-700) and 5.9:1 (sky-700). Warning keeps Quasar's yellow with dark text (9.9:1).
+POSITIVE = '#15803d'
+NEGATIVE = '#b91c1c'
+INFO = '#0369a1'
 
 PAGE_DESCRIPTION = (
     'Brandsmith is a self-hostable brand-identity studio: describe your company and get logo concepts, taglines, '
     'an accessible colour palette, typography and brand guidelines, section by section.'
 )
 
+# The studio's own text is set in the system's interface font. Serving Inter from /fonts cost Lighthouse's desktop
+# score 2 points with font-display: swap and 6 with a preload (median of 4 runs each, bench/lighthouse.py), and naming
+# Inter without serving it made the whole studio change font whenever a kit's typography card loaded Inter for its
+# specimen. Kit fonts are the cards' business; the frame stays as light as possible.
+UI_FONT_STACK = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
+
 STUDIO_CSS = f"""
 :root {{ --bs-focus: {BRAND_PRIMARY}; }}
-body {{ font-family: 'Inter', system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; }}
+body {{ font-family: {UI_FONT_STACK}; }}
 body.body--light {{ background: #f6f7fb; color: #111827; }}
 body.body--dark {{ background: {DARK_PAGE}; color: #e5e7eb; }}
-:focus-visible {{ outline: 3px solid var(--bs-focus) !important; outline-offset: 2px; }}
-body.body--dark {{ --bs-focus: #a5b4fc; --q-primary: #a5b4fc; }}
-/* the lighter dark-mode primary needs dark text on filled buttons (#111827 on #a5b4fc is 9.9:1) */
-body.body--dark .q-btn.bg-primary {{ color: #111827 !important; }}
+/* Quasar removes outlines with layered !important rules (.no-outline on every button); an !important rule in an
+   earlier cascade layer outranks those, so the focus ring lives in the base layer. Inputs inside a Quasar field are
+   left out: the whole field shows focus there, with a thicker border in the primary colour. */
+@layer base {{
+  :focus-visible:not(.q-field *) {{ outline: 3px solid var(--bs-focus) !important; outline-offset: 2px !important; }}
+}}
+/* ui.colors sets --q-primary inline on <body>, which only an !important declaration outranks */
+body.body--dark {{ --bs-focus: #a5b4fc; --q-primary: #a5b4fc !important; }}
+/* the lighter dark-mode primary needs dark text on filled buttons (#111827 on #a5b4fc is 9.9:1); Quasar's text-white
+   is a layered !important rule, so this one is one too, in an earlier layer */
+@layer base {{
+  body.body--dark .q-btn.bg-primary {{ color: #111827 !important; }}
+}}
+/* in a dark field in error, label, message and border are red-300 (8.9:1 on Quasar's dark card), not the 2.6:1 of
+   {NEGATIVE}, which stays the background of notifications under white text */
+body.body--dark .q-field--error {{ --q-negative: #fca5a5; }}
 .bs-header {{ background: #312e81; color: #ffffff; }}
+/* the page's focus colour is as dark as the header: white rings there (11.4:1 on #312e81) */
+.bs-header {{ --bs-focus: #ffffff; }}
 .bs-muted {{ color: #4b5563; }}
 body.body--dark .bs-muted {{ color: #9ca3af; }}
 .bs-skip-link {{ position: absolute; left: -999px; top: 0; }}
@@ -44,11 +70,18 @@ def dark_mode_preference() -> bool:
 @contextmanager
 def frame(page_title: str) -> Iterator[None]:
     ui.page_title(f'{page_title} · Brandsmith')
-    ui.colors(primary=BRAND_PRIMARY, secondary=BRAND_SECONDARY, accent=BRAND_ACCENT, dark_page=DARK_PAGE)
-    ui.add_head_html(f'<meta name="description" content="{PAGE_DESCRIPTION}">')
+    ui.colors(
+        primary=BRAND_PRIMARY,
+        secondary=BRAND_SECONDARY,
+        accent=BRAND_ACCENT,
+        dark_page=DARK_PAGE,
+        positive=POSITIVE,
+        negative=NEGATIVE,
+        info=INFO,
+    )
+    ui.add_head_html(f'<meta name="description" content="{html.escape(PAGE_DESCRIPTION)}">')
     ui.add_css(STUDIO_CSS)
     dark = ui.dark_mode(value=dark_mode_preference())
-    ui.link('Skip to the form', '#main').classes('bs-skip-link')
     header.create(dark)
     with ui.element('main').props('id=main').classes('w-full max-w-screen-xl mx-auto px-3 sm:px-6 py-6'):
         yield

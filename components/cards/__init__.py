@@ -26,6 +26,8 @@ CARD_CLASSES = 'w-full min-w-0 gap-4 p-4 sm:p-6'
 # Card actions set their own text colour instead of Quasar's primary, which is tuned for light surfaces:
 # indigo-700 on white is 7.6:1 and indigo-200 on the dark card 12:1.
 ACTION_COLORS = 'text-indigo-700 dark:text-indigo-200'
+# In the studio the page title is h1 and 'Your brand kit' h2, so card titles are h3; the share page has no h2.
+CARD_HEADING_LEVEL = 3
 
 
 def card(section: SectionName) -> ui.card:
@@ -34,12 +36,17 @@ def card(section: SectionName) -> ui.card:
 
 
 def header(
-    section: SectionName, *, provenance: SectionProvenance | None, on_regenerate: RegenerateHandler | None
+    section: SectionName,
+    *,
+    provenance: SectionProvenance | None,
+    on_regenerate: RegenerateHandler | None,
+    level: int = CARD_HEADING_LEVEL,
 ) -> ui.row:
-    """Title row: the section title, where the content came from and, if the page allows it, a Regenerate button."""
+    """Title row: the section title (a heading of `level`), where the content came from and maybe Regenerate."""
     title = SECTION_TITLES[section]
     with ui.row(wrap=True).classes('w-full items-center gap-x-3 gap-y-1') as row:
-        ui.label(title).classes('text-xl font-semibold').props('role=heading aria-level=3')
+        heading = ui.label(title).classes('text-xl font-semibold')
+        heading.props.update({'role': 'heading', 'aria-level': str(level)})
         if provenance is not None:
             provenance_chip.create(provenance)
         ui.space()
@@ -49,7 +56,12 @@ def header(
 
 
 def action_button(label: str, icon: str, on_click: Callable[[], Any], *, aria_label: str = '') -> ui.button:
-    """A flat card action; with an empty `label` an icon-only button whose `aria_label` is also its tooltip."""
+    """A flat card action; with an empty `label` an icon-only button whose `aria_label` is also its tooltip.
+
+    A labelled button's `aria_label` must begin with the label: speech users say what they see (WCAG 2.5.3).
+    """
+    if label and aria_label and not aria_label.lower().startswith(label.lower()):
+        raise ValueError(f'the accessible name {aria_label!r} must begin with the visible label {label!r}')
     button = ui.button(label, icon=icon, on_click=on_click, color=None).classes(ACTION_COLORS)
     button.props('flat dense no-caps' if label else 'flat round dense')
     if aria_label:
@@ -81,9 +93,13 @@ def copy_to_clipboard(text: str, what: str) -> None:
     ui.notify(f'Copied {what}', type='positive', position='bottom', timeout=1500)
 
 
-def copy_button(text: str, *, what: str, label: str = '') -> ui.button:
-    """A button copying `text`; an icon-only button when no visible `label` is given, with `what` read out instead."""
-    return action_button(label, 'content_copy', lambda: copy_to_clipboard(text, what), aria_label=f'Copy {what}')
+def copy_button(text: str, *, what: str, label: str = '', aria_label: str = '') -> ui.button:
+    """A button copying `text`; icon-only and named 'Copy <what>' unless a visible `label` is given.
+
+    A labelled button is named by its label, or by `aria_label` when it says more (it must begin with the label).
+    """
+    name = aria_label or ('' if label else f'Copy {what}')
+    return action_button(label, 'content_copy', lambda: copy_to_clipboard(text, what), aria_label=name)
 
 
 def slug(text: str, fallback: str = 'brand') -> str:

@@ -9,10 +9,10 @@ from nicegui import ui
 from branding.models import SectionName, SectionProvenance
 
 from .. import markdown
-from . import MUTED_TEXT, RegenerateHandler, action_button, card, copy_to_clipboard, header, slug
+from . import CARD_HEADING_LEVEL, MUTED_TEXT, RegenerateHandler, action_button, card, copy_to_clipboard, header, slug
 
-# The page title is h1, 'Your brand kit' h2 and each card title h3, so the guidelines' own '#' becomes h4.
-HEADING_OFFSET = 3
+# The guidelines' own '#' is one level below the card title: h4 in the studio, where card titles are h3.
+HEADING_OFFSET = CARD_HEADING_LEVEL
 
 
 def create(
@@ -21,13 +21,14 @@ def create(
     provenance: SectionProvenance | None,
     on_regenerate: RegenerateHandler | None = None,
     company_name: str = '',
+    heading_level: int = CARD_HEADING_LEVEL,
 ) -> None:
     with card(SectionName.GUIDELINES):
-        header(SectionName.GUIDELINES, provenance=provenance, on_regenerate=on_regenerate)
+        header(SectionName.GUIDELINES, provenance=provenance, on_regenerate=on_regenerate, level=heading_level)
         if not guidelines:
             ui.label('No brand guidelines in this kit.').classes(MUTED_TEXT)
             return
-        markdown.create(guidelines, heading_offset=HEADING_OFFSET).mark('guidelines-markdown')
+        markdown.create(guidelines, heading_offset=heading_level).mark('guidelines-markdown')
         _actions(lambda: guidelines, company_name)
 
 

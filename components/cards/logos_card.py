@@ -4,11 +4,22 @@ from __future__ import annotations
 
 import base64
 
-from nicegui import ui
+from nicegui import run, ui
 
+from branding.exports.png import render_png
 from branding.models import LogoConcept, SectionName, SectionProvenance
 
-from . import MUTED_TEXT, SUBHEADING, RegenerateHandler, action_button, card, copy_button, header, slug
+from . import (
+    CARD_HEADING_LEVEL,
+    MUTED_TEXT,
+    SUBHEADING,
+    RegenerateHandler,
+    action_button,
+    card,
+    copy_button,
+    header,
+    slug,
+)
 
 # The tiles are fixed neutrals, not kit colours: the point is to show the mark holds up on either kind of background.
 LIGHT_TILE = '#ffffff'
@@ -21,9 +32,10 @@ def create(
     provenance: SectionProvenance | None,
     on_regenerate: RegenerateHandler | None = None,
     company_name: str = '',
+    heading_level: int = CARD_HEADING_LEVEL,
 ) -> None:
     with card(SectionName.LOGOS):
-        header(SectionName.LOGOS, provenance=provenance, on_regenerate=on_regenerate)
+        header(SectionName.LOGOS, provenance=provenance, on_regenerate=on_regenerate, level=heading_level)
         if not logos:
             ui.label('No logo concepts in this kit.').classes(MUTED_TEXT)
             return
@@ -60,15 +72,36 @@ def _concept(concept: LogoConcept, company_name: str) -> None:
             'text-gray-900 dark:bg-gray-800 dark:text-gray-100'
         )
         with ui.row(wrap=True).classes('w-full gap-2'):
-            copy_button(concept.prompt_used, what=f'{style} prompt', label='Copy prompt')
+            copy_button(
+                concept.prompt_used,
+                what=f'{style} prompt',
+                label='Copy prompt',
+                aria_label=f'Copy prompt of the {style} logo',
+            )
             filename = f'{slug(company_name)}-{style}.svg'
             action_button(
                 'Download SVG',
                 'download',
                 # bytes, not str: ui.download.content treats a str as a URL in the test simulation
                 lambda: ui.download.content(concept.svg.encode(), filename, 'image/svg+xml'),
-                aria_label=f'Download the {style} logo as SVG',
+                aria_label=f'Download SVG of the {style} logo',
             )
+            png_name = f'{slug(company_name)}-{style}-1024.png'
+
+            async def download_png(svg: str = concept.svg, name: str = png_name) -> None:
+                # rasterising takes tens of milliseconds: off the event loop
+                png = await run.io_bound(render_png, svg, PNG_WIDTH)
+                if png is None:
+                    ui.notify('This mark could not be rendered as PNG; download the SVG instead.', type='warning')
+                    return
+                ui.download.content(png, name, 'image/png')
+
+            action_button(
+                'Download PNG', 'image', download_png, aria_label=f'Download PNG of the {style} logo, 1024 px wide'
+            )
+
+
+PNG_WIDTH = 1024
 
 
 def _image_source(concept: LogoConcept) -> str:

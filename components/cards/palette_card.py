@@ -13,7 +13,7 @@ from nicegui import ui
 
 from branding.models import ColorPalette, ContrastCheck, SectionName, SectionProvenance, ThemeColors
 
-from . import MUTED_TEXT, SUBHEADING, RegenerateHandler, card, copy_to_clipboard, header
+from . import CARD_HEADING_LEVEL, MUTED_TEXT, SUBHEADING, RegenerateHandler, card, copy_to_clipboard, header
 
 ROLE_ORDER = ('primary', 'secondary', 'accent', 'neutral')
 HEX_PATTERN = re.compile(r'#[0-9a-f]{6}')
@@ -48,9 +48,10 @@ def create(
     provenance: SectionProvenance | None,
     on_regenerate: RegenerateHandler | None = None,
     company_name: str = '',
+    heading_level: int = CARD_HEADING_LEVEL,
 ) -> None:
     with card(SectionName.PALETTE):
-        header(SectionName.PALETTE, provenance=provenance, on_regenerate=on_regenerate)
+        header(SectionName.PALETTE, provenance=provenance, on_regenerate=on_regenerate, level=heading_level)
         if palette is None:
             ui.label('No colour palette in this kit.').classes(MUTED_TEXT)
             return
@@ -173,10 +174,12 @@ def _contrast(checks: list[ContrastCheck]) -> None:
 
 def _contrast_check(check: ContrastCheck) -> None:
     with ui.row(wrap=False).classes(f'min-w-0 items-center gap-3 rounded p-2 {BORDER}').mark('contrast-check'):
-        # The sample shows the pair; its ratio and level are written next to it, so it is hidden from screen readers.
-        ui.label('Aa').classes('shrink-0 rounded px-3 py-1 text-xl font-semibold').style(
+        # The sample is a picture of the kit's colour pair, which may be a weak one on purpose ('AA Large', 'Fail'), not
+        # studio text: its ratio and level are written next to it, so it is hidden from screen readers, and its letters
+        # are generated content so that contrast checkers of the page judge the studio's own text, not this specimen.
+        ui.element('span').classes("shrink-0 rounded px-3 py-1 text-xl font-semibold before:content-['Aa']").style(
             f'color: {_hex(check.foreground)}; background-color: {_hex(check.background)}'
-        ).props('aria-hidden=true')
+        ).props('aria-hidden=true').mark('contrast-sample')
         with ui.column().classes('min-w-0 gap-0'):
             ui.label(f'{check.foreground_role} on {check.background_role}').classes('break-words text-sm font-medium')
             ui.label(CONTRAST_USES.get(check.use, check.use)).classes(f'text-xs {MUTED_TEXT}')

@@ -6,7 +6,7 @@ from nicegui import ui
 
 from branding.models import SectionName, SectionProvenance, Tagline
 
-from . import MUTED_TEXT, RegenerateHandler, card, copy_button, header
+from . import CARD_HEADING_LEVEL, MUTED_TEXT, RegenerateHandler, card, copy_button, header
 
 
 def create(
@@ -14,9 +14,10 @@ def create(
     *,
     provenance: SectionProvenance | None,
     on_regenerate: RegenerateHandler | None = None,
+    heading_level: int = CARD_HEADING_LEVEL,
 ) -> None:
     with card(SectionName.TAGLINES):
-        header(SectionName.TAGLINES, provenance=provenance, on_regenerate=on_regenerate)
+        header(SectionName.TAGLINES, provenance=provenance, on_regenerate=on_regenerate, level=heading_level)
         if not taglines:
             ui.label('No taglines in this kit.').classes(MUTED_TEXT)
             return

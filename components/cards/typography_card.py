@@ -10,7 +10,7 @@ from nicegui import app, ui
 
 from branding.models import FontSpec, SectionName, SectionProvenance, TypeScaleStep, Typography
 
-from . import MUTED_TEXT, SUBHEADING, RegenerateHandler, card, copy_button, header
+from . import CARD_HEADING_LEVEL, MUTED_TEXT, SUBHEADING, RegenerateHandler, card, copy_button, header
 
 # A font stack is the one piece of model text that goes into a style attribute. It comes from our font catalogue, but
 # it is still checked: family names, commas, quotes and spaces only, so it cannot close the declaration or add another.
@@ -31,9 +31,10 @@ def create(
     provenance: SectionProvenance | None,
     on_regenerate: RegenerateHandler | None = None,
     company_name: str = '',
+    heading_level: int = CARD_HEADING_LEVEL,
 ) -> None:
     with card(SectionName.TYPOGRAPHY):
-        header(SectionName.TYPOGRAPHY, provenance=provenance, on_regenerate=on_regenerate)
+        header(SectionName.TYPOGRAPHY, provenance=provenance, on_regenerate=on_regenerate, level=heading_level)
         if typography is None:
             ui.label('No typography in this kit.').classes(MUTED_TEXT)
             return

@@ -587,3 +587,16 @@ async def test_each_section_has_a_skeleton(user: User) -> None:
     for section in SectionName:
         await user.should_see(marker=f'skeleton-{section.value}')
     await user.should_see('Generating colour palette…')
+
+
+async def test_a_logo_downloads_as_a_1024_px_png(user: User) -> None:
+    @ui.page('/png')
+    def page() -> None:
+        logos_card.create(LOGOS[:1], provenance=None, company_name='Acme')
+
+    await user.open('/png')
+    user.find('Download PNG').click()
+    response = await user.download.next()
+    png = response.content
+    assert png[:8] == b'\x89PNG\r\n\x1a\n'
+    assert int.from_bytes(png[16:20], 'big') == 1024
