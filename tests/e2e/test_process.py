@@ -17,7 +17,12 @@ def test_the_app_serves_health_and_exits_cleanly_on_sigterm() -> None:
         server.wait_until_healthy()
         response = httpx.get(f'{server.url}/health')
         assert response.json() == {'status': 'ok', 'version': __version__}
-        assert httpx.get(f'{server.url}/').status_code == 200
+        page = httpx.get(f'{server.url}/')
+        assert page.status_code == 200
+        assert "frame-ancestors 'none'" in page.headers['content-security-policy']
+        assert page.headers['cache-control'] == 'no-store'
+        assert page.headers['x-content-type-options'] == 'nosniff'
+        assert page.headers['x-request-id']
     finally:
         code = server.stop()
     assert code == 0, server.output()

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from nicegui import ui
 from nicegui.testing import User
 
 from branding.api import EXAMPLE_PROFILE
+from branding.ratelimit import RateLimiter
+from branding.service import KitService, kit_service
+from components import studio as studio_module
 
 SECTION_HEADINGS = ['Logo concepts', 'Taglines', 'Colour palette', 'Typography', 'Brand guidelines']
 
@@ -157,3 +161,14 @@ async def test_the_share_page_shows_the_saved_kit_read_only(user: User) -> None:
 async def test_an_unknown_share_link_says_so(user: User) -> None:
     await user.open('/kit/not-a-real-kit-id-123')
     await user.should_see('This kit is not here')
+
+
+async def test_the_studio_shares_the_generation_rate_limit(user: User, monkeypatch: pytest.MonkeyPatch) -> None:
+    shared = kit_service()
+    limited = KitService(
+        settings=shared.settings, store=shared.store, chain=shared.chain, limiter=RateLimiter(per_minute=1)
+    )
+    monkeypatch.setattr(studio_module, 'kit_service', lambda: limited)
+    await generate_example(user)
+    user.find(marker='generate').click()
+    await user.should_see('You have made a lot of kits in the last minute')
