@@ -239,7 +239,7 @@ async def stream_kit(request: BrandingRequest, *, chain: ProviderChain | None = 
     `chain` defaults to the configured one; with no providers every section comes from the offline design engine."""
     started = time.perf_counter()
     seed = request.seed if request.seed is not None else fresh_seed()
-    context = KitContext(request=request, seed=seed, chain=chain or configured_chain())
+    context = KitContext(request=request, seed=seed, chain=configured_chain() if chain is None else chain)
     kit = BrandKit(
         company_id=request.company_id,
         company_name=request.company_profile.name,
@@ -284,7 +284,9 @@ async def regenerate_section(
     request: BrandingRequest, kit: BrandKit, section: SectionName, *, chain: ProviderChain | None = None
 ) -> SectionDone:
     """Make one section again with a fresh seed, on the palette, type and taglines the kit already has."""
-    context = KitContext(request=request, seed=fresh_seed(), basis_seed=kit.seed, chain=chain or configured_chain())
+    context = KitContext(
+        request=request, seed=fresh_seed(), basis_seed=kit.seed, chain=configured_chain() if chain is None else chain
+    )
     if kit.color_palette is not None:
         _resolve(context.palette, kit.color_palette)
     if kit.typography is not None:
