@@ -20,6 +20,7 @@ from xml.sax.saxutils import escape
 
 import regex
 
+from branding.design.color import contrast_ratio, relative_luminance
 from branding.design.font_files import font_file
 from branding.design.glyphs import TextMeasure, measure_text, outline_text
 from branding.models import ColorPalette, CompanyProfile, CompanyType, LogoStyle, Typography
@@ -107,21 +108,8 @@ def _n(value: float) -> str:
 # --- colour -----------------------------------------------------------------------------------------------------------
 
 
-def _luminance(hex_color: str) -> float:
-    def channel(offset: int) -> float:
-        value = int(hex_color[offset : offset + 2], 16) / 255
-        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
-
-    return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
-
-
-def _contrast(first: str, second: str) -> float:
-    light, dark = sorted((_luminance(first), _luminance(second)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
-
-
 def _best_against(background: str, candidates: Sequence[str]) -> str:
-    return max(candidates, key=lambda color: _contrast(color, background))
+    return max(candidates, key=lambda color: contrast_ratio(color, background))
 
 
 @dataclass(kw_only=True, slots=True, frozen=True)
@@ -141,19 +129,19 @@ class Inks:
         core = [palette.primary, palette.secondary, palette.accent, palette.neutral]
         theme = palette.light
         neutrals = palette.scales.get('neutral', {})
-        paper = theme.background if theme else neutrals.get('50') or max(core, key=_luminance)
+        paper = theme.background if theme else neutrals.get('50') or max(core, key=relative_luminance)
         ink = theme.text if theme else neutrals.get('900') or _best_against(paper, core)
         everything = [*core, paper, ink]
         # A primary too pale to see on the paper would make an invisible mark; the text colour stands in.
-        brand = palette.primary if _contrast(palette.primary, paper) >= 1.6 else ink
+        brand = palette.primary if contrast_ratio(palette.primary, paper) >= 1.6 else ink
         on_brand = theme.on_primary if theme and brand == palette.primary else _best_against(brand, everything)
-        support = palette.secondary if _contrast(palette.secondary, paper) >= 1.4 else brand
-        spark = palette.accent if _contrast(palette.accent, paper) >= 1.25 else support
+        support = palette.secondary if contrast_ratio(palette.secondary, paper) >= 1.4 else brand
+        spark = palette.accent if contrast_ratio(palette.accent, paper) >= 1.25 else support
         muted = theme.muted_text if theme else ink
         return cls(paper=paper, ink=ink, brand=brand, on_brand=on_brand, support=support, spark=spark, muted=muted)
 
     def wordmark_color(self) -> str:
-        return self.brand if _contrast(self.brand, self.paper) >= 3 else self.ink
+        return self.brand if contrast_ratio(self.brand, self.paper) >= 3 else self.ink
 
 
 def color_name(palette: ColorPalette, hex_color: str) -> str:
@@ -779,7 +767,7 @@ def icon_symbol(motif: str, inks: Inks, rng: random.Random, container: Container
         body, phrase = ICONS[motif](IconInks(main=inks.brand, detail=inks.spark, cut=inks.paper), rng)
         return Symbol(body=body, phrase=phrase)
     icon_inks = IconInks(main=inks.on_brand, detail=inks.spark, cut=inks.brand)
-    if _contrast(inks.spark, inks.brand) < 1.8:
+    if contrast_ratio(inks.spark, inks.brand) < 1.8:
         icon_inks = IconInks(main=inks.on_brand, detail=inks.on_brand, cut=inks.brand)
     body, phrase = ICONS[motif](icon_inks, rng)
     holder = (

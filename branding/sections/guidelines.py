@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import regex
 
+from branding.design.color import relative_luminance
 from branding.design.language import (
     COMPANY_TYPE_AUDIENCES,
     BrandWords,
@@ -453,19 +454,12 @@ def _visual_section(kit: _Kit) -> list[str]:
 # --- logo usage -------------------------------------------------------------------------------------------------------
 
 
-def _luminance(hex_colour: str) -> float:
-    """WCAG relative luminance of '#rrggbb'."""
-    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
 def _dark_background(palette: ColorPalette) -> str | None:
     """The kit's dark surface, or its darkest colour when that is dark enough to carry a white logo."""
     if palette.dark:
         return palette.dark.background
-    darkest = min((palette.primary, palette.secondary, palette.accent, palette.neutral), key=_luminance)
-    return darkest if _luminance(darkest) < 0.18 else None
+    darkest = min((palette.primary, palette.secondary, palette.accent, palette.neutral), key=relative_luminance)
+    return darkest if relative_luminance(darkest) < 0.18 else None
 
 
 def _logo_section(kit: _Kit) -> list[str]:
