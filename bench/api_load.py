@@ -45,9 +45,7 @@ async def run(concurrent: int) -> None:
     fake.respond_with('together', by_section(dict.fromkeys(SectionName, LATENCY_S)))
     server = AppServer(
         extra_env={
-            'BRANDSMITH_PROVIDERS': 'together,offline',
-            'TOGETHER_API_KEY': 'bench-key',
-            'TOGETHER_BASE_URL': fake.base_url('together'),
+            **fake.provider_settings('bench-key', 'together,offline'),
             'BRANDSMITH_RATE_LIMIT': '0',
             'BRANDSMITH_CALL_TIMEOUT': '30',
             'BRANDSMITH_SECTION_BUDGET': '60',

@@ -28,9 +28,7 @@ warnings.filterwarnings('ignore', message='The `__fields__` attribute is depreca
 def make_chain(server: FakeProviderServer) -> ProviderChain:
     settings = Settings.model_validate(
         {
-            'BRANDSMITH_PROVIDERS': 'together,offline',
-            'TOGETHER_API_KEY': 'bench-key',
-            'TOGETHER_BASE_URL': server.base_url('together'),
+            **server.provider_settings('bench-key', 'together,offline'),
             'BRANDSMITH_CALL_TIMEOUT': 30,
             'BRANDSMITH_SECTION_BUDGET': 60,
         }

@@ -46,14 +46,7 @@ def fake_provider() -> Iterator[FakeProviderServer]:
 
 @pytest.fixture(scope='module')
 def provider_app(fake_provider: FakeProviderServer) -> Iterator[AppServer]:
-    server = AppServer(
-        extra_env={
-            'BRANDSMITH_PROVIDERS': 'together,offline',
-            'TOGETHER_API_KEY': 'e2e-key-not-secret',
-            'TOGETHER_MODEL': 'together-model',
-            'TOGETHER_BASE_URL': fake_provider.base_url('together'),
-        }
-    )
+    server = AppServer(extra_env=fake_provider.provider_settings('e2e-key-not-secret', 'together,offline'))
     try:
         server.wait_until_healthy()
         yield server
@@ -179,9 +172,7 @@ async def test_closing_the_tab_cancels_its_generation(browser: Browser) -> None:
     slow.respond_with('together', by_section(dict.fromkeys(SectionName, 30.0)))
     server = AppServer(
         extra_env={
-            'BRANDSMITH_PROVIDERS': 'together,offline',
-            'TOGETHER_API_KEY': 'e2e-key-not-secret',
-            'TOGETHER_BASE_URL': slow.base_url('together'),
+            **slow.provider_settings('e2e-key-not-secret', 'together,offline'),
             'BRANDSMITH_CALL_TIMEOUT': '60',
             'BRANDSMITH_SECTION_BUDGET': '90',
         }

@@ -159,6 +159,21 @@ class FakeProviderServer:
         with self._lock:
             self._queues[route].extend(behaviours)
 
+    def provider_settings(self, key: str, providers: str = 'together,cohere,offline') -> dict[str, str]:
+        """Settings (as environment variables) that point every provider of the chain at this server."""
+        return {
+            'BRANDSMITH_PROVIDERS': providers,
+            'TOGETHER_API_KEY': key,
+            'TOGETHER_MODEL': 'together-model',
+            'TOGETHER_BASE_URL': self.base_url('together'),
+            'COHERE_API_KEY': key,
+            'COHERE_MODEL': 'cohere-model',
+            'COHERE_BASE_URL': self.base_url('cohere'),
+            'OPENAI_COMPAT_BASE_URL': self.base_url('openai_compatible') + '/v1',
+            'OPENAI_COMPAT_API_KEY': key,
+            'OPENAI_COMPAT_MODEL': 'local-model',
+        }
+
     def respond_with(self, route: str, responder: Responder) -> None:
         """Answer requests to `route` that no scripted behaviour is left for, by looking at each request."""
         with self._lock:

@@ -88,16 +88,7 @@ async def make_chain(provider_server: FakeProviderServer, clock: FakeClock) -> A
 
     def make(order: str = 'together,cohere,offline', **overrides: Any) -> ProviderChain:
         values: dict[str, Any] = {
-            'BRANDSMITH_PROVIDERS': order,
-            'TOGETHER_API_KEY': KEY,
-            'TOGETHER_MODEL': 'together-model',
-            'TOGETHER_BASE_URL': provider_server.base_url('together'),
-            'COHERE_API_KEY': KEY,
-            'COHERE_MODEL': 'cohere-model',
-            'COHERE_BASE_URL': provider_server.base_url('cohere'),
-            'OPENAI_COMPAT_BASE_URL': provider_server.base_url('openai_compatible') + '/v1',
-            'OPENAI_COMPAT_API_KEY': KEY,
-            'OPENAI_COMPAT_MODEL': 'local-model',
+            **provider_server.provider_settings(KEY, order),
             # Generous: the first Together call in a process spends ~0.7 s building its response models.
             'BRANDSMITH_CALL_TIMEOUT': 2.0,
             'BRANDSMITH_SECTION_BUDGET': 5.0,

@@ -34,13 +34,7 @@ async def make_chain(provider_server: FakeProviderServer) -> AsyncIterator[Chain
 
     def make(order: str = 'together,cohere,offline', **overrides: Any) -> ProviderChain:
         values: dict[str, Any] = {
-            'BRANDSMITH_PROVIDERS': order,
-            'TOGETHER_API_KEY': KEY,
-            'TOGETHER_MODEL': 'together-model',
-            'TOGETHER_BASE_URL': provider_server.base_url('together'),
-            'COHERE_API_KEY': KEY,
-            'COHERE_MODEL': 'cohere-model',
-            'COHERE_BASE_URL': provider_server.base_url('cohere'),
+            **provider_server.provider_settings(KEY, order),
             'BRANDSMITH_CALL_TIMEOUT': 3.0,
             'BRANDSMITH_SECTION_BUDGET': 8.0,
             'BRANDSMITH_RETRY_AFTER_CAP': 0.2,
