@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -82,12 +83,12 @@ FOCUS_SECTIONS: dict[Focus, tuple[SectionName, ...]] = {
     Focus.TYPOGRAPHY: (SectionName.TYPOGRAPHY,),
 }
 
-NOT_BLANK = r'\S'
-
-
-# Unicode's White_Space characters, as the schema's \S means them: Python's str.isspace also counts the information
-# separators U+001C-U+001F, which would make a value the pattern accepts trim to nothing.
-WHITESPACE = ''.join(chr(code) for code in range(0x3001) if chr(code).isspace() and not 0x1C <= code <= 0x1F)
+# The white space of JSON Schema's regular expressions (ECMA-262 \s: tab, line breaks, space, no-break and other Zs
+# spaces, the byte-order mark), spelled out: Python's str.isspace and the Rust regex behind pydantic's `pattern` each
+# draw the line elsewhere (U+001C-U+001F, U+0085), which made values the published schema accepts fail here.
+NOT_BLANK = r'[^\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]'
+# trimming removes exactly the characters the pattern counts as blank (all in the Basic Multilingual Plane)
+WHITESPACE = ''.join(chr(code) for code in range(0x10000) if re.fullmatch(NOT_BLANK, chr(code)) is None)
 
 
 def _trimmed(value: str) -> str:

@@ -9,6 +9,7 @@ import httpx
 
 from branding import __version__
 from branding.api import EXAMPLE_PROFILE
+from branding.models import BrandingRequest
 
 HEX = re.compile(r'^#[0-9a-f]{6}$')
 
@@ -102,3 +103,22 @@ async def test_invalid_requests_are_refused_field_by_field(client: httpx.AsyncCl
         ('body', 'company_profile', 'name'),
         ('body', 'company_profile', 'company_type'),
     } <= locations
+
+
+async def test_blank_means_what_the_published_schema_says(client: httpx.AsyncClient) -> None:
+    """The schema's \\S is ECMA-262's: U+0085 and U+001C are text there, U+3000 and U+FEFF are blank."""
+    schema = (await client.get('/openapi.json')).json()
+    pattern = schema['components']['schemas']['CompanyProfile']['properties']['name']['pattern']
+    assert re.fullmatch(pattern, '\u0085') and re.fullmatch(pattern, '\u001c')
+    assert not re.fullmatch(pattern, '\u3000') and not re.fullmatch(pattern, '\ufeff')
+
+    body = example_request()
+    body['company_profile'] = {**body['company_profile'], 'brand_values': ['\u0085', '\u3000Trust\ufeff']}
+    response = await client.post('/api/v1/generate-branding', json=body)
+    assert response.status_code == 200, response.text
+    assert BrandingRequest.model_validate(body).company_profile.brand_values == ['\u0085', 'Trust']
+
+    body['company_profile']['brand_values'] = ['\u3000\ufeff \t']
+    response = await client.post('/api/v1/generate-branding', json=body)
+    assert response.status_code == 422
+    assert [item['loc'] for item in response.json()['detail']] == [['body', 'company_profile', 'brand_values', 0]]
