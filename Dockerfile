@@ -1,10 +1,12 @@
 # Brandsmith in one container: the studio and the API on port 8080, kits and settings under /data.
-FROM node:20-slim AS fonts
-WORKDIR /fonts
-COPY fonts/package.json fonts/package-lock.json ./
-RUN npm ci --no-audit --no-fund --loglevel=error
+FROM node:20-slim AS node-packages
+WORKDIR /build
+COPY fonts/package.json fonts/package-lock.json ./fonts/
+RUN cd fonts && npm ci --no-audit --no-fund --loglevel=error
+COPY assets/package.json assets/package-lock.json ./assets/
+RUN cd assets && npm ci --no-audit --no-fund --loglevel=error
 
-FROM python:3.12-slim
+FROM python:3.12-slim AS app
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     HOST=0.0.0.0 \
@@ -17,7 +19,19 @@ COPY branding ./branding
 COPY components ./components
 RUN pip install --no-cache-dir .
 COPY app.py ./
-COPY --from=fonts /fonts/node_modules ./fonts/node_modules
+COPY assets ./assets
+
+# The stylesheet and icons are built from the UI code with the Tailwind CLI (node) and NiceGUI's Quasar (Python);
+# node stays in this stage, out of the final image.
+FROM app AS assets
+COPY --from=node-packages /usr/local/bin/node /usr/local/bin/node
+COPY --from=node-packages /build/assets/node_modules ./assets/node_modules
+COPY scripts/build_assets.py ./scripts/
+RUN python scripts/build_assets.py && test -s assets/dist/studio.css && test -s assets/dist/icons.js
+
+FROM app
+COPY --from=assets /app/assets/dist ./assets/dist
+COPY --from=node-packages /build/fonts/node_modules ./fonts/node_modules
 RUN useradd --create-home --uid 10001 brandsmith && mkdir -p /data && chown brandsmith /data
 USER brandsmith
 VOLUME ["/data"]

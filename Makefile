@@ -3,15 +3,15 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run dev test lint format fonts chromium install bench clean
+.PHONY: run dev test lint format fonts assets chromium install bench clean
 
-run: $(VENV)/.runtime fonts
+run: $(VENV)/.runtime fonts assets
 	@HOST=$${HOST:-127.0.0.1} PORT=$${PORT:-8080} $(BIN)/python app.py
 
-dev: $(VENV)/.runtime fonts
+dev: $(VENV)/.runtime fonts assets
 	@BRANDSMITH_DEV=1 HOST=$${HOST:-127.0.0.1} $(BIN)/python app.py
 
-test: $(VENV)/.test fonts chromium lint
+test: $(VENV)/.test fonts assets chromium lint
 	$(BIN)/python -m pytest -q
 
 lint: $(VENV)/.test
@@ -30,6 +30,9 @@ install: $(VENV)/.runtime
 
 fonts: fonts/node_modules/.installed
 
+# the stylesheet and icons are rebuilt whenever the UI code that names their classes and icons changes
+assets: assets/dist/studio.css
+
 chromium:
 	@bash scripts/ensure-chromium.sh
 
@@ -46,7 +49,13 @@ $(VENV)/.test: pyproject.toml | $(BIN)/python
 	@touch $@ $(VENV)/.runtime
 
 fonts/node_modules/.installed: fonts/package.json fonts/package-lock.json
-	@bash scripts/install-fonts.sh
+	@bash scripts/npm-ci.sh fonts
+
+assets/node_modules/.installed: assets/package.json assets/package-lock.json
+	@bash scripts/npm-ci.sh assets
+
+assets/dist/studio.css: assets/node_modules/.installed assets/studio.css app.py $(shell find components -name '*.py') $(VENV)/.runtime
+	@$(BIN)/python scripts/build_assets.py
 
 clean:
-	rm -rf $(VENV) fonts/node_modules .pytest_cache .mypy_cache .ruff_cache test-results
+	rm -rf $(VENV) fonts/node_modules assets/node_modules assets/dist .pytest_cache .mypy_cache .ruff_cache test-results

@@ -23,6 +23,7 @@ from branding.service import (  # noqa: E402
     kit_service,
 )
 from components import kit_view, studio, theme  # noqa: E402
+from components.assets import AssetBuild  # noqa: E402
 
 log = logging.getLogger('brandsmith')
 
@@ -30,6 +31,20 @@ api.mount(app, settings)
 if settings.fonts_dir.is_dir():
     # font files never change under a name (versions live in the package path), so browsers may keep them a year
     app.add_static_files('/fonts', settings.fonts_dir, max_cache_age=365 * 24 * 3600)
+
+built_assets = AssetBuild()
+assets_digest = built_assets.current_digest()
+if assets_digest is None:
+    log.warning(
+        'assets/dist is missing or older than the UI code: browsers compile Tailwind and load the icon font '
+        'themselves, which delays the first paint; run `make assets` to build them'
+    )
+else:
+    # the URLs change with every build, so browsers may keep each one a year
+    app.add_static_files('/assets', built_assets.stylesheet.parent, max_cache_age=365 * 24 * 3600)
+    ui.add_head_html(f'<link rel="stylesheet" href="/assets/studio.css?v={assets_digest[:16]}">', shared=True)
+    # deferred scripts run in document order: after Quasar's, before NiceGUI mounts the page
+    ui.add_body_html(f'<script defer src="/assets/icons.js?v={assets_digest[:16]}"></script>', shared=True)
 
 
 @ui.page('/')
@@ -94,4 +109,5 @@ if __name__ in {'__main__', '__mp_main__'}:
         show=False,
         storage_secret=storage_secret(),
         show_welcome_message=True,
+        tailwind=assets_digest is None,
     )

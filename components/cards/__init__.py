@@ -23,6 +23,9 @@ RegenerateHandler = Callable[[], Awaitable[None] | None]
 MUTED_TEXT = 'text-gray-600 dark:text-gray-300'
 SUBHEADING = 'text-sm font-semibold uppercase tracking-wide text-gray-700 dark:text-gray-200'
 CARD_CLASSES = 'w-full min-w-0 gap-4 p-4 sm:p-6'
+# A finished card off screen skips style, layout and paint until it is scrolled near (its text stays in the DOM, the
+# accessibility tree and find-in-page); the browser keeps its last drawn height as the placeholder size.
+OFFSCREEN_LAZY = '[content-visibility:auto] [contain-intrinsic-size:auto_40rem]'
 # Card actions set their own text colour instead of Quasar's primary, which is tuned for light surfaces:
 # indigo-700 on white is 7.6:1 and indigo-200 on the dark card 12:1.
 ACTION_COLORS = 'text-indigo-700 dark:text-indigo-200'
@@ -32,7 +35,7 @@ CARD_HEADING_LEVEL = 3
 
 def card(section: SectionName) -> ui.card:
     """The full-width card of `section`, marked `card-<section>` for tests and the studio."""
-    return ui.card().classes(CARD_CLASSES).mark(f'card-{section.value}')
+    return ui.card().classes(f'{CARD_CLASSES} {OFFSCREEN_LAZY}').mark(f'card-{section.value}')
 
 
 def header(

@@ -56,7 +56,9 @@ def provider_app(fake_provider: FakeProviderServer) -> Iterator[AppServer]:
 
 
 async def card_titles(page: Page) -> list[str]:
-    titles = await page.locator('[data-testid=results-cards] .q-card [role=heading][aria-level="3"]').all_inner_texts()
+    # text content, not innerText: a card scrolled out of view skips rendering (content-visibility), innerText with it
+    headings = page.locator('[data-testid=results-cards] .q-card [role=heading][aria-level="3"]')
+    titles = await headings.all_text_contents()
     return [title.strip() for title in titles]
 
 
