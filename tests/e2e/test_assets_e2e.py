@@ -10,14 +10,13 @@ import httpx
 import pytest
 from playwright.async_api import Browser, Page, Request, expect
 
-from components.assets import AssetBuild
+from components.assets import SOURCE_LINE, AssetBuild
 from tests.conftest import AppServer
 
 pytestmark = pytest.mark.e2e
 
 BUILD = AssetBuild()
 TAILWIND_CLI = BUILD.folder / 'node_modules' / '.bin' / 'tailwindcss'
-SOURCE_LINE = re.compile(r'^@source\s+"[^"]+"\s*;\n', re.MULTILINE)
 # a class selector starts with a letter, '-', '_' or an escape; '.5' in '1.5rem' is a number, not a selector
 CLASS_SELECTOR = re.compile(r'(?<![\w.])\.(-?(?:[A-Za-z_]|\\.)(?:\\.|[\w-])*)')
 
