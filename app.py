@@ -49,7 +49,7 @@ else:
 
 @ui.page('/')
 def index() -> None:
-    with theme.frame('Studio'):
+    with theme.frame('Studio', intro=theme.STUDIO_INTRO):
         studio.create()
 
 

@@ -21,6 +21,11 @@ POSITIVE = '#15803d'
 NEGATIVE = '#b91c1c'
 INFO = '#0369a1'
 
+STUDIO_INTRO = (
+    'Describe your company and Brandsmith makes its brand kit: logo concepts, taglines, an accessible colour palette, '
+    'typography and brand guidelines, each shown the moment it is ready. No API key needed.'
+)
+MAIN_CLASSES = 'w-full max-w-screen-xl mx-auto px-3 sm:px-6 py-6'
 PAGE_DESCRIPTION = (
     'Brandsmith is a self-hostable brand-identity studio: describe your company and get logo concepts, taglines, '
     'an accessible colour palette, typography and brand guidelines, section by section.'
@@ -58,6 +63,11 @@ body.body--dark .q-field--error {{ --q-negative: #fca5a5; }}
 .bs-header {{ --bs-focus: #ffffff; }}
 .bs-muted {{ color: #4b5563; }}
 body.body--dark .bs-muted {{ color: #9ca3af; }}
+.bs-intro {{ font-size: 1.0625rem; line-height: 1.6; margin: 0 0 1rem; max-width: 48rem; }}
+body:has(#app > *) .bs-shell {{ display: none; }}
+/* the mounted header's height (py-2 around Quasar's 42 px round button) and its 24 px logo icon */
+.bs-shell-bar {{ height: 58px; display: flex; align-items: center; }}
+.bs-shell-icon {{ width: 24px; height: 24px; }}
 .bs-skip-link {{ position: absolute; left: -999px; top: 0; }}
 .bs-skip-link:focus {{ left: 8px; top: 8px; z-index: 10000; background: #fff; color: #111827; padding: 8px 12px; }}
 """
@@ -67,8 +77,25 @@ def dark_mode_preference() -> bool:
     return bool(app.storage.user.get('dark_mode', False))
 
 
+def page_shell(intro: str, *, dark: bool) -> str:
+    """Plain HTML of the page's top (header bar and intro) that the browser paints before the scripts have run.
+
+    NiceGUI pages are drawn by Vue once Quasar and Vue have downloaded and started, seconds on a slow phone; this shell
+    fills that wait with the same header and lead text in the same places (NiceGUI's content padding included), and
+    the stylesheet hides it as soon as the app has mounted.
+    """
+    surface = f'background:{DARK_PAGE};color:#e5e7eb' if dark else 'background:#f6f7fb;color:#111827'
+    return (
+        f'<div class="bs-shell" aria-hidden="true" style="{surface}">'
+        '<div class="bs-header bs-shell-bar px-4 sm:px-6 gap-2">'
+        '<span class="bs-shell-icon"></span><span class="text-lg font-semibold tracking-tight">Brandsmith</span></div>'
+        f'<div class="nicegui-content"><div class="{MAIN_CLASSES}">'
+        f'<p class="bs-intro">{html.escape(intro)}</p></div></div></div>'
+    )
+
+
 @contextmanager
-def frame(page_title: str) -> Iterator[None]:
+def frame(page_title: str, *, intro: str = '') -> Iterator[None]:
     ui.page_title(f'{page_title} · Brandsmith')
     ui.colors(
         primary=BRAND_PRIMARY,
@@ -82,6 +109,10 @@ def frame(page_title: str) -> Iterator[None]:
     ui.add_head_html(f'<meta name="description" content="{html.escape(PAGE_DESCRIPTION)}">')
     ui.add_css(STUDIO_CSS)
     dark = ui.dark_mode(value=dark_mode_preference())
+    if intro:
+        ui.add_body_html(page_shell(intro, dark=bool(dark.value)))
     header.create(dark)
-    with ui.element('main').props('id=main').classes('w-full max-w-screen-xl mx-auto px-3 sm:px-6 py-6'):
+    with ui.element('main').props('id=main').classes(MAIN_CLASSES):
+        if intro:
+            ui.label(intro).classes('bs-intro')
         yield

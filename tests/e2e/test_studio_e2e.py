@@ -7,6 +7,7 @@ import shutil
 import pytest
 from playwright.async_api import Browser, expect
 
+from components import theme
 from tests.conftest import ROOT, AppServer
 
 pytestmark = pytest.mark.e2e
@@ -50,3 +51,26 @@ async def test_the_form_refuses_an_empty_profile_with_field_messages(app_server:
     await page.get_by_role('button', name='Generate brand kit').click()
     await expect(page.get_by_text('Required').first).to_be_visible()
     await expect(page.get_by_text('Your brand kit is ready')).to_have_count(0)
+
+
+async def test_the_page_shell_shows_the_header_and_intro_before_the_app_has_started(
+    app_server: AppServer, browser: Browser
+) -> None:
+    page = await browser.new_page(viewport={'width': 412, 'height': 823})
+    # without Quasar the app never mounts: what remains is what a slow phone shows while the scripts download
+    await page.route('**/quasar.umd.prod.js', lambda route: route.abort())
+    await page.goto(app_server.url)
+    shell = page.locator('.bs-shell')
+    await expect(shell.get_by_text('Brandsmith', exact=True)).to_be_visible()
+    await expect(shell.get_by_text(theme.STUDIO_INTRO)).to_be_visible()
+    await expect(page.get_by_label('Company name')).to_have_count(0)
+    shell_intro = await shell.locator('.bs-intro').bounding_box()
+
+    page = await browser.new_page(viewport={'width': 412, 'height': 823})
+    await page.goto(app_server.url)
+    await expect(page.get_by_label('Company name')).to_be_visible()
+    await expect(page.locator('.bs-shell')).to_be_hidden()
+    app_intro = page.locator('#main').get_by_text(theme.STUDIO_INTRO)
+    await expect(app_intro).to_be_visible()
+    # the app draws the intro exactly where the shell had it, so nothing jumps when it takes over
+    assert await app_intro.bounding_box() == shell_intro
