@@ -28,6 +28,7 @@ from components.assets import AssetBuild  # noqa: E402
 log = logging.getLogger('brandsmith')
 
 api.mount(app, settings)
+theme.use_brand_colors()
 if settings.fonts_dir.is_dir():
     # font files never change under a name (versions live in the package path), so browsers may keep them a year
     app.add_static_files('/fonts', settings.fonts_dir, max_cache_age=365 * 24 * 3600)

@@ -45,30 +45,18 @@ class Studio:
                         'flat dense no-caps'
                     ).mark('try-example')
                 self.form = CompanyForm()
-                with ui.row().classes('w-full gap-2 pt-2'):
+                with ui.row().classes('w-full gap-2 pt-2') as self.run_buttons:
                     self.generate_button = (
                         ui.button('Generate brand kit', icon='auto_awesome', on_click=self.generate)
                         .props('unelevated no-caps size=lg')
                         .classes('grow')
                         .mark('generate')
                     )
-                    self.cancel_button = (
-                        ui.button('Cancel', icon='stop', on_click=self.cancel)
-                        .props('outline no-caps size=lg')
-                        .mark('cancel')
-                    )
-                    self.cancel_button.visible = False
+                self.cancel_button: ui.button | None = None
                 self.history = history.HistoryPanel(on_open=self.open_kit)
             with ui.column().classes('w-full min-w-0 gap-4').mark('results'):
-                with ui.row().classes('w-full items-center gap-2') as self.actions:
-                    ui.label('Your brand kit').classes('text-xl font-semibold grow').props('role=heading aria-level=2')
-                    ui.button('Download JSON', icon='download', on_click=self.download_json).props(
-                        'outline no-caps'
-                    ).mark('download-json')
-                    ui.button('Share', icon='share', on_click=self.share).props('outline no-caps').mark('share')
-                    ui.button('Start over', icon='restart_alt', on_click=self.start_over).props('flat no-caps').mark(
-                        'start-over'
-                    )
+                # drawn with the first kit: each Quasar component on the page adds to the time before it responds
+                self.actions = ui.row().classes('w-full items-center gap-2')
                 self.actions.visible = False
                 self.progress_slot = ui.column().classes('w-full')
                 self.cards = ui.column().classes('w-full gap-4').props('data-testid=results-cards').mark('cards')
@@ -77,6 +65,19 @@ class Studio:
                     ui.icon('palette', size='xl').classes('text-primary').props('aria-hidden=true')
                     ui.label('Your kit appears here, section by section.').classes('text-lg')
                     ui.label('No API key needed: the built-in design engine works offline.').classes('bs-muted')
+
+    def _show_actions(self) -> None:
+        if not self.actions.default_slot.children:
+            with self.actions:
+                ui.label('Your brand kit').classes('text-xl font-semibold grow').props('role=heading aria-level=2')
+                ui.button('Download JSON', icon='download', on_click=self.download_json).props('outline no-caps').mark(
+                    'download-json'
+                )
+                ui.button('Share', icon='share', on_click=self.share).props('outline no-caps').mark('share')
+                ui.button('Start over', icon='restart_alt', on_click=self.start_over).props('flat no-caps').mark(
+                    'start-over'
+                )
+        self.actions.visible = True
 
     @property
     def running(self) -> bool:
@@ -132,7 +133,12 @@ class Studio:
         else:
             self.generate_button.props(remove='loading')
         self.generate_button.enabled = not running
-        self.cancel_button.visible = running
+        if running and self.cancel_button is None:
+            with self.run_buttons:
+                self.cancel_button = ui.button('Cancel', icon='stop', on_click=self.cancel)
+                self.cancel_button.props('outline no-caps size=lg').mark('cancel')
+        if self.cancel_button is not None:
+            self.cancel_button.visible = running
 
     def _clear_results(self) -> None:
         self.progress_slot.clear()
@@ -181,7 +187,7 @@ class Studio:
                         self.kit = kit
                         history.remember(kit.id)
                         await self.history.refresh()
-            self.actions.visible = True
+            self._show_actions()
         except asyncio.CancelledError:
             cancelled = True
             raise
@@ -220,7 +226,7 @@ class Studio:
             with self.cards:
                 self.card_slots[section] = ui.element('div').classes('w-full')
             self._draw_card(section, stored.kit, stored.kit.sections[section])
-        self.actions.visible = True
+        self._show_actions()
 
     async def share(self) -> None:
         if self.kit is None:

@@ -48,7 +48,7 @@ body.body--dark {{ background: {DARK_PAGE}; color: #e5e7eb; }}
 @layer base {{
   :focus-visible:not(.q-field *) {{ outline: 3px solid var(--bs-focus) !important; outline-offset: 2px !important; }}
 }}
-/* ui.colors sets --q-primary inline on <body>, which only an !important declaration outranks */
+/* Quasar sets the brand colours inline on <body>, which only an !important declaration outranks */
 body.body--dark {{ --bs-focus: #a5b4fc; --q-primary: #a5b4fc !important; }}
 /* the lighter dark-mode primary needs dark text on filled buttons (#111827 on #a5b4fc is 9.9:1); Quasar's text-white
    is a layered !important rule, so this one is one too, in an earlier layer */
@@ -94,10 +94,13 @@ def page_shell(intro: str, *, dark: bool) -> str:
     )
 
 
-@contextmanager
-def frame(page_title: str, *, intro: str = '') -> Iterator[None]:
-    ui.page_title(f'{page_title} · Brandsmith')
-    ui.colors(
+def use_brand_colors() -> None:
+    """The studio's colours for every page, applied as Quasar starts.
+
+    Application-wide rather than `ui.colors` on each page: that element is one more script module every page must
+    fetch before it paints, and it recolours the whole page once mounted.
+    """
+    app.colors(
         primary=BRAND_PRIMARY,
         secondary=BRAND_SECONDARY,
         accent=BRAND_ACCENT,
@@ -106,6 +109,11 @@ def frame(page_title: str, *, intro: str = '') -> Iterator[None]:
         negative=NEGATIVE,
         info=INFO,
     )
+
+
+@contextmanager
+def frame(page_title: str, *, intro: str = '') -> Iterator[None]:
+    ui.page_title(f'{page_title} · Brandsmith')
     ui.add_head_html(f'<meta name="description" content="{html.escape(PAGE_DESCRIPTION)}">')
     ui.add_css(STUDIO_CSS)
     dark = ui.dark_mode(value=dark_mode_preference())

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from nicegui import ui
 
+from branding.design.color import contrast_ratio
 from branding.models import ColorPalette, ContrastCheck, SectionName, SectionProvenance, ThemeColors
 
 from . import CARD_HEADING_LEVEL, MUTED_TEXT, SUBHEADING, RegenerateHandler, card, copy_to_clipboard, header
@@ -30,6 +31,8 @@ LEVEL_CLASSES = {
     'Fail': 'bg-red-700 text-white',
 }
 BORDER = 'border border-gray-300 dark:border-gray-600'
+# the better of black and white on any colour is at least 4.58:1 (AA for the small step numbers on scale tiles)
+TILE_TEXT = ('#000000', '#ffffff')
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,10 @@ def create(
 def _hex(value: str) -> str:
     """`value` if it is a `#rrggbb` colour, else a neutral grey, so nothing but a colour ever reaches a style."""
     return value if HEX_PATTERN.fullmatch(value) else '#808080'
+
+
+def _text_on(background: str) -> str:
+    return max(TILE_TEXT, key=lambda text: contrast_ratio(text, background))
 
 
 def _rgb(hex_color: str) -> tuple[int, int, int]:
@@ -151,13 +158,17 @@ def _scales(scales: dict[str, dict[str, str]]) -> None:
                 ui.label(role).classes('text-sm font-medium capitalize')
                 with ui.element('div').classes('grid w-full gap-0.5').style(columns):
                     for step, color in ordered:
-                        tile = ui.element('div').classes('h-8 rounded-sm').style(f'background-color: {_hex(color)}')
+                        # the step is written on its own tile (one element per step, not two: a palette card has
+                        # over a hundred steps), in whichever of near-black and white reads better on it
+                        tile_color = _hex(color)
+                        tile = (
+                            ui.label(step)
+                            .classes('flex h-8 items-center justify-center rounded-sm text-[10px] font-medium')
+                            .style(f'background-color: {tile_color}; color: {_text_on(tile_color)}')
+                        )
                         tile.props['role'] = 'img'
-                        tile.props['aria-label'] = f'{role} {step}: {_hex(color)}'
-                        tile.props['title'] = f'{step} {_hex(color)}'
-                with ui.element('div').classes('grid w-full gap-0.5').style(columns).props('aria-hidden=true'):
-                    for step, _ in ordered:
-                        ui.label(step).classes(f'text-center text-[10px] leading-tight {MUTED_TEXT}')
+                        tile.props['aria-label'] = f'{role} {step}: {tile_color}'
+                        tile.props['title'] = f'{step} {tile_color}'
 
 
 def _contrast(checks: list[ContrastCheck]) -> None:
@@ -180,14 +191,15 @@ def _contrast_check(check: ContrastCheck) -> None:
         ui.element('span').classes("shrink-0 rounded px-3 py-1 text-xl font-semibold before:content-['Aa']").style(
             f'color: {_hex(check.foreground)}; background-color: {_hex(check.background)}'
         ).props('aria-hidden=true').mark('contrast-sample')
-        with ui.column().classes('min-w-0 gap-0'):
+        # two lines of text and a badge: with some twenty-six checks per kit, every element here counts at page start
+        with ui.column().classes('min-w-0 grow gap-0'):
             ui.label(f'{check.foreground_role} on {check.background_role}').classes('break-words text-sm font-medium')
-            ui.label(CONTRAST_USES.get(check.use, check.use)).classes(f'text-xs {MUTED_TEXT}')
-            with ui.row(wrap=True).classes('items-center gap-2'):
-                ui.label(f'{check.ratio:.2f}:1').classes('font-mono text-sm')
-                ui.label(check.level).classes(
-                    f'rounded px-1.5 text-xs font-semibold {LEVEL_CLASSES.get(check.level, LEVEL_CLASSES["Fail"])}'
-                ).mark(f'contrast-level-{check.level.replace(" ", "-").lower()}')
+            ui.label(f'{check.ratio:.2f}:1 · {CONTRAST_USES.get(check.use, check.use)}').classes(
+                f'break-words text-xs {MUTED_TEXT}'
+            )
+        ui.label(check.level).classes(
+            f'shrink-0 rounded px-1.5 text-xs font-semibold {LEVEL_CLASSES.get(check.level, LEVEL_CLASSES["Fail"])}'
+        ).mark(f'contrast-level-{check.level.replace(" ", "-").lower()}')
 
 
 def _previews(light: ThemeColors | None, dark: ThemeColors | None, company_name: str) -> None:

@@ -74,3 +74,16 @@ async def test_the_page_shell_shows_the_header_and_intro_before_the_app_has_star
     await expect(app_intro).to_be_visible()
     # the app draws the intro exactly where the shell had it, so nothing jumps when it takes over
     assert await app_intro.bounding_box() == shell_intro
+
+
+async def test_the_brand_colours_come_with_quasar_not_from_an_element_on_each_page(
+    app_server: AppServer, browser: Browser
+) -> None:
+    page = await browser.new_page()
+    component_modules: list[str] = []
+    page.on('request', lambda request: component_modules.append(request.url) if '/components/' in request.url else None)
+    await page.goto(app_server.url)
+    generate = page.get_by_role('button', name='Generate brand kit')
+    await expect(generate).to_have_css('background-color', 'rgb(67, 56, 202)')  # theme.BRAND_PRIMARY
+    assert component_modules, 'the studio loads NiceGUI component modules'
+    assert not [url for url in component_modules if url.endswith('/colors.js')]

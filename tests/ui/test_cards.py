@@ -11,6 +11,7 @@ import pytest
 from nicegui import ui
 from nicegui.testing import User
 
+from branding.design.color import contrast_ratio
 from branding.models import (
     ColorPalette,
     ColorRole,
@@ -394,6 +395,18 @@ async def test_scale_tiles_are_in_step_order_and_name_their_hex(user: User) -> N
         if element.props.get('role') == 'img'
     ]
     assert labels == ['primary 50: #eff6ff', 'primary 100: #dbeafe', 'primary 500: #3b82f6', 'primary 950: #172554']
+
+
+async def test_scale_tiles_carry_their_step_in_a_readable_colour(user: User) -> None:
+    await show(user, lambda: palette_card.create(PALETTE, provenance=OFFLINE))
+    tiles = [
+        element
+        for element in user.find(marker='palette-scales').elements.pop().descendants()
+        if element.props.get('role') == 'img'
+    ]
+    assert [tile.text for tile in tiles] == ['50', '100', '500', '950']
+    for tile in tiles:
+        assert contrast_ratio(tile.style['color'], tile.style['background-color']) >= 4.5
 
 
 async def test_clicking_a_swatch_copies_its_hex(user: User) -> None:
