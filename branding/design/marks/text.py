@@ -1,0 +1,55 @@
+"""Text hygiene: profile text made safe for SVG, the display name and its initials, attribute and number formats."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from xml.sax.saxutils import escape
+
+import regex
+
+_GRAPHEME = regex.compile(r'\X')
+_INITIAL = regex.compile(r'[\p{L}\p{N}\p{Extended_Pictographic}]')
+# XML 1.0 forbids these even escaped; bidi overrides could make a name read differently from what it is.
+_NOT_XML_OR_BIDI = re.compile('[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff\u202a-\u202e\u2066-\u2069]')
+
+
+def clean_text(text: str) -> str:
+    """NFC, no characters XML cannot hold, whitespace collapsed: what every piece of profile text goes through."""
+    text = _NOT_XML_OR_BIDI.sub('', unicodedata.normalize('NFC', text))
+    return ' '.join(text.split())
+
+
+def display_name(name: str) -> str:
+    return clean_text(name) or '?'
+
+
+def initials(name: str) -> str:
+    """Monogram letters: first grapheme of the first two words when both are cased letters, else the first one.
+
+    Grapheme clusters keep a ZWJ emoji, a base letter with its combining marks or a Devanagari syllable whole.
+    """
+    firsts = []
+    for word in display_name(name).split():
+        grapheme = next((g for g in _GRAPHEME.findall(word) if _INITIAL.match(g)), None)
+        if grapheme is not None:
+            firsts.append(grapheme)
+    if not firsts:
+        return _GRAPHEME.findall(display_name(name))[0]
+    first = firsts[0]
+    if len(firsts) > 1 and _is_cased(first) and _is_cased(firsts[1]):
+        return (first + firsts[1]).upper()
+    return first.upper() if _is_cased(first) else first
+
+
+def _is_cased(grapheme: str) -> bool:
+    return grapheme.upper() != grapheme.lower()
+
+
+def _attr(value: str) -> str:
+    return escape(value, {'"': '&quot;'})
+
+
+def _n(value: float) -> str:
+    text = f'{value:.2f}'.rstrip('0').rstrip('.')
+    return '0' if text in ('-0', '') else text
