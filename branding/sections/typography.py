@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 import re
 from collections.abc import Callable, Sequence
@@ -263,7 +264,8 @@ _PAIR_OPTIONS = 4
 
 def fit(entry: FontEntry, brief: TypeBrief, role: Role) -> float:
     """How well a face answers the brief in a role; personality counts most in headings, legibility in text."""
-    personality = sum(brief.tag_weights.get(trait, 0.0) for trait in entry.traits)
+    # fsum: traits are a set, and a plain float sum in set order could break a tie differently in another process
+    personality = math.fsum(brief.tag_weights.get(trait, 0.0) for trait in entry.traits)
     if role != 'body':
         return personality
     legibility = (0.75 if 'readable' in entry.tags else 0.0) + (0.25 if entry.x_height == 'high' else 0.0)

@@ -2,7 +2,10 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -573,3 +576,40 @@ def test_any_suggestion_ends_in_a_complete_catalogue_system(
     assert len(typography.pairings) >= 4 and len(typography.fonts) == 3
     unknown = [name for name in (heading, body, accent) if name and name.strip() and find_font(name) is None]
     assert len(typography.adjustments) >= len(unknown)
+
+
+# A profile whose best headings tie to the last bit: summing their trait weights in set order picked Lato in some
+# processes and Outfit in others, so the same seed made different kits depending on PYTHONHASHSEED.
+TIE_PROFILE = {
+    'name': 'Acme',
+    'company_type': 'other',
+    'industry': 'Machine learning',
+    'description': 'Something about Machine learning',
+    'target_audience': 'people',
+    'brand_values': ['care'],
+    'tone': 'minimal',
+}
+PRINT_FONTS = """
+import json, sys
+from branding.models import CompanyProfile
+from branding.sections.typography import build_offline_typography
+profile = CompanyProfile.model_validate(json.loads(sys.argv[1]))
+for seed in (1, 3, 7, 42):
+    typography = build_offline_typography(profile, seed)
+    print(seed, typography.heading_font, typography.body_font, typography.accent_font)
+"""
+
+
+def test_the_same_seed_gives_the_same_fonts_in_every_process() -> None:
+    outputs = set()
+    for hash_seed in ('0', '3', '5', '11'):
+        done = subprocess.run(
+            [sys.executable, '-c', PRINT_FONTS, json.dumps(TIE_PROFILE)],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=PROJECT_ROOT,
+            env={**os.environ, 'PYTHONHASHSEED': hash_seed},
+        )
+        outputs.add(done.stdout)
+    assert len(outputs) == 1, outputs
