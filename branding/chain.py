@@ -5,8 +5,10 @@ Policy, per section (`run`):
 * SDK retries are off; this module owns retrying. Each call is bounded by `call_timeout_s` (the SDK timeout and an
   `asyncio.timeout` around it) and the whole section by `section_budget_s`: the last call's timeout shrinks to what
   is left, and a retry that would not fit is not made.
-* 429, 5xx and timeouts are retried once on the same provider, after Retry-After when the server sends one no longer
-  than `retry_after_cap_s` (a longer one means "not soon": we move on instead), else after a short backoff.
+* 429 and 5xx are retried once on the same provider, after Retry-After when the server sends one no longer than
+  `retry_after_cap_s` (a longer one means "not soon": we move on instead), else after a short backoff. A timeout is
+  retried only by the last provider: a second wait of a whole call timeout would leave the next provider almost none
+  of the budget (with the defaults, 4.5 s of 45), so it gets the time instead.
 * 401/403 skip the provider at once, log a warning once per provider per process, and trip its circuit breaker:
   later sections skip it without a call until the cool-down ends, when one trial call checks the credentials again
   (a rotated key or a settled invoice recovers without a restart).
@@ -189,7 +191,8 @@ class ProviderChain:
             if not breaker.allow():
                 run.notes.append(f'{provider.name}: skipped, circuit open after repeated failures')
                 continue
-            served = await self._turn(provider, breaker, request, parse, run)
+            is_last = position == len(self.providers) - 1
+            served = await self._turn(provider, breaker, request, parse, run, is_last=is_last)
             if served is not None:
                 return ChainOutcome(
                     value=served.value,
@@ -223,6 +226,8 @@ class ProviderChain:
         request: ChatRequest,
         parse: Callable[[str], T],
         run: _Run,
+        *,
+        is_last: bool,
     ) -> _Served[T] | None:
         """One provider's go at the section: its calls, one retry, one repair re-ask."""
         events: list[str] = []
@@ -249,7 +254,11 @@ class ProviderChain:
                         breaker.trip()
                         verdict = True
                         return None
-                    delay = self._retry_delay(error, events) if error.retryable and not retried else None
+                    retry = error.retryable and not retried
+                    if retry and error.kind is ErrorKind.TIMEOUT and not is_last:
+                        events.append('not retried: the next provider gets the time')
+                        retry = False
+                    delay = self._retry_delay(error, events) if retry else None
                     if delay is not None and run.remaining() - delay >= MIN_CALL_S:
                         retried = True
                         events.append(f'retried once after {format_seconds(delay)}')

@@ -6,6 +6,7 @@ import asyncio
 import itertools
 import json
 import logging
+import re
 import time
 import traceback
 from collections.abc import AsyncIterator, Callable
@@ -334,14 +335,27 @@ async def test_hangs_stay_within_the_section_budget(
     assert outcome.value is None
     assert outcome.provenance.provider == 'offline'
     note = outcome.provenance.note
-    assert note.startswith('together: timeout after 0.5 s, retried once after ')
-    cohere_timeout = float(note.split('cohere: timeout after ')[1].split(' s')[0])
-    assert cohere_timeout < 0.5  # its call got what was left of the budget, not a full call timeout
-    # together: call, retry; cohere: one call that used up the budget. (A cold cohere client can spend the whole
-    # 0.3 s before its request leaves, so the server may see only two of the three.)
+    assert note.startswith('together: timeout after 0.5 s, not retried: the next provider gets the time; ')
+    assert 'cohere: timeout after 0.5 s, retried once after ' in note
+    retry_timeout = float(re.findall(r'timeout after ([\d.]+) s', note)[-1])
+    assert retry_timeout < 0.5  # the last call got what was left of the budget, not a full call timeout
+    # together: one call; cohere, the last provider: call and retry, the retry cut short by the budget
     assert outcome.provenance.attempts == 3
     for seen in provider_server.requests():
         assert seen.disconnected.wait(2), 'every timed-out request was abandoned by the client'
+
+
+async def test_a_hanging_first_provider_leaves_the_backup_a_whole_call(
+    make_chain: ChainFactory, provider_server: FakeProviderServer
+) -> None:
+    provider_server.script('together', hang(10), hang(10))
+    provider_server.script('cohere', ok(PALETTE_TEXT))
+    # a retry of the timeout would spend 1.0 s of the 1.2 s budget on together and leave cohere too little to answer
+    chain = make_chain(BRANDSMITH_CALL_TIMEOUT=0.5, BRANDSMITH_SECTION_BUDGET=1.2)
+    outcome = await run(chain)
+    assert outcome.provenance.provider == 'cohere'
+    assert outcome.provenance.note == 'together: timeout after 0.5 s, not retried: the next provider gets the time'
+    assert outcome.provenance.attempts == 2
 
 
 async def test_per_section_fallback(make_chain: ChainFactory, provider_server: FakeProviderServer) -> None:
