@@ -553,3 +553,38 @@ async def test_the_key_never_leaks_anywhere(
     for record in caplog.records:
         if record.exc_info:
             assert KEY not in ''.join(traceback.format_exception(*record.exc_info))
+
+
+class CountingProvider:
+    """In-process, no HTTP pool: how many calls the chain lets overlap is exactly what it counts."""
+
+    name = 'counting'
+    model = 'counting-1'
+
+    def __init__(self) -> None:
+        self.in_flight = 0
+        self.most_in_flight = 0
+
+    async def complete(self, request: ChatRequest, *, timeout_s: float) -> str:
+        self.in_flight += 1
+        self.most_in_flight = max(self.most_in_flight, self.in_flight)
+        try:
+            await asyncio.sleep(0.05)
+        finally:
+            self.in_flight -= 1
+        return PALETTE_TEXT
+
+    def stream(self, request: ChatRequest, *, timeout_s: float) -> AsyncIterator[str]:
+        raise NotImplementedError
+
+    async def aclose(self) -> None:
+        pass
+
+
+async def test_calls_beyond_the_connection_pool_wait_in_the_chain_not_in_the_http_client() -> None:
+    provider = CountingProvider()
+    settings = Settings.model_validate({'BRANDSMITH_CALL_TIMEOUT': 10.0, 'BRANDSMITH_SECTION_BUDGET': 20.0})
+    chain = ProviderChain([provider], settings)
+    outcomes = await asyncio.gather(*(run(chain) for _ in range(chain_module.MAX_IN_FLIGHT + 50)))
+    assert all(outcome.provenance.provider == 'counting' for outcome in outcomes)
+    assert provider.most_in_flight == chain_module.MAX_IN_FLIGHT
