@@ -350,7 +350,7 @@ def serve_bare_page() -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument('--runs', type=int, default=3, help='Lighthouse runs per page and form factor (median)')
+    parser.add_argument('--runs', type=int, default=5, help='Lighthouse runs per page and form factor (median)')
     parser.add_argument('--no-kit', action='store_true', help='skip the shared kit page')
     parser.add_argument(
         '--launcher-features',
