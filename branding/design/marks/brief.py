@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -62,6 +63,7 @@ TYPE_MOTIFS: dict[CompanyType, str] = {
 }
 
 
+@lru_cache(maxsize=1024)  # a dozen word-start searches over a description of up to 2000 characters, once per logo
 def _motif_in(text: str) -> str | None:
     return next((motif for motif, pattern in _MOTIF_PATTERNS if pattern.search(text)), None)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from xml.sax.saxutils import escape
 
 import regex
@@ -24,6 +25,7 @@ def display_name(name: str) -> str:
     return clean_text(name) or '?'
 
 
+@lru_cache(maxsize=1024)  # every logo of a kit asks again, with the same name
 def initials(name: str) -> str:
     """Monogram letters: first grapheme of the first two words when both are cased letters, else the first one.
 
