@@ -50,26 +50,25 @@ else:
 
 @ui.page('/')
 def index() -> None:
-    with theme.frame('Studio', intro=theme.STUDIO_INTRO):
+    with theme.frame('Studio', lead=theme.Lead(intro=theme.STUDIO_INTRO)):
         studio.create()
 
 
 @ui.page('/kit/{kit_id}')
 async def shared_kit(kit_id: str) -> None:
     stored = await kit_service().store.get(kit_id) if len(kit_id) <= 64 else None
-    with theme.frame('Shared kit' if stored is None else f'{stored.kit.company_name} brand kit'):
-        if stored is None:
-            with ui.column().classes('w-full items-center text-center py-16 gap-2').mark('kit-missing'):
-                ui.label('This kit is not here').classes('text-2xl font-semibold').props('role=heading aria-level=1')
-                ui.label('It may have been deleted, or the link is incomplete.').classes('bs-muted')
-                ui.link('Make a new brand kit', '/')
-            return
-        kit = stored.kit
-        with ui.row().classes('w-full items-center gap-2 pb-2'):
-            ui.label(f'{kit.company_name}: brand kit').classes('text-2xl font-semibold grow').props(
-                'role=heading aria-level=1'
-            )
-            ui.label(f'Made {stored.created_at:%d %b %Y}').classes('bs-muted text-sm')
+    if stored is None:
+        with (
+            theme.frame('Shared kit'),
+            ui.column().classes('w-full items-center text-center py-16 gap-2').mark('kit-missing'),
+        ):
+            ui.label('This kit is not here').classes('text-2xl font-semibold').props('role=heading aria-level=1')
+            ui.label('It may have been deleted, or the link is incomplete.').classes('bs-muted')
+            ui.link('Make a new brand kit', '/')
+        return
+    kit = stored.kit
+    lead = theme.Lead(heading=f'{kit.company_name}: brand kit', note=f'Made {stored.created_at:%d %b %Y}')
+    with theme.frame(f'{kit.company_name} brand kit', lead=lead):
         kit_view.create_read_only(kit)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from nicegui import app, ui
 
@@ -77,21 +78,56 @@ def dark_mode_preference() -> bool:
     return bool(app.storage.user.get('dark_mode', False))
 
 
-def page_shell(intro: str, *, dark: bool) -> str:
-    """Plain HTML of the page's top (header bar and intro) that the browser paints before the scripts have run.
+@dataclass(kw_only=True, slots=True, frozen=True)
+class Lead:
+    """What a page says first: an intro paragraph, or a heading (h1) with a note beside it.
+
+    Drawn twice from the classes below, as the shell's plain HTML and as the app's elements, so the two coincide.
+    """
+
+    intro: str = ''
+    heading: str = ''
+    note: str = ''
+
+
+LEAD_ROW_CLASSES = 'w-full items-center gap-2 pb-2'
+LEAD_HEADING_CLASSES = 'text-2xl font-semibold grow'
+LEAD_NOTE_CLASSES = 'bs-muted text-sm'
+
+
+def page_shell(lead: Lead, *, dark: bool) -> str:
+    """Plain HTML of the page's top (header bar and lead) that the browser paints before the scripts have run.
 
     NiceGUI pages are drawn by Vue once Quasar and Vue have downloaded and started, seconds on a slow phone; this shell
-    fills that wait with the same header and lead text in the same places (NiceGUI's content padding included), and
-    the stylesheet hides it as soon as the app has mounted.
+    fills that wait with the same header and lead in the same places (NiceGUI's content padding included), and the
+    stylesheet hides it as soon as the app has mounted. Lead texts may quote a company name: they are escaped.
     """
     surface = f'background:{DARK_PAGE};color:#e5e7eb' if dark else 'background:#f6f7fb;color:#111827'
+    lead_html = ''
+    if lead.heading:
+        note = f'<div class="{LEAD_NOTE_CLASSES}">{html.escape(lead.note)}</div>' if lead.note else ''
+        lead_html += (
+            f'<div class="nicegui-row row {LEAD_ROW_CLASSES}">'
+            f'<div class="{LEAD_HEADING_CLASSES}">{html.escape(lead.heading)}</div>{note}</div>'
+        )
+    if lead.intro:
+        lead_html += f'<p class="bs-intro">{html.escape(lead.intro)}</p>'
     return (
         f'<div class="bs-shell" aria-hidden="true" style="{surface}">'
         '<div class="bs-header bs-shell-bar px-4 sm:px-6 gap-2">'
         '<span class="bs-shell-icon"></span><span class="text-lg font-semibold tracking-tight">Brandsmith</span></div>'
-        f'<div class="nicegui-content"><div class="{MAIN_CLASSES}">'
-        f'<p class="bs-intro">{html.escape(intro)}</p></div></div></div>'
+        f'<div class="nicegui-content"><div class="{MAIN_CLASSES}">{lead_html}</div></div></div>'
     )
+
+
+def draw_lead(lead: Lead) -> None:
+    if lead.heading:
+        with ui.row().classes(LEAD_ROW_CLASSES):
+            ui.label(lead.heading).classes(LEAD_HEADING_CLASSES).props('role=heading aria-level=1')
+            if lead.note:
+                ui.label(lead.note).classes(LEAD_NOTE_CLASSES)
+    if lead.intro:
+        ui.label(lead.intro).classes('bs-intro')
 
 
 def use_brand_colors() -> None:
@@ -112,15 +148,15 @@ def use_brand_colors() -> None:
 
 
 @contextmanager
-def frame(page_title: str, *, intro: str = '') -> Iterator[None]:
+def frame(page_title: str, *, lead: Lead | None = None) -> Iterator[None]:
     ui.page_title(f'{page_title} · Brandsmith')
     ui.add_head_html(f'<meta name="description" content="{html.escape(PAGE_DESCRIPTION)}">')
     ui.add_css(STUDIO_CSS)
     dark = ui.dark_mode(value=dark_mode_preference())
-    if intro:
-        ui.add_body_html(page_shell(intro, dark=bool(dark.value)))
+    if lead is not None:
+        ui.add_body_html(page_shell(lead, dark=bool(dark.value)))
     header.create(dark)
     with ui.element('main').props('id=main').classes(MAIN_CLASSES):
-        if intro:
-            ui.label(intro).classes('bs-intro')
+        if lead is not None:
+            draw_lead(lead)
         yield

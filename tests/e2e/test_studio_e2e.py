@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 
+import httpx
 import pytest
 from playwright.async_api import Browser, expect
 
@@ -74,6 +75,33 @@ async def test_the_page_shell_shows_the_header_and_intro_before_the_app_has_star
     await expect(app_intro).to_be_visible()
     # the app draws the intro exactly where the shell had it, so nothing jumps when it takes over
     assert await app_intro.bounding_box() == shell_intro
+
+
+async def test_the_share_page_shell_shows_the_kit_heading_as_text_before_the_app_has_started(
+    app_server: AppServer, browser: Browser
+) -> None:
+    name = 'Ada & <b>Sons</b>'
+    async with httpx.AsyncClient(base_url=app_server.url, timeout=60) as client:
+        profile = (await client.get('/api/v1/example-company-profile')).json()
+        body = {'company_profile': {**profile, 'name': name}, 'num_variations': 1, 'focus': 'tagline'}
+        kit = (await client.post('/api/v1/generate-branding', json=body)).raise_for_status().json()
+    url = f'{app_server.url}/kit/{kit["id"]}'
+    heading = f'{name}: brand kit'
+
+    page = await browser.new_page(viewport={'width': 412, 'height': 823})
+    await page.route('**/quasar.umd.prod.js', lambda route: route.abort())
+    await page.goto(url)
+    shell = page.locator('.bs-shell')
+    await expect(shell.get_by_text(heading, exact=True)).to_be_visible()  # the markup in the name is shown, not used
+    await expect(shell.locator('b')).to_have_count(0)
+    shell_heading = await shell.get_by_text(heading, exact=True).bounding_box()
+
+    page = await browser.new_page(viewport={'width': 412, 'height': 823})
+    await page.goto(url)
+    app_heading = page.get_by_role('heading', name=heading, level=1)
+    await expect(app_heading).to_be_visible()
+    await expect(page.locator('.bs-shell')).to_be_hidden()
+    assert await app_heading.bounding_box() == shell_heading
 
 
 async def test_the_brand_colours_come_with_quasar_not_from_an_element_on_each_page(
