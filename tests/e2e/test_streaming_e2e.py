@@ -135,7 +135,13 @@ async def test_a_hostile_profile_runs_nothing_and_shows_the_literal_text(
     await page.get_by_label('Industry').fill('<svg onload=alert(3)>')
     await page.get_by_role('button', name='Generate brand kit').click()
     await expect(page.get_by_text('Your brand kit is ready')).to_be_visible(timeout=20_000)
-    await expect(page.get_by_text(XSS_NAME, exact=True).filter(visible=True).first).to_be_visible()
+    # Cards off screen skip rendering (content-visibility: auto) until scrolled to, so each card's copy of the name is
+    # scrolled into view before it is checked (the history list's copy stays inside its closed panel).
+    in_cards = page.get_by_test_id('results-cards').get_by_text(XSS_NAME, exact=True)
+    await expect(in_cards.first).to_be_attached()
+    for index in range(await in_cards.count()):
+        await in_cards.nth(index).scroll_into_view_if_needed()
+        await expect(in_cards.nth(index)).to_be_visible()
     assert dialogs == []
     assert await page.locator('img[src="x"]').count() == 0
 
