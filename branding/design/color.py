@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Literal
 
@@ -146,6 +147,11 @@ def _linear_channel(value: float) -> float:
 def contrast_ratio(foreground: str, background: str) -> float:
     lighter, darker = sorted((relative_luminance(foreground), relative_luminance(background)), reverse=True)
     return (lighter + 0.05) / (darker + 0.05)
+
+
+def most_readable(background: str, candidates: Sequence[str]) -> str:
+    """The candidate with the highest contrast on `background`; on a tie, the earlier one."""
+    return max(candidates, key=lambda color: contrast_ratio(color, background))
 
 
 def wcag_level(ratio: float, use: ContrastUse) -> ContrastLevel:

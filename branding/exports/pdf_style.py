@@ -9,6 +9,7 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 
+from branding.design.color import most_readable
 from branding.exports.common import KitFont, checked_hex, kit_fonts, kit_title
 from branding.exports.pdf_fonts import PdfFace, builtin_face, pdf_face
 from branding.exports.pdf_markdown import MarkdownStyles
@@ -28,25 +29,9 @@ NEUTRAL_PRIMARY = '#2f3a46'
 FAIL_RED = '#b42318'
 
 
-def luminance(hex_color: str) -> float:
-    """WCAG 2.x relative luminance."""
-
-    def linear(channel: int) -> float:
-        value = channel / 255
-        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
-
-    red, green, blue = (linear(int(hex_color[i : i + 2], 16)) for i in (1, 3, 5))
-    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
-
-
-def contrast_ratio(first: str, second: str) -> float:
-    high, low = sorted((luminance(first), luminance(second)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
 def readable_on(background: str, dark: str = '#111111', light: str = '#ffffff') -> str:
-    """Whichever of `dark` and `light` contrasts more with `background`, for labels on swatches."""
-    return dark if contrast_ratio(dark, background) >= contrast_ratio(light, background) else light
+    """Whichever of `dark` and `light` contrasts more with `background` (dark on a tie), for labels on swatches."""
+    return most_readable(background, (dark, light))
 
 
 def color(hex_color: str) -> Color:

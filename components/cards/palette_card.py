@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from nicegui import ui
 
-from branding.design.color import contrast_ratio
+from branding.design.color import most_readable
 from branding.models import ColorPalette, ContrastCheck, SectionName, SectionProvenance, ThemeColors
 
 from . import CARD_HEADING_LEVEL, MUTED_TEXT, SUBHEADING, RegenerateHandler, card, copy_to_clipboard, header
@@ -85,10 +85,6 @@ def _hex(value: str) -> str:
     return value if HEX_PATTERN.fullmatch(value) else '#808080'
 
 
-def _text_on(background: str) -> str:
-    return max(TILE_TEXT, key=lambda text: contrast_ratio(text, background))
-
-
 def _rgb(hex_color: str) -> tuple[int, int, int]:
     value = _hex(hex_color)
     return int(value[1:3], 16), int(value[3:5], 16), int(value[5:7], 16)
@@ -159,12 +155,12 @@ def _scales(scales: dict[str, dict[str, str]]) -> None:
                 with ui.element('div').classes('grid w-full gap-0.5').style(columns):
                     for step, color in ordered:
                         # the step is written on its own tile (one element per step, not two: a palette card has
-                        # over a hundred steps), in whichever of near-black and white reads better on it
+                        # over a hundred steps), in whichever of black and white reads better on it
                         tile_color = _hex(color)
                         tile = (
                             ui.label(step)
                             .classes('flex h-8 items-center justify-center rounded-sm text-[10px] font-medium')
-                            .style(f'background-color: {tile_color}; color: {_text_on(tile_color)}')
+                            .style(f'background-color: {tile_color}; color: {most_readable(tile_color, TILE_TEXT)}')
                         )
                         tile.props['role'] = 'img'
                         tile.props['aria-label'] = f'{role} {step}: {tile_color}'

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
-from branding.design.color import contrast_ratio, relative_luminance
+from branding.design.color import contrast_ratio, most_readable, relative_luminance
 from branding.models import ColorPalette
-
-
-def _best_against(background: str, candidates: Sequence[str]) -> str:
-    return max(candidates, key=lambda color: contrast_ratio(color, background))
 
 
 @dataclass(kw_only=True, slots=True, frozen=True)
@@ -31,11 +26,11 @@ class Inks:
         theme = palette.light
         neutrals = palette.scales.get('neutral', {})
         paper = theme.background if theme else neutrals.get('50') or max(core, key=relative_luminance)
-        ink = theme.text if theme else neutrals.get('900') or _best_against(paper, core)
+        ink = theme.text if theme else neutrals.get('900') or most_readable(paper, core)
         everything = [*core, paper, ink]
         # A primary too pale to see on the paper would make an invisible mark; the text colour stands in.
         brand = palette.primary if contrast_ratio(palette.primary, paper) >= 1.6 else ink
-        on_brand = theme.on_primary if theme and brand == palette.primary else _best_against(brand, everything)
+        on_brand = theme.on_primary if theme and brand == palette.primary else most_readable(brand, everything)
         support = palette.secondary if contrast_ratio(palette.secondary, paper) >= 1.4 else brand
         spark = palette.accent if contrast_ratio(palette.accent, paper) >= 1.25 else support
         muted = theme.muted_text if theme else ink
