@@ -11,7 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from branding.exports.common import APP_NAME, generated_on, kit_title, missing_sections, slug, zip_archive
+from branding.exports.common import (
+    APP_NAME,
+    generated_on,
+    kit_title,
+    missing_sections,
+    script_safe_json,
+    slug,
+    zip_archive,
+)
 from branding.exports.css import css_variables, tailwind_v3, tailwind_v4
 from branding.exports.licenses import font_licences
 from branding.exports.markdown import markdown_bytes
@@ -57,7 +65,7 @@ class UnknownExportFormatError(KeyError, ValueError):
 
 
 def json_bytes(kit: BrandKit) -> bytes:
-    return kit.model_dump_json(indent=2).encode('utf-8')
+    return script_safe_json(kit.model_dump_json(indent=2)).encode('utf-8')
 
 
 def _readme(kit: BrandKit, files: dict[str, bytes]) -> bytes:

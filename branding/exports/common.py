@@ -51,6 +51,22 @@ def one_line(text: str) -> str:
     return ' '.join(clean_text(text).split())
 
 
+def _strings(value: object, skip: frozenset[str]) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for key, item in value.items() if key not in skip for text in _strings(item, skip)]
+    if isinstance(value, list):
+        return [text for item in value for text in _strings(item, skip)]
+    return []
+
+
+def kit_texts(kit: BrandKit) -> list[str]:
+    """Every piece of text in the kit that an export may show (the SVG markup aside), for deciding which scripts it
+    needs fonts for."""
+    return _strings(kit.model_dump(mode='json'), frozenset({'svg', 'css'}))
+
+
 def kit_title(kit: BrandKit) -> str:
     return one_line(kit.company_name) or UNTITLED
 
@@ -83,8 +99,15 @@ def checked_hex(value: str) -> str:
 
 
 def css_comment(text: str) -> str:
-    """A /* … */ comment (valid in CSS and JS) that no text can close early."""
-    return f'/* {one_line(text).replace("*/", "* /")} */'
+    """A /* … */ comment (valid in CSS and JS) that no text can close early, and that cannot end the <style> or
+    <script> element the file may be pasted into: comments process no escapes, so '<' becomes the look-alike '‹'."""
+    return f'/* {one_line(text).replace("*/", "* /").replace("<", "‹")} */'
+
+
+def script_safe_json(text: str) -> str:
+    """JSON text with every '<' written as the escape \\u003c, which JSON and JavaScript read back as '<' but which
+    cannot end a <script> element the file is pasted into. '<' occurs only inside strings in JSON, so this is exact."""
+    return text.replace('<', '\\u003c')
 
 
 def css_string(text: str) -> str:

@@ -21,6 +21,7 @@ from branding.exports.common import (
     kit_title,
     missing_sections,
     palette_scales,
+    script_safe_json,
     theme_roles,
     token_name,
 )
@@ -188,8 +189,8 @@ def tailwind_v3_config(kit: BrandKit) -> dict[str, object]:
 
 
 def tailwind_v3(kit: BrandKit) -> bytes:
-    """A tailwind.config.js whose object is plain JSON (json.dumps escapes every string), for Tailwind v3."""
-    body = json.dumps(tailwind_v3_config(kit), indent=2)
+    """A tailwind.config.js whose object is plain JSON (json.dumps escapes every string; '<' is escaped too)."""
+    body = script_safe_json(json.dumps(tailwind_v3_config(kit), indent=2))
     lines = [
         *_header(kit, 'Tailwind CSS v3 theme (light-mode roles; dark roles are in the CSS export)'),
         "/** @type {import('tailwindcss').Config} */",

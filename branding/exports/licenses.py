@@ -4,7 +4,8 @@ when the font package installed on this server ships it."""
 from __future__ import annotations
 
 from branding.design.font_files import fonts_root, fontsource_id
-from branding.exports.common import APP_NAME, KitFont, kit_fonts, kit_title
+from branding.exports.common import APP_NAME, KitFont, kit_fonts, kit_texts, kit_title
+from branding.exports.script_fonts import LICENCE, LICENCE_URL, ScriptFont, licence_text, script_fonts_for
 from branding.models import BrandKit
 
 RULE = '=' * 78
@@ -42,6 +43,35 @@ def _font_entry(font: KitFont, roles: list[str]) -> list[str]:
     return lines
 
 
+def _script_font_entry(font: ScriptFont) -> list[str]:
+    lines = [
+        RULE,
+        f'{font.family} (brand book PDF: {font.covers})',
+        RULE,
+        f'Licence: {LICENCE}',
+        f'Licence URL: {LICENCE_URL}',
+        f'Copyright and attribution: {font.attribution}',
+        f'Font files: the npm package {font.package}, or Google Fonts',
+        '',
+    ]
+    text = licence_text(fonts_root(), font)
+    return [*lines, 'Full licence text:', '', text, ''] if text else [*lines, f'Full licence text: {LICENCE_URL}', '']
+
+
+def _script_fonts_section(kit: BrandKit) -> list[str]:
+    fonts = script_fonts_for(kit_texts(kit))
+    if not fonts:
+        return []
+    lines = [
+        "The brand book PDF sets text in scripts the kit's fonts do not cover in these fonts, and embeds the glyphs "
+        'it uses:',
+        '',
+    ]
+    for font in fonts:
+        lines += _script_font_entry(font)
+    return lines
+
+
 def font_licences(kit: BrandKit) -> str:
     fonts_named = kit_fonts(kit.typography)
     lines = [f'Fonts named by the {kit_title(kit)} brand kit', '']
@@ -57,4 +87,5 @@ def font_licences(kit: BrandKit) -> str:
         fonts.setdefault(font.family, font)
     for family, font in fonts.items():
         lines += _font_entry(font, roles[family])
+    lines += _script_fonts_section(kit)
     return '\n'.join(lines).rstrip() + '\n'

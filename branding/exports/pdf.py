@@ -23,6 +23,7 @@ from reportlab.platypus import (
 
 from branding.exports.common import APP_NAME, brand_colors, generated_on, palette_scales
 from branding.exports.pdf_markdown import markup
+from branding.exports.pdf_scripts import ScriptParagraph, draw_text, fit_width, text_width
 from branding.exports.pdf_sections import (
     about_section,
     guidelines_section,
@@ -53,6 +54,9 @@ COVER_SPLIT = 0.42  # the brand-colour block covers the top 58% of the cover
 STRIP_HEIGHT = 14.0
 COVER_FRAME_HEIGHT = PAGE_HEIGHT * (1 - COVER_SPLIT) - 124  # from above the split to below the 'Brand book' label
 COVER_LOGO_WIDTH = 220.0
+COVER_LOGO_MAX_HEIGHT = PAGE_HEIGHT * COVER_SPLIT - STRIP_HEIGHT - 48 - MARGIN_BOTTOM  # a tall logo ends above the foot
+HEADER_SIZE = 8.0
+HEADER_GAP = 24.0  # between the running title and 'Brand book' on the right
 _OUTLINE_LEVELS = {'h1': 0, 'h2': 1}
 
 
@@ -87,14 +91,14 @@ def _draw_cover(canvas: Canvas, book: Book) -> None:
     canvas.setFont(fonts.body.bold, 10)
     canvas.drawString(MARGIN_X, PAGE_HEIGHT - 64, 'BRAND BOOK')
     text_x = MARGIN_X
-    logo = logo_image(book.kit.logos[0].svg, COVER_LOGO_WIDTH) if book.kit.logos else None
+    logo = logo_image(book.kit.logos[0].svg, COVER_LOGO_WIDTH, COVER_LOGO_MAX_HEIGHT) if book.kit.logos else None
     if logo is not None:
         top = split - STRIP_HEIGHT - 48
         logo.drawOn(canvas, MARGIN_X, top - logo.drawHeight)
         canvas.setStrokeColor(color(colors.rule))
         canvas.setLineWidth(0.5)
         canvas.rect(MARGIN_X, top - logo.drawHeight, logo.drawWidth, logo.drawHeight, stroke=1, fill=0)
-        text_x = MARGIN_X + COVER_LOGO_WIDTH + 28
+        text_x = MARGIN_X + logo.drawWidth + 28
     lines = [
         (fonts.body.bold, 11, colors.ink, 'Brand book'),
         (fonts.body.regular, 10, colors.muted, f'Generated {generated_on(book.kit)}'),
@@ -103,9 +107,8 @@ def _draw_cover(canvas: Canvas, book: Book) -> None:
     ]
     y = split - STRIP_HEIGHT - 60
     for font, size, ink, text in lines:
-        canvas.setFont(font, size)
         canvas.setFillColor(color(ink))
-        canvas.drawString(text_x, y, text)
+        draw_text(canvas, text_x, y, fit_width(text, font, size, PAGE_WIDTH - MARGIN_X - text_x), font=font, size=size)
         y -= size * 1.7
     canvas.restoreState()
 
@@ -113,9 +116,12 @@ def _draw_cover(canvas: Canvas, book: Book) -> None:
 def _draw_page(canvas: Canvas, book: Book) -> None:
     colors, fonts = book.colors, book.fonts
     canvas.saveState()
-    canvas.setFont(fonts.body.regular, 8)
+    body = fonts.body.regular
     canvas.setFillColor(color(colors.muted))
-    canvas.drawString(MARGIN_X, PAGE_HEIGHT - 40, _truncated(book.title, 70))
+    room = FRAME_WIDTH - text_width('Brand book', body, HEADER_SIZE) - HEADER_GAP
+    title = fit_width(book.title, body, HEADER_SIZE, room)
+    draw_text(canvas, MARGIN_X, PAGE_HEIGHT - 40, title, font=body, size=HEADER_SIZE)
+    canvas.setFont(body, HEADER_SIZE)
     canvas.drawRightString(PAGE_WIDTH - MARGIN_X, PAGE_HEIGHT - 40, 'Brand book')
     canvas.setStrokeColor(color(colors.primary))
     canvas.setLineWidth(1.2)
@@ -174,9 +180,9 @@ def _cover(book: Book) -> list[Flowable]:
     title_style = book.styles['cover-title']
     if len(book.title) > 40:
         title_style = title_style.clone('cover-title-long', fontSize=28, leading=34)
-    content: list[Flowable] = [Paragraph(markup(book.title), title_style)]
+    content: list[Flowable] = [ScriptParagraph(markup(book.title), title_style)]
     if book.kit.taglines:
-        content.append(Paragraph(markup(book.kit.taglines[0].text), book.styles['cover-tagline']))
+        content.append(ScriptParagraph(markup(book.kit.taglines[0].text), book.styles['cover-tagline']))
     return [
         KeepInFrame(FRAME_WIDTH - 12, COVER_FRAME_HEIGHT - 16, content, mode='shrink'),
         NextPageTemplate('content'),

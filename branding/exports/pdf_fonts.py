@@ -26,7 +26,7 @@ BUILTIN_FACES: dict[str, tuple[str, str, str, str]] = {
     'monospace': ('Courier', 'Courier-Bold', 'Courier-Oblique', 'Courier-BoldOblique'),
     'sans-serif': ('Helvetica', 'Helvetica-Bold', 'Helvetica-Oblique', 'Helvetica-BoldOblique'),
 }
-_REGISTRATION = threading.Lock()  # pdfmetrics' registry is a process-wide dict
+REGISTRATION = threading.Lock()  # pdfmetrics' registry is a process-wide dict
 
 
 @dataclass(kw_only=True, slots=True, frozen=True)
@@ -56,7 +56,7 @@ def registered_font(family: str, weight: int, style: str = 'normal') -> str | No
         return None
     name = f'BS-{fontsource_id(family)}-{weight}{"-italic" if style == "italic" else ""}'
     try:
-        with _REGISTRATION:
+        with REGISTRATION:
             if name not in pdfmetrics.getRegisteredFontNames():
                 pdfmetrics.registerFont(TTFont(name, _truetype(str(path))))
     except (OSError, TTLibError, TTFError, ValueError, KeyError) as error:
@@ -73,7 +73,7 @@ def builtin_face(category: str, note_for: str = '') -> PdfFace:
 
 def _family(regular: str, bold: str, italic: str | None, bold_italic: str | None) -> str:
     family = f'{regular}+{bold}'
-    with _REGISTRATION:
+    with REGISTRATION:
         pdfmetrics.registerFontFamily(family, normal=regular, bold=bold, italic=italic, boldItalic=bold_italic)
     return family
 

@@ -14,10 +14,11 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, HRFlowable, Paragraph, Preformatted, Table, TableStyle
+from reportlab.platypus import Flowable, HRFlowable, KeepInFrame, Preformatted, Table, TableStyle
 from reportlab.platypus.flowables import Spacer
 
 from branding.exports.common import clean_text
+from branding.exports.pdf_scripts import ScriptParagraph
 
 _PARSER = MarkdownIt('commonmark', {'html': False}).enable(['table', 'strikethrough'])
 _INLINE_TAGS = {
@@ -33,6 +34,7 @@ _INLINE_TAGS = {
 LIST_INDENT = 14.0
 CODE_LINE_LIMIT = 90  # characters of the code face at 8 pt that fit the frame; longer lines wrap
 TABLE_CELL_LIMIT = 700  # characters: a table row cannot split across pages, so no cell may outgrow one
+TABLE_CELL_MAX_HEIGHT = 240.0  # points; a cell still taller (narrow columns, wide scripts) is scaled down to fit
 
 
 def markup(text: str) -> str:
@@ -51,6 +53,11 @@ class MarkdownStyles:
     table_cell: ParagraphStyle
     rule_color: Color
     width: float  # of the frame: tables share it out equally between their columns
+
+
+def _fitted_cell(paragraph: Flowable) -> Flowable:
+    """A cell that can never make its row taller than a page: with many columns even capped text could."""
+    return KeepInFrame(0, TABLE_CELL_MAX_HEIGHT, [paragraph], mode='shrink')
 
 
 def inline_markup(children: Sequence[Token], code_font: str) -> str:
@@ -105,7 +112,7 @@ class _Walker:
         style = ParagraphStyle(f'{base.name}-{indent:g}', parent=base, leftIndent=indent, bulletIndent=indent - 10)
         if self.lists:
             style.spaceAfter = 2
-        self.flowables.append(Paragraph(self.text(inline), style, bulletText=self.bullet))
+        self.flowables.append(ScriptParagraph(self.text(inline), style, bulletText=self.bullet))
         self.bullet = None
 
     def list_item(self) -> None:
@@ -122,14 +129,14 @@ class _Walker:
     def heading(self, tag: str, inline: Token) -> None:
         depth = int(tag[1:]) - 1 if tag[1:].isdigit() else 0
         style = self.styles.headings[min(depth, len(self.styles.headings) - 1)]
-        self.flowables.append(Paragraph(self.text(inline), style))
+        self.flowables.append(ScriptParagraph(self.text(inline), style))
 
     def code(self, content: str) -> None:
         text = clean_text(content).rstrip('\n')
         self.flowables.append(Preformatted(text, self.styles.code, maxLineLength=CODE_LINE_LIMIT, newLineChars=''))
 
     def table(self, tokens: Sequence[Token], start: int) -> int:
-        rows: list[list[Paragraph]] = []
+        rows: list[list[Flowable]] = []
         index = start
         while tokens[index].type != 'table_close':
             token = tokens[index]
@@ -139,11 +146,11 @@ class _Walker:
                 header = tokens[index - 1].type == 'th_open'
                 style = self.styles.table_header if header else self.styles.table_cell
                 text = self.text(token) if len(token.content) <= TABLE_CELL_LIMIT else self.capped(token)
-                rows[-1].append(Paragraph(text, style))
+                rows[-1].append(_fitted_cell(ScriptParagraph(text, style)))
             index += 1
         width = max((len(row) for row in rows), default=0)
         if width:
-            padded = [row + [Paragraph('', self.styles.table_cell)] * (width - len(row)) for row in rows]
+            padded = [row + [ScriptParagraph('', self.styles.table_cell)] * (width - len(row)) for row in rows]
             table = Table(padded, colWidths=[self.styles.width / width] * width, repeatRows=1, hAlign='LEFT')
             table.setStyle(
                 TableStyle(

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import io
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from reportlab.platypus import Flowable, HRFlowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, HRFlowable, Image, KeepTogether, Spacer, Table, TableStyle
 
 from branding.exports.common import (
     APP_NAME,
@@ -20,6 +20,7 @@ from branding.exports.common import (
     css_number,
     font_for_step,
     generated_on,
+    kit_texts,
     missing_sections,
     one_line,
     palette_scales,
@@ -28,14 +29,17 @@ from branding.exports.common import (
 )
 from branding.exports.pdf_fonts import pdf_face
 from branding.exports.pdf_markdown import markdown_flowables, markup, split_title
+from branding.exports.pdf_scripts import ScriptParagraph, script_file
 from branding.exports.pdf_style import FAIL_RED, FRAME_WIDTH, PX_TO_PT, Book, color, readable_on
 from branding.exports.png import RENDER_ERRORS, png_size, render_png
+from branding.exports.script_fonts import ScriptFont, script_fonts_for
 from branding.models import (
     SECTION_TITLES,
     ColorPalette,
     ContrastCheck,
     LogoConcept,
     SectionName,
+    TypeScaleStep,
     Typography,
 )
 
@@ -43,6 +47,12 @@ log = logging.getLogger(__name__)
 
 CELL_TEXT_LIMIT = 700
 LOGO_WIDTH = 200.0
+LOGO_MAX_HEIGHT = 320.0
+SAMPLE_MAX_HEIGHT = 160.0  # a type-scale sample taller than this is set smaller (a table row cannot split)
+SAMPLE_TEXT_LIMIT = 60
+SCALE_LABEL_WIDTH = 120.0
+CELL_PADDING = 6.0  # ReportLab's default left and right cell padding
+BOTTOM_ALIGNED: list[tuple[object, ...]] = [('VALIGN', (0, 0), (-1, -1), 'BOTTOM')]
 LOGO_RENDER_PX = 640  # ~230 dpi at the width shown; 1024 px would double the time spent embedding
 PANGRAM = 'The quick brown fox jumps over the lazy dog.'
 ALPHABET = ['ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz', '0123456789 & ! ? % @ # ( ) “ ” €']
@@ -64,17 +74,25 @@ def capped(text: str, limit: int = CELL_TEXT_LIMIT) -> str:
     return text if len(text) <= limit else f'{text[: limit - 1].rstrip()}…'
 
 
-def para(book: Book, text: str, style: str = 'body') -> Paragraph:
+def para(book: Book, text: str, style: str = 'body') -> ScriptParagraph:
     """A paragraph of untrusted plain text."""
-    return Paragraph(markup(text), book.styles[style])
+    return ScriptParagraph(markup(text), book.styles[style])
 
 
-def section_title(book: Book, title: str) -> Paragraph:
-    return Paragraph(markup(title), book.styles['h1'])
+def section_title(book: Book, title: str) -> ScriptParagraph:
+    return ScriptParagraph(markup(title), book.styles['h1'])
 
 
-def _grid(rows: list[list[object]], widths: Sequence[float], book: Book, extra: list[tuple[object, ...]]) -> Table:
-    table = Table(rows, colWidths=list(widths), repeatRows=1, hAlign='LEFT')
+def _grid(
+    rows: list[list[object]],
+    widths: Sequence[float],
+    book: Book,
+    extra: list[tuple[object, ...]],
+    *,
+    header: bool = True,
+) -> Table:
+    """A ruled table; its first row is a `header` repeated above each part that goes onto another page."""
+    table = Table(rows, colWidths=list(widths), repeatRows=1 if header else 0, hAlign='LEFT')
     table.setStyle(
         TableStyle(
             [
@@ -90,12 +108,12 @@ def _grid(rows: list[list[object]], widths: Sequence[float], book: Book, extra: 
 
 
 def _head(book: Book, *labels: str) -> list[object]:
-    return [Paragraph(markup(label.upper()), book.styles['cell-head']) for label in labels]
+    return [ScriptParagraph(markup(label.upper()), book.styles['cell-head']) for label in labels]
 
 
-def _swatch_label(book: Book, hex_color: str, text: str) -> Paragraph:
+def _swatch_label(book: Book, hex_color: str, text: str) -> ScriptParagraph:
     style = book.styles['swatch'].clone('swatch-on', textColor=color(readable_on(hex_color)))
-    return Paragraph(markup(text), style)
+    return ScriptParagraph(markup(text), style)
 
 
 # --- about ------------------------------------------------------------------------------------------------------------
@@ -117,6 +135,7 @@ def about_section(book: Book) -> list[Flowable]:
     if missing := missing_sections(kit):
         flowables.append(para(book, 'Not in this kit', 'h2'))
         flowables += [para(book, f'• {item.sentence}', 'body') for item in missing]
+    flowables += script_notes(book)
     facts = [
         ('Kit', capped(kit.id, 120)),
         ('Generated', f'{generated_on(kit)} in {kit.generation_time_seconds:.1f} s'),
@@ -126,7 +145,7 @@ def about_section(book: Book) -> list[Flowable]:
     ]
     flowables.append(para(book, 'Details', 'h2'))
     rows: list[list[object]] = [[para(book, label, 'cell-head'), para(book, value, 'cell')] for label, value in facts]
-    flowables.append(_grid(rows, [90, FRAME_WIDTH - 90], book, []))
+    flowables.append(_grid(rows, [90, FRAME_WIDTH - 90], book, [], header=False))
     if kit.sections:
         flowables.append(para(book, 'How each section was made', 'h2'))
         rows = [_head(book, 'Section', 'Source', 'Status', 'Time', 'Note')]
@@ -142,6 +161,30 @@ def about_section(book: Book) -> list[Flowable]:
             )
         flowables.append(_grid(rows, [90, 120, 55, 50, FRAME_WIDTH - 315], book, []))
     return flowables
+
+
+def _listed(fonts: list[ScriptFont]) -> str:
+    named = [f'{font.family} ({font.covers})' for font in fonts]
+    return named[0] if len(named) == 1 else f'{", ".join(named[:-1])} and {named[-1]}'
+
+
+def script_notes(book: Book) -> list[Flowable]:
+    """Which fonts set the text the kit's own fonts cannot, and which of those this server lacks."""
+    needed = script_fonts_for(kit_texts(book.kit))
+    installed = [font for font in needed if script_file(font) is not None]
+    absent = [font for font in needed if font not in installed]
+    notes: list[Flowable] = []
+    if installed:
+        text = f"Text in scripts the kit's fonts do not cover is set in {_listed(installed)}."
+        notes.append(para(book, text, 'small'))
+    if absent:
+        packages = ', '.join(font.package for font in absent)
+        text = (
+            f'The font files for {_listed(absent)} are not installed on this server (npm packages {packages}, '
+            "installed by 'make fonts'), so those characters show as empty boxes."
+        )
+        notes.append(para(book, text, 'note'))
+    return notes
 
 
 # --- palette ----------------------------------------------------------------------------------------------------------
@@ -160,7 +203,7 @@ def _role_rows(book: Book, palette: ColorPalette) -> Table:
         values = f'HEX {hex_color}' + (f' · RGB {rgb} · OKLCH {oklch}' if info else '')
         text: list[Flowable] = [
             para(book, capped(f'{role.capitalize()}{f" · {names[role]}" if role in names else ""}', 120), 'h3'),
-            Paragraph(markup(values), book.styles['swatch'].clone('values', fontSize=8, leading=11)),
+            ScriptParagraph(markup(values), book.styles['swatch'].clone('values', fontSize=8, leading=11)),
         ]
         if usage.get(role, '').strip():
             text.append(para(book, capped(usage[role]), 'small'))
@@ -176,6 +219,7 @@ def _role_rows(book: Book, palette: ColorPalette) -> Table:
             ('LEFTPADDING', (1, 0), (1, -1), 14),
             ('LINEBELOW', (0, 0), (-1, -1), 6, color('#ffffff')),
         ],
+        header=False,
     )
 
 
@@ -239,9 +283,9 @@ def _contrast_table(book: Book, checks: list[ContrastCheck]) -> Table:
                     ),
                     'cell',
                 ),
-                Paragraph('Aa Sample', sample),
+                ScriptParagraph('Aa Sample', sample),
                 para(book, f'{check.ratio:.2f}:1', 'cell'),
-                Paragraph(markup(check.level), level),
+                ScriptParagraph(markup(check.level), level),
             ]
         )
         styles.append(('BACKGROUND', (3, row), (3, row), color(check.background)))
@@ -316,7 +360,8 @@ def _specimen(book: Book, font: KitFont) -> list[Flowable]:
     alphabet = book.styles['body'].clone(
         'specimen-alphabet', fontName=first.regular, fontSize=13, leading=18, spaceAfter=0
     )
-    flowables += [Paragraph(markup(book.title), large), *(Paragraph(markup(line), alphabet) for line in ALPHABET)]
+    flowables += [ScriptParagraph(markup(book.title), large)]
+    flowables += [ScriptParagraph(markup(line), alphabet) for line in ALPHABET]
     flowables.append(Spacer(1, 6))
     missing: list[str] = [] if first.embedded else [first.label]
     for weight in font.weights:
@@ -325,7 +370,7 @@ def _specimen(book: Book, font: KitFont) -> list[Flowable]:
             missing.append(face.label)
         label = f'{WEIGHT_LABELS.get(weight, "Weight")} {weight}'
         style = book.styles['body'].clone(f'weight-{weight}', fontName=face.regular, fontSize=12, leading=16)
-        flowables += [para(book, label, 'small'), Paragraph(markup(PANGRAM), style)]
+        flowables += [para(book, label, 'small'), ScriptParagraph(markup(PANGRAM), style)]
     if missing:
         note = (
             f'The {font.family} font files are not installed on this server, so this specimen is set in a built-in '
@@ -335,25 +380,49 @@ def _specimen(book: Book, font: KitFont) -> list[Flowable]:
     return flowables
 
 
+def fitted_size(make: Callable[[float], Flowable], size: float, width: float, max_height: float) -> float:
+    """The largest size up to `size` at which the flowable `make(size)` builds is at most `max_height` tall when it is
+    `width` wide: long words are split and lines wrap, so a smaller size always ends up fitting."""
+    for _ in range(12):
+        height = make(size).wrap(width, max_height * 100)[1]
+        if height <= max_height or size <= 1:
+            return size
+        size = max(1.0, size * min(0.95, (max_height / height) ** 0.5))
+    return size
+
+
+def _scale_sample(book: Book, step: TypeScaleStep, face: str, width: float) -> tuple[ScriptParagraph, float]:
+    """The step's sample (the name for headings) at its own size, or smaller so that its row fits on a page."""
+    heading = font_for_step(step.name) == 'heading'
+    text = capped(book.title, SAMPLE_TEXT_LIMIT) if heading else f'Body text set at {css_number(step.size_px)} px.'
+
+    def make(size: float) -> ScriptParagraph:
+        style = book.styles['body'].clone(
+            f'scale-{step.name}', fontName=face, fontSize=size, leading=size * step.line_height, spaceAfter=0
+        )
+        return ScriptParagraph(markup(text), style)
+
+    full = step.size_px * PX_TO_PT
+    size = fitted_size(make, full, width, SAMPLE_MAX_HEIGHT)
+    return make(size), size / full
+
+
 def _type_scale(book: Book, typography: Typography) -> list[Flowable]:
     if not typography.type_scale:
         return []
+    sample_width = FRAME_WIDTH - SCALE_LABEL_WIDTH - 2 * CELL_PADDING
     rows: list[list[object]] = []
     for step in typography.type_scale:
-        role = font_for_step(step.name)
-        face = pdf_face(book.fonts.by_role.get(role), step.weight)
-        size = step.size_px * PX_TO_PT
-        # capped so that even a long name at h1 size stays within one table row, which cannot split
-        sample = capped(book.title, 60) if role == 'heading' else f'Body text set at {css_number(step.size_px)} px.'
-        style = book.styles['body'].clone(
-            f'scale-{step.name}', fontName=face.regular, fontSize=size, leading=size * step.line_height, spaceAfter=0
-        )
+        face = pdf_face(book.fonts.by_role.get(font_for_step(step.name)), step.weight)
+        sample, shown = _scale_sample(book, step, face.regular, sample_width)
         size_text = f'{css_number(step.size_px)} px / {css_number(step.size_rem)} rem'
         label = f'{step.name} · {size_text} · line {css_number(step.line_height)} · weight {step.weight}'
-        rows.append([para(book, label, 'small'), Paragraph(markup(sample), style)])
+        if shown < 0.995:
+            label += f' · shown at {shown:.0%} to fit the page'
+        rows.append([para(book, label, 'small'), sample])
     return [
         para(book, f'Type scale: {typography.scale_name} ({css_number(typography.scale_ratio)})', 'h2'),
-        _grid(rows, [120, FRAME_WIDTH - 120], book, [('VALIGN', (0, 0), (-1, -1), 'BOTTOM')]),
+        _grid(rows, [SCALE_LABEL_WIDTH, FRAME_WIDTH - SCALE_LABEL_WIDTH], book, BOTTOM_ALIGNED, header=False),
     ]
 
 
@@ -384,14 +453,17 @@ def typography_section(book: Book, typography: Typography) -> list[Flowable]:
 # --- logos ------------------------------------------------------------------------------------------------------------
 
 
-def logo_image(svg: str, width: float) -> Image | None:
+def logo_image(svg: str, width: float, max_height: float = LOGO_MAX_HEIGHT) -> Image | None:
+    """The logo rendered `width` wide, or narrower if that would make it taller than `max_height` (a row holding it
+    cannot split across pages)."""
     try:
         png = render_png(svg, LOGO_RENDER_PX)
     except RENDER_ERRORS as error:
         log.warning('logo could not be rendered for the PDF: %s', error)
         return None
     pixel_width, pixel_height = png_size(png)
-    return Image(io.BytesIO(png), width=width, height=width * pixel_height / pixel_width)
+    scale = min(width / pixel_width, max_height / pixel_height)
+    return Image(io.BytesIO(png), width=pixel_width * scale, height=pixel_height * scale)
 
 
 def _chips(book: Book, colors: list[str]) -> Table | None:

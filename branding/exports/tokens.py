@@ -21,6 +21,7 @@ from branding.exports.common import (
     missing_sections,
     one_line,
     palette_scales,
+    script_safe_json,
     theme_roles,
     token_name,
 )
@@ -186,4 +187,4 @@ def design_tokens(kit: BrandKit) -> dict[str, object]:
 
 
 def tokens_json(kit: BrandKit) -> bytes:
-    return (json.dumps(design_tokens(kit), indent=2, ensure_ascii=False) + '\n').encode('utf-8')
+    return (script_safe_json(json.dumps(design_tokens(kit), indent=2, ensure_ascii=False)) + '\n').encode('utf-8')

@@ -9,9 +9,11 @@ import re
 import shutil
 import struct
 import subprocess
+import unicodedata
 import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +27,8 @@ from pypdf.generic import DictionaryObject
 from branding.api import EXAMPLE_PROFILE
 from branding.export import EXPORTS, UnknownExportFormatError, bundle_zip, export_kit, logo_pngs, logo_svgs
 from branding.exports import pdf_fonts
-from branding.exports.common import css_comment, css_string, slug
+from branding.exports.arabic import has_rtl
+from branding.exports.common import css_comment, css_string, kit_title, slug
 from branding.exports.css import tailwind_v3_config
 from branding.exports.png import png_size, render_png, safe_svg
 from branding.exports.tokens import TOKEN_TYPES, design_tokens
@@ -110,7 +113,7 @@ def test_registry_names_every_format_with_a_file_name_and_media_type(kit: BrandK
     }
     for name, fmt in EXPORTS.items():
         data, filename, media_type = export_kit(kit, name)
-        assert data
+        check_export(name, data, kit)
         assert filename == fmt.filename(kit) and '/' not in filename
         assert media_type == fmt.media_type and fmt.description
     assert export_kit(kit, 'tokens')[1] == 'lumen-ledger.tokens.json'
@@ -131,10 +134,12 @@ def test_file_names_are_ascii_slugs_even_for_hostile_or_empty_names() -> None:
 
 
 @pytest.mark.parametrize('name', sorted(EXPORTS))
-def test_every_format_works_on_every_kit_shape(name: str, kits: dict[str, BrandKit]) -> None:
+def test_every_format_of_every_kit_shape_parses_back_to_the_kit(name: str, kits: dict[str, BrandKit]) -> None:
     for label, each in kits.items():
-        data, _, _ = export_kit(each, name)
-        assert data, f'{name} of the {label} kit is empty'
+        try:
+            check_export(name, export_kit(each, name)[0], each)
+        except AssertionError as error:
+            raise AssertionError(f'{name} of the {label} kit: {error}') from error
 
 
 def test_exports_are_pure_functions_of_the_kit(kit: BrandKit) -> None:
@@ -498,33 +503,180 @@ def test_an_unreadable_logo_svg_is_skipped_and_reported(kit: BrandKit) -> None:
         assert 'logo-1-combination-512.png' in archive.read('README.txt').decode('utf-8')
 
 
-def parse_inner(name: str, data: bytes) -> None:
-    """Fails unless `data` parses as what its name says it is."""
+# --- every format parsed back and compared with the kit -------------------------------------------------------------
+
+STANDARD_FONTS = {'Helvetica', 'Helvetica-Bold', 'Helvetica-Oblique', 'Courier', 'Courier-Bold', 'Times-Roman'}
+PNG_WIDTH = re.compile(r'-(\d+)\.png$')
+
+
+def normalised(text: str) -> str:
+    """What a reader compares: NFKC (Arabic presentation forms become plain letters again), without white space (lines
+    wrap anywhere, even inside a long word) and without invisible joiners and variation selectors."""
+    text = unicodedata.normalize('NFKC', text)
+    return ''.join(
+        char
+        for char in text
+        if not char.isspace() and unicodedata.category(char) != 'Cf' and not 0xFE00 <= ord(char) <= 0xFE0F
+    )
+
+
+def shows_name(name: str, text: str) -> bool:
+    """Whether `text`, extracted from a file, holds `name`. Right-to-left text is drawn in visual order and wraps as
+    one run (its lines are in drawing order), so for a name with Arabic letters each word is looked for instead, in
+    logical or in drawing order (readers differ in whether they reorder what they extract)."""
+    flat = normalised(text)
+    if not has_rtl(name):
+        return normalised(name) in flat
+    return all(normalised(word) in flat or normalised(word)[::-1] in flat for word in name.split())
+
+
+def embedded_fonts(reader: pypdf.PdfReader) -> dict[str, bool]:
+    """Every font the pages use (subset prefix removed) and whether the PDF carries its glyphs."""
+    found: dict[str, bool] = {}
+    for page in reader.pages:
+        resources = page['/Resources'].get_object()
+        for reference in resources.get('/Font', DictionaryObject()).get_object().values():
+            font = reference.get_object()
+            descriptor = font.get('/FontDescriptor')
+            files = {'/FontFile', '/FontFile2', '/FontFile3'}
+            embedded = descriptor is not None and bool(files & set(descriptor.get_object()))
+            found[str(font['/BaseFont']).lstrip('/').split('+')[-1]] = embedded
+    return found
+
+
+def check_pdf(data: bytes, kit: BrandKit) -> str:
+    reader, text = pdf_text(data)
+    assert len(reader.pages) >= 2
+    assert '\x00' not in text, 'a character was drawn without a glyph'
+    assert shows_name(kit_title(kit), text), (kit_title(kit), text[:400])
+    assert reader.metadata is not None and reader.metadata.title == f'{kit_title(kit)} brand book'
+    not_embedded = [name for name, embedded in embedded_fonts(reader).items() if not embedded]
+    assert set(not_embedded) <= STANDARD_FONTS, not_embedded
+    return text
+
+
+def css_comments(text: str) -> list[str]:
+    nodes = tinycss2.parse_stylesheet(text, skip_comments=False, skip_whitespace=True)
+    return [node.value.replace('‹', '<') for node in nodes if node.type == 'comment']
+
+
+def check_no_element_end(text: str) -> None:
+    lowered = text.lower()
+    assert '</style' not in lowered and '</script' not in lowered and '<!--' not in lowered
+
+
+def check_css(data: bytes, kit: BrandKit, at_rules: set[str], preludes: set[str]) -> None:
+    text = data.decode('utf-8')
+    check_no_element_end(text)
+    rules = parse_css(data)
+    assert {rule.lower_at_keyword for rule in rules if rule.type == 'at-rule'} <= at_rules
+    assert {prelude(rule) for rule in rules if rule.type == 'qualified-rule'} <= preludes, 'a rule was injected'
+    assert normalised(kit_title(kit).replace('‹', '<')) in normalised(css_comments(text)[0])
+
+
+def js_config(data: bytes) -> Any:
+    body = data.decode('utf-8').split('module.exports = ', 1)[1].rstrip().removesuffix(';')
+    return json.loads(body)
+
+
+def check_tailwind_v3(data: bytes, kit: BrandKit) -> None:
+    text = data.decode('utf-8')
+    check_no_element_end(text)
+    assert js_config(data) == json.loads(json.dumps(tailwind_v3_config(kit)))
+    header = text.split('\n', 1)[0]
+    assert header.startswith('/* ') and header.endswith(' */') and header.count('*/') == 1
+    assert normalised(kit_title(kit).replace('‹', '<')) in normalised(header.replace('‹', '<'))
+
+
+class _Headings(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.h1: list[str] = []
+        self._inside = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._inside = tag == 'h1'
+        if self._inside:
+            self.h1.append('')
+
+    def handle_endtag(self, tag: str) -> None:
+        self._inside = self._inside and tag != 'h1'
+
+    def handle_data(self, data: str) -> None:
+        if self._inside:
+            self.h1[-1] += data
+
+
+def check_markdown(data: bytes, kit: BrandKit) -> None:
+    text = data.decode('utf-8')
+    assert '\x00' not in text
+    html = HTML_MARKDOWN.render(text)
+    assert '<script' not in html and '<style' not in html
+    headings = _Headings()
+    headings.feed(html)
+    assert normalised(headings.h1[0]) == normalised(f'{kit_title(kit)} brand kit')
+
+
+def check_png(name: str, data: bytes) -> None:
+    match = PNG_WIDTH.search(name)
+    assert match is not None, name
+    with Image.open(io.BytesIO(data)) as image:
+        image.load()
+        assert image.format == 'PNG' and image.size[0] == int(match.group(1))
+
+
+def check_file(name: str, data: bytes, kit: BrandKit) -> None:
+    """Fails unless `data` parses as what its name says it is and holds what the kit says it should."""
     if name.endswith('.tokens.json'):
-        tokens_by_path(json.loads(data))
+        tree = json.loads(data)
+        tokens_by_path(tree)
+        assert tree == json.loads(json.dumps(design_tokens(kit))) and kit_title(kit) in tree['$description']
+        check_no_element_end(data.decode('utf-8'))
     elif name.endswith('.json'):
-        BrandKit.model_validate_json(data)
+        assert BrandKit.model_validate_json(data) == kit
+        check_no_element_end(data.decode('utf-8'))
+    elif name.endswith('-tailwind-theme.css'):
+        check_css(data, kit, {'theme', 'layer'}, set())
     elif name.endswith('.css'):
-        parse_css(data)
+        check_css(data, kit, {'media'}, {':root', '[data-theme="dark"]'})
     elif name.endswith('.js'):
-        assert b'module.exports = {' in data
+        check_tailwind_v3(data, kit)
     elif name.endswith('.md'):
-        assert any(token.type == 'heading_open' for token in HTML_MARKDOWN.parse(data.decode('utf-8')))
+        check_markdown(data, kit)
     elif name.endswith('.pdf'):
-        assert len(pypdf.PdfReader(io.BytesIO(data)).pages) > 1
+        check_pdf(data, kit)
     elif name.endswith('.png'):
-        assert ihdr_size(data)[0] in {512, 1024}
+        check_png(name, data)
     elif name.endswith('.svg'):
         assert ET.fromstring(data).tag == '{http://www.w3.org/2000/svg}svg'
+        assert data.decode('utf-8') in {logo.svg for logo in kit.logos}
     else:
         assert name.endswith('.txt') and data.decode('utf-8').strip()
 
 
-def bundle_listing(kit: BrandKit) -> Iterator[tuple[str, bytes]]:
-    with zipfile.ZipFile(io.BytesIO(export_kit(kit, 'zip')[0])) as archive:
+def archive_files(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
         assert archive.testzip() is None
-        for name in archive.namelist():
-            yield name, archive.read(name)
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def check_export(format_name: str, data: bytes, kit: BrandKit) -> None:
+    """`data`, the kit in `format_name`, parsed back: archives member by member."""
+    if format_name not in {'zip', 'logos-png'}:
+        check_file(EXPORTS[format_name].filename(kit), data, kit)
+        return
+    files = archive_files(data)
+    pngs = {f'logos/png/{name}' if format_name == 'zip' else name for name in logo_pngs(kit)}
+    assert pngs <= set(files) and 'README.txt' in files
+    if format_name == 'zip':
+        bundled = {fmt.filename(kit) for fmt in EXPORTS.values() if fmt.in_bundle}
+        assert bundled | {'LICENSES/fonts.txt'} <= set(files)
+    for name, content in files.items():
+        check_file(name, content, kit)
+
+
+def bundle_listing(kit: BrandKit) -> Iterator[tuple[str, bytes]]:
+    yield from archive_files(export_kit(kit, 'zip')[0]).items()
 
 
 def test_zip_bundle_has_every_format_logo_and_licence_and_each_file_parses(kit: BrandKit) -> None:
@@ -534,7 +686,7 @@ def test_zip_bundle_has_every_format_logo_and_licence_and_each_file_parses(kit: 
     expected |= {'README.txt', 'LICENSES/fonts.txt'}
     assert set(files) == expected
     for name, data in files.items():
-        parse_inner(name, data)
+        check_file(name, data, kit)
     licences = files['LICENSES/fonts.txt'].decode('utf-8')
     assert kit.typography is not None
     for family in (kit.typography.heading_font, kit.typography.body_font, kit.typography.accent_font):
@@ -549,6 +701,6 @@ def test_zip_bundle_of_a_palette_only_kit_lists_what_is_missing(palette_kit: Bra
     files = dict(bundle_listing(palette_kit))
     assert not [name for name in files if name.startswith('logos/')]
     for name, data in files.items():
-        parse_inner(name, data)
+        check_file(name, data, palette_kit)
     assert 'Not in this kit:' in files['README.txt'].decode('utf-8')
     assert 'no typography section' in files['LICENSES/fonts.txt'].decode('utf-8')
