@@ -43,6 +43,10 @@ def script_file(font: ScriptFont, weight: int = 400) -> Path | None:
     return font_path(fonts_root(), font, weight)
 
 
+def is_installed(font: ScriptFont) -> bool:
+    return script_file(font) is not None
+
+
 _reportlab_to_unicode = ttfonts.makeToUnicodeCMap
 
 

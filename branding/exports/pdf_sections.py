@@ -29,7 +29,7 @@ from branding.exports.common import (
 )
 from branding.exports.pdf_fonts import pdf_face
 from branding.exports.pdf_markdown import markdown_flowables, markup, split_title
-from branding.exports.pdf_scripts import ScriptParagraph, script_file
+from branding.exports.pdf_scripts import ScriptParagraph, is_installed
 from branding.exports.pdf_style import FAIL_RED, FRAME_WIDTH, PX_TO_PT, Book, color, readable_on
 from branding.exports.png import RENDER_ERRORS, png_size, render_png
 from branding.exports.script_fonts import ScriptFont, script_fonts_for
@@ -171,7 +171,7 @@ def _listed(fonts: list[ScriptFont]) -> str:
 def script_notes(book: Book) -> list[Flowable]:
     """Which fonts set the text the kit's own fonts cannot, and which of those this server lacks."""
     needed = script_fonts_for(kit_texts(book.kit))
-    installed = [font for font in needed if script_file(font) is not None]
+    installed = [font for font in needed if is_installed(font)]
     absent = [font for font in needed if font not in installed]
     notes: list[Flowable] = []
     if installed:

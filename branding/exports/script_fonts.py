@@ -1,5 +1,6 @@
 """The fonts the brand book falls back to for text the kit's own fonts cannot show: the catalogue's files are Latin
-subsets, so Greek, Cyrillic, Japanese, Chinese, Korean, Arabic, Devanagari and emoji need fonts of their own.
+subsets, so Greek, Cyrillic, Devanagari, Japanese, Chinese, Korean, Arabic and emoji need fonts of their own (Google's
+Noto Sans carries Devanagari beside Latin, Greek and Cyrillic).
 
 They are whole TrueType files from the npm registry (@expo-google-fonts, installed with the catalogue's @fontsource
 packages by `make fonts`, see fonts/package.json), because ReportLab embeds and subsets TrueType outlines and cannot
@@ -18,8 +19,28 @@ PACKAGE_SCOPE = '@expo-google-fonts'
 WEIGHT_FOLDERS = {400: '400Regular', 700: '700Bold'}
 LICENCE = 'OFL-1.1'
 LICENCE_URL = 'https://openfontlicense.org'
-# Characters every catalogue face's Latin file covers (Fontsource's 'latin' subset starts with these two blocks)
-LATIN_FILE_LIMIT = 0x0250
+# What every catalogue face's Latin file covers: the unicode-range of Fontsource's 'latin' subset
+LATIN_FILE_RANGES = (
+    (0x0000, 0x00FF),
+    (0x0131, 0x0131),
+    (0x0152, 0x0153),
+    (0x02BB, 0x02BC),
+    (0x02C6, 0x02C6),
+    (0x02DA, 0x02DA),
+    (0x02DC, 0x02DC),
+    (0x0304, 0x0304),
+    (0x0308, 0x0308),
+    (0x0329, 0x0329),
+    (0x2000, 0x206F),
+    (0x20AC, 0x20AC),
+    (0x2122, 0x2122),
+    (0x2191, 0x2191),
+    (0x2193, 0x2193),
+    (0x2212, 0x2212),
+    (0x2215, 0x2215),
+    (0xFEFF, 0xFEFF),
+    (0xFFFD, 0xFFFD),
+)
 
 
 @dataclass(kw_only=True, slots=True, frozen=True)
@@ -39,7 +60,7 @@ NOTO_SANS = ScriptFont(
     key='noto-sans',
     family='Noto Sans',
     stem='NotoSans',
-    covers='Latin letters beyond the catalogue files, Greek and Cyrillic',
+    covers='Latin letters beyond the catalogue files, Greek, Cyrillic and Devanagari',
     attribution='Copyright 2022 The Noto Project Authors',
 )
 NOTO_SANS_JP = ScriptFont(
@@ -70,13 +91,6 @@ NOTO_SANS_ARABIC = ScriptFont(
     covers='Arabic script',
     attribution='Copyright 2022 The Noto Project Authors',
 )
-NOTO_SANS_DEVANAGARI = ScriptFont(
-    key='noto-sans-devanagari',
-    family='Noto Sans Devanagari',
-    stem='NotoSansDevanagari',
-    covers='Devanagari',
-    attribution='Copyright 2022 The Noto Project Authors',
-)
 NOTO_EMOJI = ScriptFont(
     key='noto-emoji',
     family='Noto Emoji',
@@ -85,7 +99,7 @@ NOTO_EMOJI = ScriptFont(
     attribution='Copyright 2013 Google LLC',
 )
 # The order characters look for a font in; Han characters are the exception (see `han_preference`).
-SCRIPT_FONTS = (NOTO_SANS, NOTO_SANS_ARABIC, NOTO_SANS_DEVANAGARI, NOTO_SANS_JP, NOTO_SANS_SC, NOTO_SANS_KR, NOTO_EMOJI)
+SCRIPT_FONTS = (NOTO_SANS, NOTO_SANS_ARABIC, NOTO_SANS_JP, NOTO_SANS_SC, NOTO_SANS_KR, NOTO_EMOJI)
 
 
 def font_path(fonts_dir: Path, font: ScriptFont, weight: int = 400) -> Path | None:
@@ -146,7 +160,9 @@ def is_ignorable(char: str) -> bool:
 
 def needs_script_font(char: str) -> bool:
     """Whether the catalogue's Latin files may lack `char`."""
-    return ord(char) >= LATIN_FILE_LIMIT and not char.isspace() and not is_ignorable(char)
+    code = ord(char)
+    in_latin_file = any(low <= code <= high for low, high in LATIN_FILE_RANGES)
+    return not in_latin_file and not char.isspace() and not is_ignorable(char)
 
 
 def script_of(char: str) -> ScriptFont | None:
@@ -163,8 +179,6 @@ def script_of(char: str) -> ScriptFont | None:
         return NOTO_SANS_KR
     if 0x0600 <= code <= 0x06FF or 0x0750 <= code <= 0x077F or 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF:
         return NOTO_SANS_ARABIC
-    if 0x0900 <= code <= 0x097F or 0xA8E0 <= code <= 0xA8FF:
-        return NOTO_SANS_DEVANAGARI
     if code >= 0x1F000 or 0x2600 <= code <= 0x27BF:
         return NOTO_EMOJI
     return NOTO_SANS
