@@ -10,9 +10,11 @@ drawn in visual order and wraps as one piece.
 from __future__ import annotations
 
 import asyncio
+import json
 import string
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
@@ -28,6 +30,7 @@ from branding.models import BrandingRequest, BrandKit, Focus
 from branding.orchestrator import generate_kit
 from tests.unit.test_export import archive_files, check_export, check_pdf, embedded_fonts, parse_css, pdf_text
 
+PACKAGE_JSON = Path(__file__).resolve().parents[2] / 'fonts' / 'package.json'
 TONES = ['bold', 'confident', 'playful', 'elegant', 'professional', 'friendly', 'minimal']
 # Each example renders every format (about two seconds), so shrinking a failure would take minutes: a failing example
 # is reported as drawn.
@@ -213,6 +216,13 @@ def test_with_the_script_fonts_the_pdf_names_them_and_the_zip_ships_their_licenc
         licences.count('SIL OPEN FONT LICENSE') >= 2
         and 'Font files: the npm package @expo-google-fonts/noto-sans-jp' in licences
     )
+
+
+def test_the_script_fonts_are_exactly_the_expo_packages_in_fonts_package_json() -> None:
+    dependencies = json.loads(PACKAGE_JSON.read_text(encoding='utf-8'))['dependencies']
+    assert {name for name in dependencies if name.startswith('@expo-google-fonts/')} == {
+        font.package for font in SCRIPT_FONTS
+    }
 
 
 def test_the_script_fonts_are_installed_with_the_catalogue() -> None:
