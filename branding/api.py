@@ -128,6 +128,7 @@ def admit(service: KitService, request: Request) -> None:
         ) from None
 
 
+@router.head('/health', include_in_schema=False)  # load balancers and uptime checks probe with HEAD
 @router.get('/health', tags=['service'])
 async def health() -> Health:
     return Health(status='ok', version=__version__)
