@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import secrets
+import unicodedata
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated, Literal
@@ -86,14 +87,51 @@ FOCUS_SECTIONS: dict[Focus, tuple[SectionName, ...]] = {
 # The white space of JSON Schema's regular expressions (ECMA-262 \s: tab, line breaks, space, no-break and other Zs
 # spaces, the byte-order mark), spelled out: Python's str.isspace and the Rust regex behind pydantic's `pattern` each
 # draw the line elsewhere (U+001C-U+001F, U+0085), which made values the published schema accepts fail here.
-NOT_BLANK = r'[^\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]'
-# trimming removes exactly the characters the pattern counts as blank (all in the Basic Multilingual Plane)
-WHITESPACE = ''.join(chr(code) for code in range(0x10000) if re.fullmatch(NOT_BLANK, chr(code)) is None)
+WHITE_SPACE_CLASS = r'\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff'
+# trimming removes exactly this white space (all in the Basic Multilingual Plane), never a mark that ends a word
+WHITESPACE = ''.join(chr(code) for code in range(0x10000) if re.fullmatch(f'[{WHITE_SPACE_CLASS}]', chr(code)))
+# Characters that draw nothing on their own: controls, format characters (zero-width space, joiners, word joiner,
+# bidi marks), combining marks with no letter to sit on, the Hangul fillers and the blank Braille cell. Between letters
+# they are text (a ZWNJ in a Persian name, a ZWJ in an emoji sequence), but a value of only these is as blank as one of
+# only spaces.
+_DRAWS_NOTHING = frozenset({'Cc', 'Cf', 'Mn', 'Mc', 'Me'})
+_BLANK_LETTERS = frozenset({0x115F, 0x1160, 0x2800, 0x3164, 0xFFA0})
+
+
+def _is_blank(code: int) -> bool:
+    char = chr(code)
+    return char in WHITESPACE or code in _BLANK_LETTERS or unicodedata.category(char) in _DRAWS_NOTHING
+
+
+def _class_ranges(codes: list[int]) -> str:
+    """A character class body of \\uXXXX escapes and ranges, which ECMA-262, Python's re and Rust's regex read alike."""
+    runs: list[list[int]] = []
+    for code in codes:
+        if runs and runs[-1][1] == code - 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return ''.join(f'\\u{low:04x}' if low == high else f'\\u{low:04x}-\\u{high:04x}' for low, high in runs)
+
+
+# A value must hold one character that draws something. The pattern is published in the JSON schema and checked by
+# pydantic, and the trim below checks the same pattern, so the schema and the API never disagree on a value. It names
+# Basic Multilingual Plane characters only: ECMA-262 has no escape for an astral character outside u-mode (it reads
+# one as two surrogates), so astral format characters alone (tags, U+E0000-U+E007F) still count as text. Surrogates
+# are left out too: Rust's regex refuses them in a class.
+_BLANK_CODES = [code for code in range(0x10000) if not 0xD800 <= code <= 0xDFFF and _is_blank(code)]
+NOT_BLANK = f'[^{_class_ranges(_BLANK_CODES)}]'
+_DRAWS_SOMETHING = re.compile(NOT_BLANK)
+
+
+def has_text(value: str) -> bool:
+    """Whether `value` holds a character that draws something: what every text field needs to be more than blank."""
+    return _DRAWS_SOMETHING.search(value) is not None
 
 
 def _trimmed(value: str) -> str:
     trimmed = value.strip(WHITESPACE)
-    if not trimmed:
+    if not has_text(trimmed):
         raise ValueError('Required')
     return trimmed
 

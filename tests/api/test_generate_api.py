@@ -106,17 +106,18 @@ async def test_invalid_requests_are_refused_field_by_field(client: httpx.AsyncCl
 
 
 async def test_blank_means_what_the_published_schema_says(client: httpx.AsyncClient) -> None:
-    """The schema's \\S is ECMA-262's: U+0085 and U+001C are text there, U+3000 and U+FEFF are blank."""
+    """Blank is the published pattern's: ECMA-262 white space (U+3000 and U+FEFF, not Python's U+0085 and U+001C)
+    and characters that draw nothing (controls such as U+0085 among them); only the white space is trimmed."""
     schema = (await client.get('/openapi.json')).json()
     pattern = schema['components']['schemas']['CompanyProfile']['properties']['name']['pattern']
-    assert re.fullmatch(pattern, '\u0085') and re.fullmatch(pattern, '\u001c')
-    assert not re.fullmatch(pattern, '\u3000') and not re.fullmatch(pattern, '\ufeff')
+    assert re.fullmatch(pattern, 'x') and re.fullmatch(pattern, '\u0800')
+    assert not any(re.fullmatch(pattern, char) for char in '\u3000\ufeff\u0085\u001c\u200b')
 
     body = example_request()
-    body['company_profile'] = {**body['company_profile'], 'brand_values': ['\u0085', '\u3000Trust\ufeff']}
+    body['company_profile'] = {**body['company_profile'], 'brand_values': ['\u0085x', '\u3000Trust\ufeff']}
     response = await client.post('/api/v1/generate-branding', json=body)
     assert response.status_code == 200, response.text
-    assert BrandingRequest.model_validate(body).company_profile.brand_values == ['\u0085', 'Trust']
+    assert BrandingRequest.model_validate(body).company_profile.brand_values == ['\u0085x', 'Trust']
 
     body['company_profile']['brand_values'] = ['\u3000\ufeff \t']
     response = await client.post('/api/v1/generate-branding', json=body)
