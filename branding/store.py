@@ -28,6 +28,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Protocol, TypeVar
 
+from branding.files import create_private, is_private
 from branding.models import BrandingRequest, BrandKit, Focus, SectionName, utc_now
 from branding.settings import Settings
 
@@ -178,6 +179,17 @@ def _from_micros(micros: int) -> datetime:
     return _EPOCH + timedelta(microseconds=micros)
 
 
+def _create_private_database(path: Path) -> None:
+    """SQLite creates a new database 0644 (less the umask) and gives its -wal and -shm files the database's own mode,
+    so a database made 0600 before SQLite first opens it keeps all three from other users from the start."""
+    try:
+        if create_private(path) or is_private(path):
+            return
+    except OSError:
+        return  # a missing directory or a path that is no file: SQLite says what is wrong in its own words
+    logger.warning('%s can be read by other users: chmod 600 it and its -wal and -shm files', path)
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     # isolation_level=None: transactions are explicit (BEGIN IMMEDIATE for writes), never implicit.
     connection = sqlite3.connect(path, timeout=_BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
@@ -245,6 +257,7 @@ class SqliteKitStore:
         self._closed = False
         self._write_lock = threading.Lock()
         self._read_lock = threading.Lock()
+        _create_private_database(self.path)
         self._writer = _connect(self.path)
         try:
             mode = self._writer.execute('PRAGMA journal_mode = WAL').fetchone()[0]

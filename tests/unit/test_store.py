@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import logging
+import os
 import sqlite3
 import threading
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -391,3 +393,36 @@ async def test_saves_run_on_the_stores_writer_thread_not_the_event_loop(tmp_path
     writer, reader = threads
     assert writer.startswith('kit-store-writer')
     assert reader.startswith('kit-store-reader')
+
+
+@pytest.fixture
+def permissive_umask() -> Iterator[None]:
+    """The usual umask (022), under which SQLite makes a new database and its -wal and -shm readable by everyone."""
+    previous = os.umask(0o022)
+    try:
+        yield
+    finally:
+        os.umask(previous)
+
+
+@pytest.mark.usefixtures('permissive_umask')
+def test_the_database_and_its_wal_files_are_private_from_the_start(tmp_path: Path) -> None:
+    kit_store = SqliteKitStore(tmp_path / 'kits.db')
+    try:
+        modes = {path.name: path.stat().st_mode & 0o777 for path in tmp_path.iterdir()}
+    finally:
+        kit_store.close_sync()
+    assert modes == {'kits.db': 0o600, 'kits.db-wal': 0o600, 'kits.db-shm': 0o600}
+
+
+@pytest.mark.usefixtures('permissive_umask')
+def test_a_database_others_can_read_is_reported_and_left_as_it_is(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / 'kits.db'
+    sqlite3.connect(path).close()
+    path.chmod(0o644)
+    with caplog.at_level(logging.WARNING, logger='branding.store'):
+        SqliteKitStore(path).close_sync()
+    assert f'{path} can be read by other users' in caplog.text
+    assert path.stat().st_mode & 0o777 == 0o644, "an operator's choice of mode is theirs to change"
