@@ -8,7 +8,7 @@ from datetime import datetime
 from importlib.resources import files
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, FastAPI, Path, Query, Request, Response
+from fastapi import APIRouter, Body, Depends, FastAPI, Path, Query, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
 from fastapi.openapi.utils import get_openapi
@@ -20,6 +20,7 @@ from branding import __version__
 from branding.export import EXPORTS, export_kit
 from branding.models import (
     COMPANY_TYPE_LABELS,
+    EXAMPLE_PROFILE,
     TONES,
     BrandingRequest,
     BrandKit,
@@ -28,23 +29,11 @@ from branding.models import (
     SectionName,
 )
 from branding.orchestrator import KitDone, KitEvent, SectionDone, SectionStarted, SectionText
+from branding.owners import CALLER_COOKIE, CALLER_HEADER, Caller, Unauthenticated
 from branding.ratelimit import retry_after_header
-from branding.service import KitService, RateLimited, kit_service
-from branding.settings import Settings
+from branding.service import KitService, RateLimited
+from branding.store import NotOwnerError
 from branding.web import ApiError, ErrorBody, install_guards, sse_event
-
-EXAMPLE_PROFILE = CompanyProfile(
-    name='Lumen Ledger',
-    company_type=CompanyType.FINTECH,
-    industry='Personal finance',
-    description=(
-        'Lumen Ledger helps freelancers and small studios see their cash flow at a glance, '
-        'set money aside for taxes automatically and get paid faster with friendly invoices.'
-    ),
-    target_audience='Freelancers and owners of small creative studios',
-    brand_values=['clarity', 'trust', 'calm', 'independence'],
-    tone='friendly',
-)
 
 REQUEST_EXAMPLES = {
     'whole_kit': {
@@ -64,12 +53,58 @@ REQUEST_EXAMPLES = {
 
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     400: {'model': ErrorBody, 'description': 'The body is not JSON'},
+    401: {'model': ErrorBody, 'description': 'API tokens are configured and the request has no valid bearer token'},
     413: {'model': ErrorBody, 'description': 'The body is larger than the configured cap'},
     422: {'model': ErrorBody, 'description': 'Invalid request: `detail` lists each field with its message'},
     429: {'model': ErrorBody, 'description': 'Too many generations from this client; see Retry-After'},
 }
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {'model': ErrorBody, 'description': 'No such kit'}}
+NOT_YOURS: dict[int | str, dict[str, Any]] = {
+    401: ERROR_RESPONSES[401],
+    403: {'model': ErrorBody, 'description': 'The kit belongs to another caller'},
+}
+CALLER_ID_MAX_AGE_S = 365 * 24 * 3600
 
+
+def kit_service(request: Request) -> KitService:
+    """The service `mount` put on the app: the composition root builds it, routes receive it."""
+    service: KitService = request.app.state.kit_service
+    return service
+
+
+Service = Annotated[KitService, Depends(kit_service)]
+
+
+def remember_caller(response: Response, caller: Caller) -> None:
+    """Send a newly minted caller id back, as a cookie for browsers and a header for scripts to keep and resend."""
+    if caller.minted_caller_id is not None:
+        response.headers[CALLER_HEADER] = caller.minted_caller_id
+        response.set_cookie(
+            CALLER_COOKIE,
+            caller.minted_caller_id,
+            max_age=CALLER_ID_MAX_AGE_S,
+            path='/api',
+            httponly=True,
+            samesite='lax',
+        )
+
+
+def api_caller(request: Request, response: Response, service: Service) -> Caller:
+    """Who is calling: the admin, a token's holder, or (with no tokens configured) a caller id's holder."""
+    try:
+        caller = service.access.caller(request.headers, request.cookies)
+    except Unauthenticated:
+        raise ApiError(
+            401,
+            'unauthorized',
+            'This API needs a token: send it as "Authorization: Bearer <token>".',
+            headers={'WWW-Authenticate': 'Bearer'},
+        ) from None
+    remember_caller(response, caller)
+    return caller
+
+
+ApiCaller = Annotated[Caller, Depends(api_caller)]
 GenerationRequest = Annotated[BrandingRequest, Body(openapi_examples=REQUEST_EXAMPLES)]
 KitId = Annotated[str, Path(min_length=8, max_length=64, pattern=r'^[A-Za-z0-9_-]+$')]
 
@@ -112,13 +147,9 @@ class Health(BaseModel):
     version: str
 
 
-def client_key(request: Request) -> str:
-    return request.client.host if request.client else 'unknown'
-
-
 def admit(service: KitService, request: Request) -> None:
     try:
-        service.admit(client_key(request))
+        service.admit(service.client_key(request.client.host if request.client else None, request.headers))
     except RateLimited as limited:
         raise ApiError(
             429,
@@ -166,11 +197,10 @@ async def example_company_profile() -> CompanyProfile:
 
 
 @router.post('/api/v1/generate-branding', tags=['generation'], responses=ERROR_RESPONSES)
-async def generate_branding(body: GenerationRequest, request: Request) -> BrandKit:
-    """Make a whole brand kit. Identical seeded requests within the reuse TTL return the saved kit instantly."""
-    service = kit_service()
+async def generate_branding(body: GenerationRequest, request: Request, service: Service, caller: ApiCaller) -> BrandKit:
+    """Make a whole brand kit. The caller's identical seeded requests within the reuse TTL return the saved kit."""
     admit(service, request)
-    return await service.generate(body)
+    return await service.generate(body, owner=caller.owner)
 
 
 def section_payload(kit: BrandKit, section: SectionName) -> Any:
@@ -202,12 +232,13 @@ def section_payload(kit: BrandKit, section: SectionName) -> Any:
     },
     response_class=StreamingResponse,
 )
-async def generate_branding_stream(body: GenerationRequest, request: Request) -> StreamingResponse:
-    service = kit_service()
+async def generate_branding_stream(
+    body: GenerationRequest, request: Request, service: Service, caller: ApiCaller
+) -> StreamingResponse:
     admit(service, request)
 
     async def events() -> AsyncIterator[bytes]:
-        stream: AsyncGenerator[KitEvent] = service.stream(body)
+        stream: AsyncGenerator[KitEvent] = service.stream(body, owner=caller.owner)
         try:
             async for event in stream:
                 match event:
@@ -228,14 +259,20 @@ async def generate_branding_stream(body: GenerationRequest, request: Request) ->
         finally:
             await stream.aclose()  # a client that hangs up cancels the provider calls
 
-    return StreamingResponse(events(), media_type='text/event-stream', headers={'X-Accel-Buffering': 'no'})
+    response = StreamingResponse(events(), media_type='text/event-stream', headers={'X-Accel-Buffering': 'no'})
+    remember_caller(response, caller)
+    return response
 
 
-@router.get('/api/v1/kits', tags=['kits'], responses={422: ERROR_RESPONSES[422]})
+@router.get('/api/v1/kits', tags=['kits'], responses={401: ERROR_RESPONSES[401], 422: ERROR_RESPONSES[422]})
 async def list_kits(
-    limit: Annotated[int, Query(ge=1, le=100)] = 20, offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0
+    service: Service,
+    caller: ApiCaller,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0,
 ) -> KitList:
-    page = await kit_service().store.list_recent(limit, offset)
+    """The caller's own saved kits, newest first (every kit for the admin token)."""
+    page = await service.store.list_recent(limit, offset, owner=None if caller.admin else caller.owner)
     items = [
         KitSummaryOut(
             id=item.id,
@@ -250,23 +287,31 @@ async def list_kits(
     return KitList(items=items, total=page.total, limit=limit, offset=offset)
 
 
-async def _saved_kit(kit_id: str) -> BrandKit:
-    stored = await kit_service().store.get(kit_id)
+async def _saved_kit(service: KitService, kit_id: str) -> BrandKit:
+    stored = await service.store.get(kit_id)
     if stored is None:
         raise ApiError(404, 'not_found', f'No saved kit with id {kit_id}.')
     return stored.kit
 
 
 @router.get('/api/v1/kits/{kit_id}', tags=['kits'], responses={**NOT_FOUND, 422: ERROR_RESPONSES[422]})
-async def get_kit(kit_id: KitId) -> BrandKit:
-    return await _saved_kit(kit_id)
+async def get_kit(kit_id: KitId, service: Service) -> BrandKit:
+    return await _saved_kit(service, kit_id)
 
 
 @router.delete(
-    '/api/v1/kits/{kit_id}', tags=['kits'], status_code=204, responses={**NOT_FOUND, 422: ERROR_RESPONSES[422]}
+    '/api/v1/kits/{kit_id}',
+    tags=['kits'],
+    status_code=204,
+    responses={**NOT_FOUND, **NOT_YOURS, 422: ERROR_RESPONSES[422]},
 )
-async def delete_kit(kit_id: KitId) -> Response:
-    if not await kit_service().store.delete(kit_id):
+async def delete_kit(kit_id: KitId, service: Service, caller: ApiCaller) -> Response:
+    """Delete one of the caller's kits (any kit for the admin token)."""
+    try:
+        deleted = await service.store.delete(kit_id, owner=None if caller.admin else caller.owner)
+    except NotOwnerError:
+        raise ApiError(403, 'forbidden', 'This kit belongs to another caller: only its owner can delete it.') from None
+    if not deleted:
         raise ApiError(404, 'not_found', f'No saved kit with id {kit_id}.')
     return Response(status_code=204)
 
@@ -281,10 +326,12 @@ async def delete_kit(kit_id: KitId) -> Response:
         422: ERROR_RESPONSES[422],
     },
 )
-async def export_saved_kit(kit_id: KitId, export_format: Annotated[str, Path(max_length=32)]) -> Response:
+async def export_saved_kit(
+    kit_id: KitId, export_format: Annotated[str, Path(max_length=32)], service: Service
+) -> Response:
     if export_format not in EXPORTS:
         raise ApiError(404, 'unknown_format', f'Unknown export format; choose one of: {", ".join(EXPORTS)}.')
-    kit = await _saved_kit(kit_id)
+    kit = await _saved_kit(service, kit_id)
     content, filename, media_type = await asyncio.to_thread(export_kit, kit, export_format)
     return Response(
         content, media_type=media_type, headers={'Content-Disposition': f'attachment; filename="{filename}"'}
@@ -336,8 +383,11 @@ def _docs_routes(app: FastAPI) -> None:
         )
 
 
-def mount(app: FastAPI, settings: Settings) -> None:
-    """The API routes, their docs and the guard rails, on the studio's own app (or any FastAPI app, as in the tests)."""
+def mount(app: FastAPI, service: KitService) -> None:
+    """The API routes, their docs and the guard rails, on the studio's own app (or any FastAPI app, as in the tests),
+    answering with `service`."""
+    settings = service.settings
+    app.state.kit_service = service
     app.include_router(router)
     _docs_routes(app)
     install_guards(app, max_body_bytes=settings.max_body_bytes)
@@ -346,6 +396,6 @@ def mount(app: FastAPI, settings: Settings) -> None:
             CORSMiddleware,
             allow_origins=settings.cors_origin_list,
             allow_methods=['GET', 'POST', 'DELETE'],
-            allow_headers=['content-type', 'x-request-id'],
-            expose_headers=['x-request-id', 'retry-after'],
+            allow_headers=['content-type', 'x-request-id', 'authorization', CALLER_HEADER],
+            expose_headers=['x-request-id', 'retry-after', CALLER_HEADER],
         )

@@ -38,7 +38,7 @@ from typing import Generic, TypeVar
 from pydantic import ValidationError
 
 from branding.llm_json import summarise_validation_error
-from branding.models import SectionProvenance, SectionStatus
+from branding.models import OFFLINE_PROVIDER, SectionProvenance, SectionStatus
 from branding.providers.base import MAX_REPLY_CHARS, ChatRequest, Provider
 from branding.providers.errors import ErrorKind, ProviderError, format_seconds, unexpected_error
 from branding.settings import Settings
@@ -47,7 +47,6 @@ logger = logging.getLogger(__name__)
 
 T = TypeVar('T')
 
-OFFLINE_PROVIDER = 'offline'
 # Below this, a call cannot finish anyway; better to leave the time to the offline engine.
 MIN_CALL_S = 0.1
 BACKOFF_S = 0.5

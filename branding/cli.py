@@ -11,9 +11,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from branding.chain import ProviderChain
 from branding.export import EXPORTS, export_kit
-from branding.models import BrandingRequest, Focus
+from branding.models import BrandingRequest, BrandKit, Focus
 from branding.orchestrator import generate_kit
+from branding.providers.registry import build_providers
+from branding.settings import Settings
 from branding.validation import friendly_message
 
 SUFFIX_FORMATS = {
@@ -62,6 +65,15 @@ def parser() -> argparse.ArgumentParser:
     return main
 
 
+async def _generate(request: BrandingRequest, settings: Settings) -> BrandKit:
+    """The kit through the provider chain the settings describe (the offline engine when no provider is set)."""
+    chain = ProviderChain(build_providers(settings), settings)
+    try:
+        return await generate_kit(request, chain=chain)
+    finally:
+        await chain.aclose()
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
@@ -80,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
             field = '.'.join(str(part) for part in item['loc'])
             print(f'  {field}: {friendly_message(item)}', file=sys.stderr)
         return 2
-    kit = asyncio.run(generate_kit(request))
+    kit = asyncio.run(_generate(request, Settings()))
     content, _, _ = export_kit(kit, format_for(args.out, args.format))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(content)

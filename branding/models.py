@@ -187,6 +187,20 @@ class CompanyProfile(StrictModel):
         return distinct
 
 
+EXAMPLE_PROFILE = CompanyProfile(
+    name='Lumen Ledger',
+    company_type=CompanyType.FINTECH,
+    industry='Personal finance',
+    description=(
+        'Lumen Ledger helps freelancers and small studios see their cash flow at a glance, '
+        'set money aside for taxes automatically and get paid faster with friendly invoices.'
+    ),
+    target_audience='Freelancers and owners of small creative studios',
+    brand_values=['clarity', 'trust', 'calm', 'independence'],
+    tone='friendly',
+)
+
+
 class BrandingRequest(StrictModel):
     company_id: Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)] | None = None
     company_profile: CompanyProfile
@@ -334,6 +348,10 @@ class SectionStatus(StrEnum):
     OK = 'ok'
     FALLBACK = 'fallback'
     ERROR = 'error'
+
+
+# the provenance of a section the built-in design engine wrote, and its name in BRANDSMITH_PROVIDERS
+OFFLINE_PROVIDER = 'offline'
 
 
 class SectionProvenance(BaseModel):

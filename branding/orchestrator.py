@@ -7,12 +7,12 @@ import contextlib
 import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, cast
 
 from branding import drafts
 from branding.chain import ProviderChain
 from branding.models import (
+    OFFLINE_PROVIDER,
     BrandingRequest,
     BrandKit,
     ColorPalette,
@@ -24,24 +24,14 @@ from branding.models import (
     Typography,
 )
 from branding.prompts import chat_request
-from branding.providers.registry import build_providers
 from branding.sections.guidelines import build_offline_guidelines
 from branding.sections.logos import build_offline_logos
 from branding.sections.palette import build_offline_palette
 from branding.sections.taglines import build_offline_taglines
 from branding.sections.typography import build_offline_typography
 from branding.seeding import fresh_seed
-from branding.settings import get_settings
 
-OFFLINE_PROVIDER = 'offline'
 OFFLINE_MODEL = 'design-engine'
-
-
-@lru_cache
-def configured_chain() -> ProviderChain:
-    """The process-wide chain from the settings: one set of clients and circuit breakers for every request."""
-    settings = get_settings()
-    return ProviderChain(build_providers(settings), settings)
 
 
 @dataclass(kw_only=True, slots=True)
@@ -236,10 +226,10 @@ async def _run_section(section: SectionName, context: KitContext, kit: BrandKit,
 async def stream_kit(request: BrandingRequest, *, chain: ProviderChain | None = None) -> AsyncIterator[KitEvent]:
     """Yield section events in completion order, then KitDone. Closing the iterator cancels the unfinished work.
 
-    `chain` defaults to the configured one; with no providers every section comes from the offline design engine."""
+    Without a `chain` (or with one that has no providers) every section comes from the offline design engine."""
     started = time.perf_counter()
     seed = request.seed if request.seed is not None else fresh_seed()
-    context = KitContext(request=request, seed=seed, chain=configured_chain() if chain is None else chain)
+    context = KitContext(request=request, seed=seed, chain=chain)
     kit = BrandKit(
         company_id=request.company_id,
         company_name=request.company_profile.name,
@@ -284,9 +274,7 @@ async def regenerate_section(
     request: BrandingRequest, kit: BrandKit, section: SectionName, *, chain: ProviderChain | None = None
 ) -> SectionDone:
     """Make one section again with a fresh seed, on the palette, type and taglines the kit already has."""
-    context = KitContext(
-        request=request, seed=fresh_seed(), basis_seed=kit.seed, chain=configured_chain() if chain is None else chain
-    )
+    context = KitContext(request=request, seed=fresh_seed(), basis_seed=kit.seed, chain=chain)
     if kit.color_palette is not None:
         _resolve(context.palette, kit.color_palette)
     if kit.typography is not None:

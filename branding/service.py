@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import AsyncGenerator, Mapping
+from dataclasses import dataclass, field
 
 from branding.chain import ProviderChain
-from branding.models import BrandingRequest, BrandKit, SectionName
+from branding.clients import ClientResolver
+from branding.models import OFFLINE_PROVIDER, BrandingRequest, BrandKit, SectionName
 from branding.orchestrator import (
     KitDone,
     KitEvent,
     SectionDone,
     SectionStarted,
-    configured_chain,
     regenerate_section,
     stream_kit,
 )
+from branding.owners import ApiAccess
+from branding.providers.registry import build_providers
 from branding.ratelimit import RateLimiter
-from branding.settings import Settings, get_settings
+from branding.settings import Settings
 from branding.store import KitStore, open_store, request_key
 
 
@@ -34,11 +35,17 @@ class KitService:
     store: KitStore
     chain: ProviderChain
     limiter: RateLimiter
+    clients: ClientResolver = field(default_factory=ClientResolver)
+    access: ApiAccess = field(default_factory=ApiAccess)
 
     @property
     def chain_names(self) -> list[str]:
         # models are part of it: changing a model must not hand back kits the old one wrote
-        return [f'{provider.name}:{provider.model}' for provider in self.chain.providers] + ['offline']
+        return [f'{provider.name}:{provider.model}' for provider in self.chain.providers] + [OFFLINE_PROVIDER]
+
+    def client_key(self, peer: str | None, headers: Mapping[str, str]) -> str:
+        """The key a request's generations count against: its client's address, as far as trusted proxies vouch."""
+        return self.clients.client(peer, headers)
 
     def admit(self, client_key: str) -> None:
         """Count one generation for the client, or raise RateLimited."""
@@ -46,11 +53,13 @@ class KitService:
         if wait is not None:
             raise RateLimited(wait)
 
-    async def stream(self, request: BrandingRequest, *, reuse: bool = True) -> AsyncGenerator[KitEvent]:
-        """The kit's events; the kit is saved before KitDone is yielded, so a finished kit is never lost."""
+    async def stream(self, request: BrandingRequest, *, owner: str, reuse: bool = True) -> AsyncGenerator[KitEvent]:
+        """The kit's events; the kit is saved for `owner` before KitDone is yielded, so a finished kit is never lost.
+
+        An identical seeded request of the same owner within the reuse TTL gets the saved kit back."""
         key = request_key(request, self.chain_names)
         if reuse:
-            saved = await self.store.find_reusable(key, self.settings.reuse_ttl_s)
+            saved = await self.store.find_reusable(key, self.settings.reuse_ttl_s, owner=owner)
             if saved is not None:
                 for section in request.sections:
                     yield SectionStarted(section=section)
@@ -59,19 +68,22 @@ class KitService:
                 return
         async for event in stream_kit(request, chain=self.chain):
             if isinstance(event, KitDone):
-                await self.store.save(event.kit, request, request_key=key)
+                await self.store.save(event.kit, request, request_key=key, owner=owner)
             yield event
 
-    async def generate(self, request: BrandingRequest, *, reuse: bool = True) -> BrandKit:
-        async for event in self.stream(request, reuse=reuse):
+    async def generate(self, request: BrandingRequest, *, owner: str, reuse: bool = True) -> BrandKit:
+        async for event in self.stream(request, owner=owner, reuse=reuse):
             if isinstance(event, KitDone):
                 return event.kit
         raise RuntimeError('the kit stream ended without a kit')
 
-    async def regenerate(self, request: BrandingRequest, kit: BrandKit, section: SectionName) -> SectionDone:
+    async def regenerate(
+        self, request: BrandingRequest, kit: BrandKit, section: SectionName, *, owner: str
+    ) -> SectionDone:
+        """A new version of one section, saved over the owner's kit (NotOwnerError for anyone else's kit)."""
         done = await regenerate_section(request, kit, section, chain=self.chain)
         # an edited kit is no longer what its request alone would make, so it is never handed out for reuse
-        await self.store.save(done.kit, request, request_key=f'edited-{done.kit.id}')
+        await self.store.save(done.kit, request, request_key=f'edited-{done.kit.id}', owner=owner)
         return done
 
     async def close(self) -> None:
@@ -79,20 +91,19 @@ class KitService:
         await self.chain.aclose()
 
 
-@lru_cache
-def kit_service() -> KitService:
-    settings = get_settings()
+def build_kit_service(settings: Settings) -> KitService:
+    """The service the settings describe: its own store, provider clients, circuit breakers and rate limiter.
+
+    Opens (and migrates) the store synchronously: call it at start-up or from a worker thread."""
     return KitService(
         settings=settings,
         store=open_store(settings),
-        chain=configured_chain(),
+        chain=ProviderChain(build_providers(settings), settings),
         limiter=RateLimiter(per_minute=settings.rate_limit_per_minute),
+        clients=ClientResolver.from_setting(settings.trusted_proxies),
+        access=ApiAccess.from_settings(
+            tokens=settings.api_tokens.get_secret_value() if settings.api_tokens else '',
+            tokens_file=settings.api_tokens_file,
+            admin_token=settings.admin_token.get_secret_value() if settings.admin_token else None,
+        ),
     )
-
-
-async def close_kit_service() -> None:
-    """Close the store and provider clients; a later kit_service() call opens fresh ones (tests restart the app)."""
-    if kit_service.cache_info().currsize:
-        await kit_service().close()
-    kit_service.cache_clear()
-    configured_chain.cache_clear()

@@ -28,6 +28,10 @@ class Settings(BaseSettings):
     rate_limit_per_minute: int = Field(default=10, ge=0, validation_alias='BRANDSMITH_RATE_LIMIT')
     max_body_bytes: int = Field(default=64 * 1024, ge=1024, validation_alias='BRANDSMITH_MAX_BODY_BYTES')
     cors_origins: str = Field(default='', validation_alias='BRANDSMITH_CORS_ORIGINS')
+    trusted_proxies: str = Field(default='', validation_alias='BRANDSMITH_TRUSTED_PROXIES')
+    api_tokens: SecretStr | None = Field(default=None, validation_alias='BRANDSMITH_API_TOKENS')
+    api_tokens_file: Path | None = Field(default=None, validation_alias='BRANDSMITH_API_TOKENS_FILE')
+    admin_token: SecretStr | None = Field(default=None, validation_alias='BRANDSMITH_ADMIN_TOKEN')
 
     providers: str = Field(default='together,cohere,offline', validation_alias='BRANDSMITH_PROVIDERS')
 

@@ -66,12 +66,21 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         'CREATE INDEX kits_by_created_at ON kits (created_at_us)',
         'CREATE INDEX kits_by_request_key ON kits (request_key, created_at_us)',
     ),
+    # Every kit has an owner (see branding.owners): kits saved before owners existed belong to nobody ('').
+    (
+        "ALTER TABLE kits ADD COLUMN owner TEXT NOT NULL DEFAULT ''",
+        'CREATE INDEX kits_by_owner ON kits (owner, created_at_us)',
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
 class UnsupportedDatabaseError(ValueError):
     """DATABASE_URL names a database this version cannot use."""
+
+
+class NotOwnerError(PermissionError):
+    """The kit belongs to someone else: only its owner may replace or delete it."""
 
 
 class StoreClosedError(RuntimeError):
@@ -87,6 +96,7 @@ class StoredKit:
     kit: BrandKit
     request: BrandingRequest
     created_at: datetime
+    owner: str
 
 
 @dataclass(kw_only=True, slots=True, frozen=True)
@@ -108,22 +118,28 @@ class KitPage:
 
 
 class KitStore(Protocol):
-    async def save(self, kit: BrandKit, request: BrandingRequest, *, request_key: str) -> None:
-        """Save the kit under its own id; saving an id again replaces the kit and keeps its created_at."""
+    """Saved kits. Anyone with a kit's id may read it (ids are capabilities); only its owner lists, replaces or
+    deletes it. `owner=None` is the administrator's view of every kit."""
+
+    async def save(self, kit: BrandKit, request: BrandingRequest, *, request_key: str, owner: str) -> None:
+        """Save the kit under its own id; saving an id again replaces the kit and keeps its created_at.
+
+        Raises NotOwnerError when the id is saved already under another owner."""
         ...
 
     async def get(self, kit_id: str) -> StoredKit | None: ...
 
-    async def list_recent(self, limit: int, offset: int = 0) -> KitPage:
-        """Newest first; total counts every saved kit."""
+    async def list_recent(self, limit: int, offset: int = 0, *, owner: str | None) -> KitPage:
+        """Newest first; total counts every kit of `owner` (of everyone for None)."""
         ...
 
-    async def delete(self, kit_id: str) -> bool:
-        """True when a kit was deleted, False when there was none with that id."""
+    async def delete(self, kit_id: str, *, owner: str | None) -> bool:
+        """True when a kit was deleted, False when there was none with that id; NotOwnerError when it is another
+        owner's (None deletes anyone's)."""
         ...
 
-    async def find_reusable(self, request_key: str, max_age_s: float) -> BrandKit | None:
-        """The newest kit saved under request_key at most max_age_s ago (max_age_s <= 0 disables reuse)."""
+    async def find_reusable(self, request_key: str, max_age_s: float, *, owner: str) -> BrandKit | None:
+        """The newest kit `owner` saved under request_key at most max_age_s ago (max_age_s <= 0 disables reuse)."""
         ...
 
     async def close(self) -> None: ...
@@ -276,20 +292,22 @@ class SqliteKitStore:
 
     # --- the async interface: every call runs on the store's writer or reader thread ---------------------------
 
-    async def save(self, kit: BrandKit, request: BrandingRequest, *, request_key: str) -> None:
-        await self._run(self._writer_thread, lambda: self.save_sync(kit, request, request_key=request_key))
+    async def save(self, kit: BrandKit, request: BrandingRequest, *, request_key: str, owner: str) -> None:
+        await self._run(self._writer_thread, lambda: self.save_sync(kit, request, request_key=request_key, owner=owner))
 
     async def get(self, kit_id: str) -> StoredKit | None:
         return await self._run(self._reader_thread, lambda: self.get_sync(kit_id))
 
-    async def list_recent(self, limit: int, offset: int = 0) -> KitPage:
-        return await self._run(self._reader_thread, lambda: self.list_recent_sync(limit, offset))
+    async def list_recent(self, limit: int, offset: int = 0, *, owner: str | None) -> KitPage:
+        return await self._run(self._reader_thread, lambda: self.list_recent_sync(limit, offset, owner=owner))
 
-    async def delete(self, kit_id: str) -> bool:
-        return await self._run(self._writer_thread, lambda: self.delete_sync(kit_id))
+    async def delete(self, kit_id: str, *, owner: str | None) -> bool:
+        return await self._run(self._writer_thread, lambda: self.delete_sync(kit_id, owner=owner))
 
-    async def find_reusable(self, request_key: str, max_age_s: float) -> BrandKit | None:
-        return await self._run(self._reader_thread, lambda: self.find_reusable_sync(request_key, max_age_s))
+    async def find_reusable(self, request_key: str, max_age_s: float, *, owner: str) -> BrandKit | None:
+        return await self._run(
+            self._reader_thread, lambda: self.find_reusable_sync(request_key, max_age_s, owner=owner)
+        )
 
     async def close(self) -> None:
         if self._closed:
@@ -306,7 +324,7 @@ class SqliteKitStore:
 
     # --- the blocking implementation, for threads and scripts ----------------------------------------------------
 
-    def save_sync(self, kit: BrandKit, request: BrandingRequest, *, request_key: str) -> None:
+    def save_sync(self, kit: BrandKit, request: BrandingRequest, *, request_key: str, owner: str) -> None:
         # Serialise before taking the lock: other saves need not wait on our JSON encoding.
         row = {
             'id': kit.id,
@@ -318,16 +336,17 @@ class SqliteKitStore:
             'providers_json': json.dumps({section.value: p.provider for section, p in kit.sections.items()}),
             'kit_json': kit.model_dump_json(),
             'request_json': request.model_dump_json(),
+            'owner': owner,
         }
         with self._write_lock:
             connection = self._open(self._writer)
             with _transaction(connection, write=True):
-                connection.execute(
+                written = connection.execute(
                     """
                     INSERT INTO kits (id, created_at_us, request_key, company_name, focus, num_variations,
-                                      providers_json, kit_json, request_json)
+                                      providers_json, kit_json, request_json, owner)
                     VALUES (:id, :created_at_us, :request_key, :company_name, :focus, :num_variations,
-                            :providers_json, :kit_json, :request_json)
+                            :providers_json, :kit_json, :request_json, :owner)
                     ON CONFLICT (id) DO UPDATE SET
                         request_key = excluded.request_key,
                         company_name = excluded.company_name,
@@ -336,15 +355,18 @@ class SqliteKitStore:
                         providers_json = excluded.providers_json,
                         kit_json = excluded.kit_json,
                         request_json = excluded.request_json
+                    WHERE kits.owner = excluded.owner
                     """,
                     row,
-                )
+                ).rowcount
+                if written == 0:  # the id is taken by another owner's kit, which stays as it was
+                    raise NotOwnerError(f'kit {kit.id} belongs to someone else')
 
     def get_sync(self, kit_id: str) -> StoredKit | None:
         with self._read_lock:
             row = (
                 self._open(self._reader)
-                .execute('SELECT kit_json, request_json, created_at_us FROM kits WHERE id = ?', (kit_id,))
+                .execute('SELECT kit_json, request_json, created_at_us, owner FROM kits WHERE id = ?', (kit_id,))
                 .fetchone()
             )
         if row is None:
@@ -353,33 +375,43 @@ class SqliteKitStore:
             kit=BrandKit.model_validate_json(row['kit_json']),
             request=BrandingRequest.model_validate_json(row['request_json']),
             created_at=_from_micros(row['created_at_us']),
+            owner=row['owner'],
         )
 
-    def list_recent_sync(self, limit: int, offset: int = 0) -> KitPage:
+    def list_recent_sync(self, limit: int, offset: int = 0, *, owner: str | None) -> KitPage:
         if limit < 0 or offset < 0:
             raise ValueError(f'limit and offset must not be negative (got limit={limit}, offset={offset})')
         with self._read_lock:
             connection = self._open(self._reader)
             # One read transaction: the page and the total describe the same moment.
             with _transaction(connection, write=False):
+                # `?1 IS NULL` is the administrator's view; otherwise the owner index answers both queries
                 rows = connection.execute(
                     """
                     SELECT id, company_name, created_at_us, focus, num_variations, providers_json FROM kits
-                    ORDER BY created_at_us DESC, rowid DESC LIMIT ? OFFSET ?
+                    WHERE ?1 IS NULL OR owner = ?1
+                    ORDER BY created_at_us DESC, rowid DESC LIMIT ?2 OFFSET ?3
                     """,
-                    (limit, offset),
+                    (owner, limit, offset),
                 ).fetchall()
-                total = connection.execute('SELECT count(*) FROM kits').fetchone()[0]
+                total = connection.execute(
+                    'SELECT count(*) FROM kits WHERE ?1 IS NULL OR owner = ?1', (owner,)
+                ).fetchone()[0]
         return KitPage(items=[_summary(row) for row in rows], total=int(total))
 
-    def delete_sync(self, kit_id: str) -> bool:
+    def delete_sync(self, kit_id: str, *, owner: str | None) -> bool:
         with self._write_lock:
             connection = self._open(self._writer)
             with _transaction(connection, write=True):
-                deleted = connection.execute('DELETE FROM kits WHERE id = ?', (kit_id,)).rowcount
-        return deleted > 0
+                row = connection.execute('SELECT owner FROM kits WHERE id = ?', (kit_id,)).fetchone()
+                if row is None:
+                    return False
+                if owner is not None and row[0] != owner:
+                    raise NotOwnerError(f'kit {kit_id} belongs to someone else')
+                connection.execute('DELETE FROM kits WHERE id = ?', (kit_id,))
+        return True
 
-    def find_reusable_sync(self, request_key: str, max_age_s: float) -> BrandKit | None:
+    def find_reusable_sync(self, request_key: str, max_age_s: float, *, owner: str) -> BrandKit | None:
         if not max_age_s > 0:  # also refuses NaN
             return None
         # Integer microseconds: a huge or infinite TTL must not overflow datetime arithmetic.
@@ -389,10 +421,10 @@ class SqliteKitStore:
                 self._open(self._reader)
                 .execute(
                     """
-                    SELECT kit_json FROM kits WHERE request_key = ? AND created_at_us >= ?
+                    SELECT kit_json FROM kits WHERE request_key = ? AND owner = ? AND created_at_us >= ?
                     ORDER BY created_at_us DESC, rowid DESC LIMIT 1
                     """,
-                    (request_key, oldest),
+                    (request_key, owner, oldest),
                 )
                 .fetchone()
             )

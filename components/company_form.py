@@ -9,8 +9,7 @@ from nicegui import ui
 from nicegui.elements.mixins.validation_element import ValidationElement
 from pydantic import ValidationError
 
-from branding.api import EXAMPLE_PROFILE
-from branding.models import COMPANY_TYPE_LABELS, TONES, BrandingRequest, CompanyProfile, Focus
+from branding.models import COMPANY_TYPE_LABELS, EXAMPLE_PROFILE, TONES, BrandingRequest, CompanyProfile, Focus
 from branding.validation import profile_field_error, request_errors
 
 DESCRIPTION_LIMIT = 2000

@@ -1,4 +1,8 @@
-"""The kits this browser made: reopen one into the studio, or delete it."""
+"""The kits this browser made: reopen one into the studio, or delete it.
+
+The list comes from the store, by owner: a browser sees exactly the kits it made (see branding.owners), never
+anyone else's, and the list follows the browser across tabs and restarts.
+"""
 
 from __future__ import annotations
 
@@ -7,26 +11,23 @@ from collections.abc import Awaitable, Callable
 from nicegui import app, ui
 from nicegui.events import ValueChangeEventArguments
 
-from branding.service import kit_service
+from branding.owners import browser_owner
+from branding.store import KitStore, KitSummary, NotOwnerError
 
-HISTORY_KEY = 'kit_ids'
 HISTORY_LIMIT = 30
 
 
-def remember(kit_id: str) -> None:
-    """Keep the id in this browser's storage: history is per person, not a list of everyone's kits."""
-    ids = [kit_id, *[known for known in app.storage.user.get(HISTORY_KEY, []) if known != kit_id]]
-    app.storage.user[HISTORY_KEY] = ids[:HISTORY_LIMIT]
-
-
-def forget(kit_id: str) -> None:
-    app.storage.user[HISTORY_KEY] = [known for known in app.storage.user.get(HISTORY_KEY, []) if known != kit_id]
+def browser_owner_id() -> str:
+    """The owner of the kits this browser makes: derived from NiceGUI's per-browser id (a signed cookie)."""
+    return browser_owner(str(app.storage.browser['id']))
 
 
 class HistoryPanel:
     """A closed panel that reads the store the first time it is opened, or when a kit is made, not with the page."""
 
-    def __init__(self, on_open: Callable[[str], Awaitable[None]]) -> None:
+    def __init__(self, store: KitStore, *, owner: str, on_open: Callable[[str], Awaitable[None]]) -> None:
+        self.store = store
+        self.owner = owner
         self.on_open = on_open
         self.loaded = False
         with (
@@ -44,29 +45,34 @@ class HistoryPanel:
 
     async def refresh(self) -> None:
         self.loaded = True
-        ids = list(app.storage.user.get(HISTORY_KEY, []))
-        stored = [await kit_service().store.get(kit_id) for kit_id in ids]
+        page = await self.store.list_recent(HISTORY_LIMIT, owner=self.owner)
+        if self.list.is_deleted:
+            return
         self.list.clear()
         with self.list:
-            found = [item for item in stored if item is not None]
-            if not found:
+            if not page.items:
                 ui.label('Kits you make appear here.').classes('text-sm bs-muted')
-            for item in found:
-                kit = item.kit
-                sections = ', '.join(section.value for section in kit.sections)
-                with ui.row(wrap=False).classes('w-full items-center gap-1').mark('history-item'):
-                    with ui.column().classes('grow min-w-0 gap-0'):
-                        ui.label(kit.company_name).classes('font-medium truncate')
-                        ui.label(f'{item.created_at:%d %b %Y %H:%M} · {sections}').classes('text-xs bs-muted truncate')
-                    ui.button(icon='open_in_browser', on_click=lambda kit_id=kit.id: self.on_open(kit_id)).props(
-                        f'flat round dense aria-label="Open the {kit.focus.value} kit"'
-                    ).tooltip('Open').mark('history-open')
-                    ui.button(icon='delete', on_click=lambda kit_id=kit.id: self.delete(kit_id)).props(
-                        'flat round dense aria-label="Delete this kit"'
-                    ).tooltip('Delete').mark('history-delete')
+            for item in page.items:
+                self._row(item)
+
+    def _row(self, item: KitSummary) -> None:
+        sections = ', '.join(section.value for section in item.providers)
+        with ui.row(wrap=False).classes('w-full items-center gap-1').mark('history-item'):
+            with ui.column().classes('grow min-w-0 gap-0'):
+                ui.label(item.company_name).classes('font-medium truncate')
+                ui.label(f'{item.created_at:%d %b %Y %H:%M} · {sections}').classes('text-xs bs-muted truncate')
+            ui.button(icon='open_in_browser', on_click=lambda kit_id=item.id: self.on_open(kit_id)).props(
+                f'flat round dense aria-label="Open the {item.focus.value} kit"'
+            ).tooltip('Open').mark('history-open')
+            ui.button(icon='delete', on_click=lambda kit_id=item.id: self.delete(kit_id)).props(
+                'flat round dense aria-label="Delete this kit"'
+            ).tooltip('Delete').mark('history-delete')
 
     async def delete(self, kit_id: str) -> None:
-        await kit_service().store.delete(kit_id)
-        forget(kit_id)
+        try:
+            await self.store.delete(kit_id, owner=self.owner)
+        except NotOwnerError:
+            ui.notify('That kit belongs to someone else.', type='warning')
+            return
         ui.notify('Kit deleted', type='info')
         await self.refresh()

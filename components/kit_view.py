@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from nicegui import ui
 
 from branding.models import BrandKit, SectionName, SectionProvenance
@@ -15,12 +17,13 @@ from components.cards import (
     typography_card,
 )
 
-# the order a finished kit reads best in; while generating, cards arrive in completion order instead
+# the order a kit reads best in, which the studio's section places keep while a kit streams in: the logo concepts,
+# the heart of a brand kit, on top, then what they are drawn with (palette, type), then the words
 READING_ORDER = (
     SectionName.LOGOS,
-    SectionName.TAGLINES,
     SectionName.PALETTE,
     SectionName.TYPOGRAPHY,
+    SectionName.TAGLINES,
     SectionName.GUIDELINES,
 )
 
@@ -68,8 +71,12 @@ def draw_section(
             )
 
 
+def in_reading_order(sections: Collection[SectionName]) -> list[SectionName]:
+    return [section for section in READING_ORDER if section in sections]
+
+
 def kit_sections(kit: BrandKit) -> list[SectionName]:
-    return [section for section in READING_ORDER if section in kit.sections]
+    return in_reading_order(kit.sections)
 
 
 def create_read_only(kit: BrandKit, *, heading_level: int = 2) -> None:

@@ -1,38 +1,47 @@
-"""The studio: the form on one side, the kit streaming in on the other, section by section."""
+"""The studio: the form on one side, the kit streaming in on the other, section by section.
+
+The results column is drawn from state: `self.progress` (the run's sections and how it ended) and `self.slots` (one
+place per section). Background work changes that state and asks the affected piece to redraw itself; every redraw
+enters its own container, so nothing depends on which task or slot happens to be current.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import json
 import logging
-import re
 from collections.abc import Awaitable, Callable
+from typing import Literal
 
 from nicegui import background_tasks, ui
 from nicegui.client import Client
 
-from branding.models import BrandingRequest, BrandKit, SectionName, SectionProvenance
-from branding.orchestrator import KitDone, SectionDone, SectionStarted, SectionText
+from branding.models import BrandingRequest, BrandKit, SectionName
+from branding.orchestrator import KitDone, KitEvent, SectionDone, SectionStarted, SectionText
 from branding.ratelimit import retry_after_header
-from branding.service import RateLimited, kit_service
-from components import history, kit_view, loading
-from components.cards import guidelines_card, skeleton
+from branding.service import KitService, RateLimited
+from components import history, kit_view
+from components.cards import slug
 from components.company_form import CompanyForm
+from components.loading import LoadingPanel, Outcome, Progress
+from components.section_slots import SectionSlot
 
 log = logging.getLogger(__name__)
 
-
-def _slug(name: str) -> str:
-    return re.sub(r'[^a-z0-9]+', '-', name.lower()).strip('-') or 'brand'
+NotifyType = Literal['positive', 'negative', 'warning', 'info']
 
 
 class Studio:
-    def __init__(self) -> None:
+    def __init__(self, service: KitService) -> None:
+        self.service = service
+        self.owner = history.browser_owner_id()  # the kits this browser makes are its own, and only its own
         self.client: Client = ui.context.client
         self.request: BrandingRequest | None = None
         self.kit: BrandKit | None = None
+        self.progress: Progress | None = None
+        self.panel: LoadingPanel | None = None
+        self.slots: dict[SectionName, SectionSlot] = {}
         self.task: asyncio.Task[None] | None = None
-        self.card_slots: dict[SectionName, ui.element] = {}
         self.client.on_delete(self.cancel)
 
         with ui.element('div').classes('grid grid-cols-1 lg:grid-cols-[400px_minmax(0,1fr)] gap-6 w-full'):
@@ -45,43 +54,59 @@ class Studio:
                         'flat dense no-caps'
                     ).mark('try-example')
                 self.form = CompanyForm()
-                with ui.row().classes('w-full gap-2 pt-2') as self.run_buttons:
-                    self.generate_button = (
-                        ui.button('Generate brand kit', icon='auto_awesome', on_click=self.generate)
-                        .props('unelevated no-caps size=lg')
-                        .classes('grow')
-                        .mark('generate')
-                    )
-                self.cancel_button: ui.button | None = None
-                self.history = history.HistoryPanel(on_open=self.open_kit)
-            with ui.column().classes('w-full min-w-0 gap-4').mark('results'):
-                # drawn with the first kit: each Quasar component on the page adds to the time before it responds
-                self.actions = ui.row().classes('w-full items-center gap-2')
-                self.actions.visible = False
-                self.progress_slot = ui.column().classes('w-full')
-                self.cards = ui.column().classes('w-full gap-4').props('data-testid=results-cards').mark('cards')
-                self.skeletons = ui.column().classes('w-full gap-4')
-                with ui.column().classes('w-full items-center text-center py-16 gap-2') as self.empty_state:
-                    ui.icon('palette', size='xl').classes('text-primary').props('aria-hidden=true')
-                    ui.label('Your kit appears here, section by section.').classes('text-lg')
-                    ui.label('No API key needed: the built-in design engine works offline.').classes('bs-muted')
+                self.run_buttons()
+                self.history = history.HistoryPanel(service.store, owner=self.owner, on_open=self.open_kit)
+            with ui.column().classes('w-full min-w-0 gap-4').mark('results') as self.results:
+                self.actions()
+                self.body()
 
-    def _show_actions(self) -> None:
-        if not self.actions.default_slot.children:
-            with self.actions:
-                ui.label('Your brand kit').classes('text-xl font-semibold grow').props('role=heading aria-level=2')
-                ui.button('Download JSON', icon='download', on_click=self.download_json).props('outline no-caps').mark(
-                    'download-json'
-                )
-                ui.button('Share', icon='share', on_click=self.share).props('outline no-caps').mark('share')
-                ui.button('Start over', icon='restart_alt', on_click=self.start_over).props('flat no-caps').mark(
-                    'start-over'
-                )
-        self.actions.visible = True
+    # --- state ----------------------------------------------------------------------------------------------------
 
     @property
     def running(self) -> bool:
         return self.task is not None and not self.task.done()
+
+    @property
+    def finished_kit(self) -> BrandKit | None:
+        """The kit the actions act on: a complete, saved one (opened, or from a run that is ready), never one still
+        streaming in or cut short."""
+        if self.progress is not None and self.progress.outcome != Outcome.READY:
+            return None
+        return self.kit
+
+    def _client_key(self) -> str:
+        request = self.client.request
+        if request is None:
+            return self.service.client_key(None, {})
+        return self.service.client_key(request.client.host if request.client else None, request.headers)
+
+    def _admitted(self) -> bool:
+        """Count one generation against this client's budget, or say when to come back."""
+        try:
+            self.service.admit(self._client_key())
+        except RateLimited as limited:
+            wait = retry_after_header(limited.retry_after_s)
+            self._notify(f'You have made a lot of kits in the last minute. Try again in {wait} s.', type='warning')
+            return False
+        return True
+
+    def _notify(self, message: str, *, type: NotifyType) -> None:
+        # the results column outlives every card and run, so a message from background work always has a place
+        if not self.results.is_deleted:
+            with self.results:
+                ui.notify(message, type=type)
+
+    def _start(self, work: Awaitable[None], name: str) -> None:
+        self.task = background_tasks.create(work, name=name)
+        self.task.add_done_callback(lambda _: self._redraw_controls())
+        self._redraw_controls()
+
+    def _redraw_controls(self) -> None:
+        if not self.client.is_deleted:
+            self.run_buttons.refresh()
+            self.actions.refresh()
+
+    # --- what the user does -----------------------------------------------------------------------------------------
 
     def fill_example(self) -> None:
         self.form.fill_example()
@@ -93,18 +118,10 @@ class Studio:
         if request is None:
             ui.notify(self.form.first_error() or 'Please check the form', type='warning', position='top')
             return
-        try:
-            kit_service().admit(self._client_key())
-        except RateLimited as limited:
-            wait = retry_after_header(limited.retry_after_s)
-            ui.notify(f'You have made a lot of kits in the last minute. Try again in {wait} s.', type='warning')
+        if not self._admitted():
             return
-        self._set_running(True)
-        self.task = background_tasks.create(self._run(request), name='studio-generation')
-
-    def _client_key(self) -> str:
-        request = self.client.request
-        return request.client.host if request is not None and request.client is not None else 'unknown'
+        await self._show_run(request)
+        self._start(self._run(request), 'studio-generation')
 
     def cancel(self) -> None:
         if self.task is not None and not self.task.done():
@@ -114,139 +131,163 @@ class Studio:
         self.cancel()
         self.kit = None
         self.request = None
-        self._clear_results()
-        self.actions.visible = False
-        self.empty_state.visible = True
+        self.progress = None
+        self.body.refresh()
+        self.actions.refresh()
 
     async def download_json(self) -> None:
-        if self.kit is None:
+        kit = self.finished_kit
+        if kit is None:
             return
         ui.download.content(
-            self.kit.model_dump_json(indent=2).encode(),
-            f'{_slug(self.kit.company_name)}-brand-kit.json',
-            'application/json',
+            kit.model_dump_json(indent=2).encode(), f'{slug(kit.company_name)}-brand-kit.json', 'application/json'
         )
 
-    def _set_running(self, running: bool) -> None:
-        if running:
-            self.generate_button.props('loading')
-        else:
-            self.generate_button.props(remove='loading')
-        self.generate_button.enabled = not running
-        if running and self.cancel_button is None:
-            with self.run_buttons:
-                self.cancel_button = ui.button('Cancel', icon='stop', on_click=self.cancel)
-                self.cancel_button.props('outline no-caps size=lg').mark('cancel')
-        if self.cancel_button is not None:
-            self.cancel_button.visible = running
-
-    def _clear_results(self) -> None:
-        self.progress_slot.clear()
-        self.cards.clear()
-        self.skeletons.clear()
-        self.card_slots.clear()
-
-    async def _run(self, request: BrandingRequest) -> None:
-        self.request = request
-        self.kit = None
-        self._clear_results()
-        self.empty_state.visible = False
-        self.actions.visible = False
-        with self.progress_slot:
-            panel = loading.LoadingPanel(request.sections)
-        with self.skeletons:
-            placeholders = {
-                section: skeleton.create(section, count=request.num_variations) for section in request.sections
-            }
-        streaming: dict[SectionName, guidelines_card.StreamingGuidelines] = {}
-        cancelled = False
-        try:
-            async for event in kit_service().stream(request):
-                match event:
-                    case SectionStarted(section=section):
-                        panel.writing(section)
-                    case SectionText(section=section, text=text):
-                        if section not in streaming:
-                            placeholders.pop(section).delete()
-                            with self.cards:
-                                self.card_slots[section] = ui.element('div').classes('w-full')
-                            with self.card_slots[section]:
-                                streaming[section] = guidelines_card.create_streaming(
-                                    company_name=request.company_profile.name
-                                )
-                        streaming[section].set_text(text)
-                    case SectionDone(section=section, provenance=provenance, kit=kit):
-                        self.kit = kit
-                        if section in placeholders:
-                            placeholders.pop(section).delete()
-                            with self.cards:
-                                self.card_slots[section] = ui.element('div').classes('w-full')
-                        self._draw_card(section, kit, provenance)
-                        panel.done(section, provenance)
-                    case KitDone(kit=kit):
-                        self.kit = kit
-                        history.remember(kit.id)
-                        await self.history.refresh()
-            self._show_actions()
-        except asyncio.CancelledError:
-            cancelled = True
-            raise
-        except Exception:
-            log.exception('generation failed')
-            if not self.client.is_deleted:
-                with self.client:
-                    ui.notify('Something went wrong while making the kit. Please try again.', type='negative')
-        finally:
-            if not self.client.is_deleted:
-                panel.finish(cancelled=cancelled)
-                for placeholder in placeholders.values():
-                    placeholder.delete()
-                self._set_running(False)
-
-    def _draw_card(self, section: SectionName, kit: BrandKit, provenance: SectionProvenance | None) -> None:
-        slot = self.card_slots[section]
-        slot.clear()
-        with slot:
-            kit_view.draw_section(section, kit, provenance=provenance, on_regenerate=self._regenerator(section))
+    async def share(self) -> None:
+        kit = self.finished_kit
+        if kit is None:
+            return
+        # the page knows its own origin (a proxy may rename the host), so the link is built in the browser
+        path = json.dumps(f'/kit/{kit.id}')
+        ui.run_javascript(f'navigator.clipboard.writeText(window.location.origin + {path})')
+        ui.notify('Share link copied: anyone with the link can view this kit', type='positive')
 
     async def open_kit(self, kit_id: str) -> None:
         """Put a saved kit back on the page, with its request in the form, ready to regenerate sections."""
         if self.running:
             ui.notify('Wait for the current kit to finish, or cancel it.', type='warning')
             return
-        stored = await kit_service().store.get(kit_id)
-        if stored is None:
+        stored = await self.service.store.get(kit_id)
+        if stored is None or stored.owner != self.owner:
             ui.notify('That kit is no longer saved.', type='warning')
             return
-        self.request, self.kit = stored.request, stored.kit
+        self.request, self.kit, self.progress = stored.request, stored.kit, None
         self.form.fill(stored.request.company_profile)
-        self._clear_results()
-        self.empty_state.visible = False
-        for section in kit_view.kit_sections(stored.kit):
-            with self.cards:
-                self.card_slots[section] = ui.element('div').classes('w-full')
-            self._draw_card(section, stored.kit, stored.kit.sections[section])
-        self._show_actions()
+        with self.results:
+            await self.body.refresh()
+        for section in self.slots:
+            self.slots[section].show(stored.kit, stored.kit.sections[section])
+        self.actions.refresh()
 
-    async def share(self) -> None:
-        if self.kit is None:
-            return
-        # the page knows its own origin (a proxy may rename the host), so the link is built in the browser
-        path = json.dumps(f'/kit/{self.kit.id}')
-        ui.run_javascript(f'navigator.clipboard.writeText(window.location.origin + {path})')
-        ui.notify('Share link copied: anyone with the link can view this kit', type='positive')
+    # --- the run --------------------------------------------------------------------------------------------------
+
+    async def _show_run(self, request: BrandingRequest) -> None:
+        self.request, self.kit = request, None
+        self.progress = Progress.of(request.sections)
+        self.actions.refresh()
+        with self.results:  # awaited: the run's events go to the slots this draws
+            await self.body.refresh()
+
+    async def _run(self, request: BrandingRequest) -> None:
+        progress = self.progress
+        assert progress is not None
+        outcome = Outcome.FAILED
+        try:
+            async for event in self.service.stream(request, owner=self.owner):
+                self._apply(event, progress)
+            outcome = Outcome.READY
+        except asyncio.CancelledError:
+            outcome = Outcome.CANCELLED
+            raise
+        except Exception:
+            log.exception('generation failed')
+            self._notify('Something went wrong while making the kit. Please try again.', type='negative')
+        finally:
+            progress.end(outcome)
+            if self.panel is not None and self.progress is progress and not self.client.is_deleted:
+                self.panel.refresh()
+                for slot in self.slots.values():
+                    if not slot.is_done:
+                        slot.element.set_visibility(False)
+
+    def _apply(self, event: KitEvent, progress: Progress) -> None:
+        match event:
+            case SectionStarted(section=section):
+                progress.writing(section)
+            case SectionText(section=section, text=text):
+                self.slots[section].show_text(text)
+            case SectionDone(section=section, provenance=provenance, kit=kit):
+                self.kit = kit
+                progress.done(section, provenance)
+                self.slots[section].show(kit, provenance)
+            case KitDone(kit=kit):
+                self.kit = kit
+                background_tasks.create(self.history.refresh(), name='studio-history')
+        if self.panel is not None and not isinstance(event, SectionText):
+            self.panel.refresh()
 
     def _regenerator(self, section: SectionName) -> Callable[[], Awaitable[None]]:
         async def regenerate() -> None:
-            if self.running or self.request is None or self.kit is None:
+            if self.running:
+                self._notify('Wait for the current kit to finish, or cancel it.', type='warning')
                 return
-            done = await kit_service().regenerate(self.request, self.kit, section)
+            if self.request is None or self.kit is None or not self._admitted():
+                return
+            self.task = asyncio.current_task()  # so Cancel and closing the tab stop it too
+            self._redraw_controls()
+            try:
+                kit = self.kit
+                done = await self.service.regenerate(self.request, kit, section, owner=self.owner)
+            finally:
+                self.task = None
+                self._redraw_controls()
+            if self.kit is not kit or section not in self.slots:
+                return  # the page moved on to another kit meanwhile; the new version is saved all the same
             self.kit = done.kit
-            self._draw_card(section, done.kit, done.provenance)
-            ui.notify(f'New {section.value} ready', type='positive')
+            self.slots[section].show(done.kit, done.provenance)
+            self._notify(f'New {section.value} ready', type='positive')
 
         return regenerate
 
+    # --- drawing --------------------------------------------------------------------------------------------------
 
-def create() -> None:
-    Studio()
+    @ui.refreshable_method
+    def run_buttons(self) -> None:
+        running = self.running
+        with ui.row().classes('w-full gap-2 pt-2'):
+            ui.button('Generate brand kit', icon='auto_awesome', on_click=self.generate).props(
+                f'unelevated no-caps size=lg{" loading" if running else ""}'
+            ).classes('grow').mark('generate').set_enabled(not running)
+            if running:
+                ui.button('Cancel', icon='stop', on_click=self.cancel).props('outline no-caps size=lg').mark('cancel')
+
+    @ui.refreshable_method
+    def actions(self) -> None:
+        # drawn with the first finished kit: each Quasar component on the page adds to the time before it responds
+        if self.finished_kit is None:
+            return
+        with ui.row().classes('w-full items-center gap-2'):
+            ui.label('Your brand kit').classes('text-xl font-semibold grow').props('role=heading aria-level=2')
+            ui.button('Download JSON', icon='download', on_click=self.download_json).props('outline no-caps').mark(
+                'download-json'
+            )
+            ui.button('Share', icon='share', on_click=self.share).props('outline no-caps').mark('share')
+            ui.button('Start over', icon='restart_alt', on_click=self.start_over).props('flat no-caps').mark(
+                'start-over'
+            )
+
+    @ui.refreshable_method
+    def body(self) -> None:
+        self.panel = None
+        self.slots = {}
+        if self.request is None:
+            with ui.column().classes('w-full items-center text-center py-16 gap-2'):
+                ui.icon('palette', size='xl').classes('text-primary').props('aria-hidden=true')
+                ui.label('Your kit appears here, section by section.').classes('text-lg')
+                ui.label('No API key needed: the built-in design engine works offline.').classes('bs-muted')
+            return
+        if self.progress is not None:
+            self.panel = LoadingPanel(self.progress)
+        sections = self.request.sections if self.progress is not None else list(self.kit.sections if self.kit else [])
+        with ui.column().classes('w-full gap-4').props('data-testid=results-cards').mark('cards'):
+            for section in kit_view.in_reading_order(sections):
+                self.slots[section] = SectionSlot(
+                    section,
+                    count=self.request.num_variations,
+                    company_name=self.request.company_profile.name,
+                    on_regenerate=self._regenerator(section),
+                )
+
+
+def create(service: KitService) -> None:
+    Studio(service)

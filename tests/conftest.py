@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import socket
@@ -12,6 +13,7 @@ import tempfile
 import time
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from typing import ClassVar
 
 import httpx
 import pytest
@@ -62,7 +64,15 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+# what a server log must never hold after a test: a logged error or a traceback, from the app, NiceGUI or uvicorn
+SERVER_LOG_PROBLEM = re.compile(r'\bERROR\b|\bCRITICAL\b|Traceback \(most recent call last\)')
+
+
 class AppServer:
+    """The app as its own process on a free loopback port, logging to a file in its own data directory."""
+
+    started: ClassVar[list[AppServer]] = []  # every server of the session, for the log check after each test
+
     def __init__(self, *, extra_env: dict[str, str] | None = None) -> None:
         self.port = free_port()
         self.url = f'http://127.0.0.1:{self.port}'
@@ -79,6 +89,7 @@ class AppServer:
             stdout=self.log,
             stderr=subprocess.STDOUT,
         )
+        AppServer.started.append(self)
 
     def wait_until_healthy(self, timeout_s: float = 60.0) -> None:
         deadline = time.monotonic() + timeout_s
@@ -106,6 +117,35 @@ class AppServer:
 
     def output(self) -> str:
         return self.log_path.read_text()
+
+    def log_size(self) -> int:
+        return self.log_path.stat().st_size if self.log_path.exists() else 0
+
+    def problems_since(self, offset: int) -> list[str]:
+        """Log lines after byte `offset` that report an error or a traceback."""
+        if not self.log_path.exists():
+            return []
+        with self.log_path.open('rb') as log:
+            log.seek(offset)
+            text = log.read().decode(errors='replace')
+        return [line for line in text.splitlines() if SERVER_LOG_PROBLEM.search(line)]
+
+
+@pytest.fixture(autouse=True)
+def server_logs_stay_clean(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fail any test during which an app server logged an error or a traceback: a page can look fine while the
+    server behind it is failing (the studio once said 'ready' after an exception)."""
+    marks = {id(server): server.log_size() for server in AppServer.started}
+    yield
+    if request.node.get_closest_marker('server_errors_expected'):
+        return
+    problems = [
+        f'{server.url}: {line}'
+        for server in AppServer.started
+        for line in server.problems_since(marks.get(id(server), 0))
+    ]
+    if problems:
+        pytest.fail('the server logged errors during this test:\n' + '\n'.join(problems[:20]), pytrace=False)
 
 
 @pytest.fixture(scope='session')

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from branding.models import OFFLINE_PROVIDER
 from branding.providers.base import Provider
 from branding.providers.cohere import CohereProvider
 from branding.providers.openai_compatible import OpenAICompatibleProvider
@@ -12,8 +13,7 @@ from branding.settings import Settings
 
 logger = logging.getLogger(__name__)
 
-OFFLINE = 'offline'
-KNOWN_PROVIDERS = ('together', 'cohere', 'openai_compatible', OFFLINE)
+KNOWN_PROVIDERS = ('together', 'cohere', 'openai_compatible', OFFLINE_PROVIDER)
 _ALIASES = {'openai-compatible': 'openai_compatible', 'openai_compat': 'openai_compatible'}
 
 
@@ -28,7 +28,7 @@ def build_providers(settings: Settings) -> list[Provider]:
             raise ValueError(
                 f'Unknown provider {configured!r} in BRANDSMITH_PROVIDERS; known: {", ".join(KNOWN_PROVIDERS)}'
             )
-        if name == OFFLINE or name in seen:
+        if name == OFFLINE_PROVIDER or name in seen:
             continue
         seen.add(name)
         provider = _build(name, settings, skipped)

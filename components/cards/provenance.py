@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from nicegui import ui
 
-from branding.models import SectionProvenance, SectionStatus
+from branding.models import OFFLINE_PROVIDER, SectionProvenance, SectionStatus
 
 # Tailwind pairs with chip text at 7:1 or more; the status is also spelled out in words, never shown by colour alone.
 _COLORS: dict[SectionStatus, str] = {
@@ -21,7 +21,7 @@ _ICONS: dict[SectionStatus, str] = {
 
 def source_text(provenance: SectionProvenance) -> str:
     """'offline engine' for the built-in engine, otherwise '<provider> · <model>'."""
-    if provenance.provider == 'offline':
+    if provenance.provider == OFFLINE_PROVIDER:
         return 'offline engine'
     return f'{provenance.provider} · {provenance.model}' if provenance.model else provenance.provider
 

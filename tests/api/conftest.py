@@ -9,12 +9,14 @@ import pytest
 from fastapi import FastAPI
 
 from branding.api import mount
-from branding.settings import Settings, get_settings
+from branding.service import KitService, build_kit_service
+from branding.settings import Settings
 
 
-def api_app(settings: Settings | None = None) -> FastAPI:
+def api_app(settings: Settings | None = None, *, service: KitService | None = None) -> FastAPI:
+    """A bare app with the API mounted on `service`, else on a service built from `settings` (the environment)."""
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
-    mount(app, settings or get_settings())
+    mount(app, service or build_kit_service(settings or Settings()))
     return app
 
 
@@ -23,6 +25,16 @@ def client_for(app: FastAPI) -> httpx.AsyncClient:
 
 
 @pytest.fixture
-async def client() -> AsyncIterator[httpx.AsyncClient]:
-    async with client_for(api_app()) as client:
+async def service() -> AsyncIterator[KitService]:
+    """The service the test's app answers with: the test's settings, the test data directory's store."""
+    built = build_kit_service(Settings())
+    try:
+        yield built
+    finally:
+        await built.close()
+
+
+@pytest.fixture
+async def client(service: KitService) -> AsyncIterator[httpx.AsyncClient]:
+    async with client_for(api_app(service=service)) as client:
         yield client

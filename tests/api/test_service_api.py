@@ -10,11 +10,10 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
-from branding import api as api_module
-from branding.api import EXAMPLE_PROFILE
+from branding.models import EXAMPLE_PROFILE
 from branding.ratelimit import RateLimiter
-from branding.service import KitService, kit_service
-from branding.settings import get_settings
+from branding.service import KitService, build_kit_service
+from branding.settings import Settings
 from tests.api.conftest import api_app, client_for
 
 
@@ -88,7 +87,7 @@ async def test_every_response_carries_a_request_id_and_security_headers(client: 
 
 async def test_an_oversized_body_is_refused(client: httpx.AsyncClient) -> None:
     huge = body()
-    huge['company_profile']['description'] = 'x' * (get_settings().max_body_bytes + 10)
+    huge['company_profile']['description'] = 'x' * (Settings().max_body_bytes + 10)
     response = await client.post('/api/v1/generate-branding', json=huge)
     assert response.status_code == 413
     assert response.json()['error'] == 'payload_too_large'
@@ -102,13 +101,9 @@ async def test_an_unknown_export_format_is_a_clear_404(client: httpx.AsyncClient
 
 
 @pytest.fixture
-def limited_service(monkeypatch: pytest.MonkeyPatch) -> Iterator[KitService]:
-    shared = kit_service()
-    limited = KitService(
-        settings=shared.settings, store=shared.store, chain=shared.chain, limiter=RateLimiter(per_minute=2)
-    )
-    monkeypatch.setattr(api_module, 'kit_service', lambda: limited)
-    yield limited
+def limited_service(service: KitService) -> Iterator[KitService]:
+    service.limiter = RateLimiter(per_minute=2)
+    yield service
 
 
 async def test_generation_is_rate_limited_per_client(client: httpx.AsyncClient, limited_service: KitService) -> None:
@@ -170,5 +165,37 @@ async def test_cors_is_off_by_default_and_follows_the_setting() -> None:
             )
 
     assert 'access-control-allow-origin' not in (await preflight(api_app())).headers
-    response = await preflight(api_app(get_settings().model_copy(update={'cors_origins': 'https://shop.example'})))
+    response = await preflight(api_app(Settings().model_copy(update={'cors_origins': 'https://shop.example'})))
     assert response.headers['access-control-allow-origin'] == 'https://shop.example'
+
+
+async def test_a_rotated_forwarded_header_does_not_escape_the_limit(limited_service: KitService) -> None:
+    async with client_for(api_app(service=limited_service)) as client:
+        statuses = [
+            (
+                await client.post(
+                    '/api/v1/generate-branding',
+                    json=body(focus='palette'),
+                    headers={'X-Forwarded-For': f'203.0.113.{attempt}'},
+                )
+            ).status_code
+            for attempt in range(4)
+        ]
+    assert statuses == [200, 200, 429, 429]
+
+
+async def test_behind_a_trusted_proxy_each_forwarded_client_has_its_own_budget() -> None:
+    service = build_kit_service(Settings.model_validate({'BRANDSMITH_TRUSTED_PROXIES': '127.0.0.0/8'}))
+    service.limiter = RateLimiter(per_minute=1)
+    try:
+        async with client_for(api_app(service=service)) as client:
+
+            async def generate(address: str) -> int:
+                headers = {'X-Forwarded-For': address}
+                response = await client.post('/api/v1/generate-branding', json=body(focus='palette'), headers=headers)
+                return response.status_code
+
+            assert [await generate('203.0.113.1'), await generate('203.0.113.1')] == [200, 429]
+            assert await generate('203.0.113.2') == 200, 'another user behind the same proxy is not limited'
+    finally:
+        await service.close()

@@ -12,7 +12,7 @@ import pytest
 from playwright.async_api import Browser, Page, expect
 
 from branding.models import SectionName
-from tests.conftest import ROOT, AppServer
+from tests.conftest import AppServer
 from tests.fakes.brand_sections import by_section
 from tests.fakes.provider_server import FakeProviderServer
 
@@ -78,25 +78,30 @@ async def make_example_kit(page: Page, *, dark: bool = False) -> None:
     await expect(page.get_by_text('Your brand kit is ready')).to_be_visible(timeout=20_000)
 
 
-async def test_cards_appear_one_by_one_in_completion_order(provider_app: AppServer, browser: Browser) -> None:
+async def slot_order(page: Page) -> list[str]:
+    slots = page.locator('[data-testid=results-cards] [data-testid^="slot-"]')
+    return [str(await slot.get_attribute('data-testid')).removeprefix('slot-') for slot in await slots.all()]
+
+
+async def test_each_section_fills_its_own_place_with_the_logos_on_top(
+    provider_app: AppServer, browser: Browser
+) -> None:
     page = await open_studio(browser, provider_app.url)
     await page.get_by_role('button', name='Try an example').click()
     await page.get_by_role('button', name='Generate brand kit').click()
+    reading_order = ['logos', 'palette', 'typography', 'taglines', 'guidelines']
 
-    # the first cards are on the page while the logos (the slowest section) are still being written
-    await expect(page.get_by_text('Colour palette', exact=True).first).to_be_visible(timeout=10_000)
-    assert 'Logo concepts' not in await card_titles(page)
+    # every place is there from the start, skeletons in reading order; the fast sections fill theirs while the logos
+    # (the slowest) are still being written, and nothing moves
+    await expect(page.get_by_test_id('slot-typography').locator('.q-card [role=heading]')).to_have_text('Typography')
+    assert await slot_order(page) == reading_order
+    await expect(page.get_by_test_id('slot-palette').get_by_text('Colour palette', exact=True)).to_be_visible()
+    assert await page.get_by_test_id('slot-logos').get_by_text('Generating logo concepts…').count() == 1
+    assert await slot_order(page) == reading_order
     await expect(page.get_by_text('Your brand kit is ready')).to_be_visible(timeout=20_000)
 
-    titles = await card_titles(page)
-    order = [CARD_TITLES[title] for title in titles]
-    assert order == [
-        SectionName.TYPOGRAPHY,
-        SectionName.PALETTE,
-        SectionName.GUIDELINES,
-        SectionName.TAGLINES,
-        SectionName.LOGOS,
-    ]
+    assert await slot_order(page) == reading_order
+    assert [CARD_TITLES[title].value for title in await card_titles(page)] == reading_order
     await expect(page.get_by_text('together · together-model').first).to_be_visible()
 
 
@@ -168,10 +173,7 @@ async def test_screenshots_of_the_finished_kit(
     full = test_output / f'kit-desktop-{mode}.png'
     await page.screenshot(path=str(full), full_page=True)
     await page.evaluate('window.scrollTo(0, 0)')
-    top = test_output / f'studio-{mode}.png'
-    await page.screenshot(path=str(top))
-    if dark:  # the README shows the offline studio in light mode (test_studio_e2e) and this one in dark mode
-        shutil.copyfile(top, ROOT / 'docs' / 'studio-dark.png')
+    await page.screenshot(path=str(test_output / f'studio-{mode}.png'))
 
 
 async def test_closing_the_tab_cancels_its_generation(browser: Browser) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-
 import httpx
 import pytest
 from playwright.async_api import Browser, expect
@@ -39,11 +37,8 @@ async def test_a_generation_on_the_offline_engine_puts_every_card_on_the_page(
     await expect(page.locator('img[src^="data:image/svg+xml"]').first).to_be_visible()
     assert dialogs == []
 
-    screenshot = ROOT / 'test-results' / 'studio-offline.png'
     await page.evaluate('window.scrollTo(0, 0)')
-    await page.screenshot(path=str(screenshot), full_page=False)
-    (ROOT / 'docs').mkdir(exist_ok=True)
-    shutil.copyfile(screenshot, ROOT / 'docs' / 'studio.png')
+    await page.screenshot(path=str(ROOT / 'test-results' / 'studio-offline.png'), full_page=False)
 
 
 async def test_the_form_refuses_an_empty_profile_with_field_messages(app_server: AppServer, browser: Browser) -> None:

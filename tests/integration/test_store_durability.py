@@ -28,6 +28,7 @@ from branding.store import SqliteKitStore, request_key
 ROOT = Path(__file__).resolve().parents[2]
 # Several savers at once, so kills also land while saves queue on the store's lock.
 CONCURRENT_SAVERS = 4
+OWNER = 'caller:durability-test'
 # Different counts per round move the kill to different points of the save cycle.
 ACKS_PER_ROUND = (15, 40, 90, 160)
 # Only a guard against a hung child; no assertion depends on timing.
@@ -43,7 +44,7 @@ async def save_forever(path: Path) -> None:
     async def saver() -> None:
         while True:
             kit = template.model_copy(update={'id': new_kit_id()})
-            await store.save(kit, request, request_key=key)
+            await store.save(kit, request, request_key=key, owner=OWNER)
             sys.stdout.write(f'{kit.id}\n')
             sys.stdout.flush()
 

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 import pytest
 from nicegui import ui
 from nicegui.testing import User
 
-from branding.api import EXAMPLE_PROFILE
-from branding.ratelimit import RateLimiter
-from branding.service import KitService, kit_service
-from components import studio as studio_module
+from branding.models import EXAMPLE_PROFILE
 
 SECTION_HEADINGS = ['Logo concepts', 'Taglines', 'Colour palette', 'Typography', 'Brand guidelines']
 
@@ -163,12 +161,47 @@ async def test_an_unknown_share_link_says_so(user: User) -> None:
     await user.should_see('This kit is not here')
 
 
-async def test_the_studio_shares_the_generation_rate_limit(user: User, monkeypatch: pytest.MonkeyPatch) -> None:
-    shared = kit_service()
-    limited = KitService(
-        settings=shared.settings, store=shared.store, chain=shared.chain, limiter=RateLimiter(per_minute=1)
-    )
-    monkeypatch.setattr(studio_module, 'kit_service', lambda: limited)
+@pytest.fixture
+def one_kit_a_minute(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Set before the `user` fixture runs app.py, whose composition root reads the settings."""
+    monkeypatch.setenv('BRANDSMITH_RATE_LIMIT', '1')
+
+
+async def test_the_studio_shares_the_generation_rate_limit(one_kit_a_minute: None, user: User) -> None:
     await generate_example(user)
     user.find(marker='generate').click()
     await user.should_see('You have made a lot of kits in the last minute')
+
+
+async def test_two_browsers_never_see_each_others_kits(create_user: Callable[[], User]) -> None:
+    alice, bob = create_user(), create_user()
+    await generate_example(alice)
+    await alice.should_see(marker='history-item')
+
+    await bob.open('/')
+    bob.find(marker='history').elements.pop().value = True  # open the panel, which reads the store
+    await bob.should_see('Kits you make appear here.')
+    await bob.should_not_see(marker='history-item')
+    bob.find(marker='try-example').click()
+    bob.find(marker='field-name').clear().type('Bob Bakery')
+    bob.find(marker='generate').click()
+    await bob.should_see('Your brand kit is ready', retries=100)
+    with bob.scope(marker='history'):
+        await bob.should_see('Bob Bakery')
+        await bob.should_not_see(EXAMPLE_PROFILE.name)
+
+    await alice.open('/')  # a fresh page of the same browser still lists its own kit, and only that
+    alice.find(marker='history').elements.pop().value = True
+    with alice.scope(marker='history'):
+        await alice.should_see(EXAMPLE_PROFILE.name)
+        await alice.should_not_see('Bob Bakery')
+
+
+async def test_regenerating_a_section_counts_against_the_rate_limit(one_kit_a_minute: None, user: User) -> None:
+    await generate_example(user)
+    with user.scope(marker='card-taglines'):
+        before = [label.text for label in user.find(marker='tagline-text').elements]
+    user.find(marker='regenerate-taglines').click()
+    await user.should_see('You have made a lot of kits in the last minute')
+    with user.scope(marker='card-taglines'):
+        assert [label.text for label in user.find(marker='tagline-text').elements] == before

@@ -8,13 +8,14 @@ import os
 import sqlite3
 import threading
 from collections.abc import AsyncIterator, Iterator
+from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from branding.api import EXAMPLE_PROFILE
 from branding.models import (
+    EXAMPLE_PROFILE,
     BrandingRequest,
     BrandKit,
     Focus,
@@ -26,8 +27,10 @@ from branding.models import (
 from branding.orchestrator import generate_kit
 from branding.settings import Settings
 from branding.store import (
+    MIGRATIONS,
     SCHEMA_VERSION,
     KitStore,
+    NotOwnerError,
     SchemaTooNewError,
     SqliteKitStore,
     StoreClosedError,
@@ -38,6 +41,7 @@ from branding.store import (
 
 CHAIN = ['together', 'cohere', 'offline']
 TTL_S = 3600.0
+OWNER = 'browser:test-owner'
 
 
 class FakeClock:
@@ -87,7 +91,7 @@ async def store(tmp_path: Path, clock: FakeClock) -> AsyncIterator[SqliteKitStor
 
 async def test_a_saved_kit_comes_back_whole(store: SqliteKitStore, real_kit: BrandKit, clock: FakeClock) -> None:
     request = make_request(seed=1)
-    await store.save(real_kit, request, request_key=request_key(request, CHAIN))
+    await store.save(real_kit, request, request_key=request_key(request, CHAIN), owner=OWNER)
 
     stored = await store.get(real_kit.id)
 
@@ -105,11 +109,11 @@ async def test_an_unknown_id_is_none(store: SqliteKitStore) -> None:
 async def test_the_history_is_newest_first_in_pages(store: SqliteKitStore, clock: FakeClock) -> None:
     kits = [make_kit(f'Company {index}', num_variations=index + 1) for index in range(5)]
     for kit in kits:
-        await store.save(kit, make_request(), request_key='k')
+        await store.save(kit, make_request(), request_key='k', owner=OWNER)
         clock.advance(1)
     newest_first = [kit.id for kit in reversed(kits)]
 
-    pages = [await store.list_recent(2, offset) for offset in (0, 2, 4, 6)]
+    pages = [await store.list_recent(2, offset, owner=OWNER) for offset in (0, 2, 4, 6)]
 
     assert [[item.id for item in page.items] for page in pages] == [
         newest_first[:2],
@@ -122,9 +126,9 @@ async def test_the_history_is_newest_first_in_pages(store: SqliteKitStore, clock
 
 async def test_a_history_row_summarises_its_kit(store: SqliteKitStore, clock: FakeClock) -> None:
     kit = make_kit('Forgeline', focus=Focus.LOGO, num_variations=4)
-    await store.save(kit, make_request(focus=Focus.LOGO, num_variations=4), request_key='k')
+    await store.save(kit, make_request(focus=Focus.LOGO, num_variations=4), request_key='k', owner=OWNER)
 
-    [item] = (await store.list_recent(10)).items
+    [item] = (await store.list_recent(10, owner=OWNER)).items
 
     assert item.id == kit.id
     assert item.company_name == 'Forgeline'
@@ -137,44 +141,46 @@ async def test_a_history_row_summarises_its_kit(store: SqliteKitStore, clock: Fa
 async def test_kits_saved_in_the_same_instant_keep_their_save_order(store: SqliteKitStore) -> None:
     kits = [make_kit() for _ in range(3)]
     for kit in kits:
-        await store.save(kit, make_request(), request_key='k')
+        await store.save(kit, make_request(), request_key='k', owner=OWNER)
 
-    page = await store.list_recent(10)
+    page = await store.list_recent(10, owner=OWNER)
 
     assert [item.id for item in page.items] == [kit.id for kit in reversed(kits)]
 
 
 async def test_negative_paging_is_refused(store: SqliteKitStore) -> None:
     with pytest.raises(ValueError, match='negative'):
-        await store.list_recent(-1)
+        await store.list_recent(-1, owner=OWNER)
     with pytest.raises(ValueError, match='negative'):
-        await store.list_recent(10, -5)
+        await store.list_recent(10, -5, owner=OWNER)
 
 
 async def test_delete_removes_the_kit_once(store: SqliteKitStore) -> None:
     kept, doomed = make_kit(), make_kit()
     for kit in (kept, doomed):
-        await store.save(kit, make_request(), request_key='k')
+        await store.save(kit, make_request(), request_key='k', owner=OWNER)
 
-    assert await store.delete(doomed.id) is True
-    assert await store.delete(doomed.id) is False
+    assert await store.delete(doomed.id, owner=OWNER) is True
+    assert await store.delete(doomed.id, owner=OWNER) is False
     assert await store.get(doomed.id) is None
     assert await store.get(kept.id) is not None
-    page = await store.list_recent(10)
+    page = await store.list_recent(10, owner=OWNER)
     assert page.total == 1
     assert [item.id for item in page.items] == [kept.id]
 
 
 async def test_saving_an_id_again_replaces_the_kit_and_keeps_its_place(store: SqliteKitStore, clock: FakeClock) -> None:
     first, other = make_kit('Before'), make_kit('Other')
-    await store.save(first, make_request(), request_key='k')
+    await store.save(first, make_request(), request_key='k', owner=OWNER)
     clock.advance(10)
-    await store.save(other, make_request(), request_key='k')
+    await store.save(other, make_request(), request_key='k', owner=OWNER)
     clock.advance(10)
-    await store.save(first.model_copy(update={'company_name': 'After'}), make_request(seed=8), request_key='k2')
+    await store.save(
+        first.model_copy(update={'company_name': 'After'}), make_request(seed=8), request_key='k2', owner=OWNER
+    )
 
     stored = await store.get(first.id)
-    page = await store.list_recent(10)
+    page = await store.list_recent(10, owner=OWNER)
 
     assert stored is not None
     assert stored.kit.company_name == 'After'
@@ -187,51 +193,51 @@ async def test_saving_an_id_again_replaces_the_kit_and_keeps_its_place(store: Sq
 async def test_an_identical_request_reuses_the_kit_within_the_ttl(store: SqliteKitStore, clock: FakeClock) -> None:
     kit = make_kit()
     key = request_key(make_request(), CHAIN)
-    await store.save(kit, make_request(), request_key=key)
+    await store.save(kit, make_request(), request_key=key, owner=OWNER)
 
     clock.advance(TTL_S - 1)
-    reused = await store.find_reusable(request_key(make_request(), CHAIN), TTL_S)
+    reused = await store.find_reusable(request_key(make_request(), CHAIN), TTL_S, owner=OWNER)
     assert reused == kit
 
     clock.advance(2)
-    assert await store.find_reusable(key, TTL_S) is None
+    assert await store.find_reusable(key, TTL_S, owner=OWNER) is None
 
 
 async def test_reuse_returns_the_newest_matching_kit(store: SqliteKitStore, clock: FakeClock) -> None:
     older, newer = make_kit('Older'), make_kit('Newer')
-    await store.save(older, make_request(), request_key='k')
+    await store.save(older, make_request(), request_key='k', owner=OWNER)
     clock.advance(5)
-    await store.save(newer, make_request(), request_key='k')
-    await store.save(make_kit('Unrelated'), make_request(), request_key='other')
+    await store.save(newer, make_request(), request_key='k', owner=OWNER)
+    await store.save(make_kit('Unrelated'), make_request(), request_key='other', owner=OWNER)
 
-    reused = await store.find_reusable('k', TTL_S)
+    reused = await store.find_reusable('k', TTL_S, owner=OWNER)
 
     assert reused is not None
     assert reused.id == newer.id
 
 
 async def test_reuse_misses_other_keys_and_a_zero_ttl(store: SqliteKitStore) -> None:
-    await store.save(make_kit(), make_request(), request_key='k')
+    await store.save(make_kit(), make_request(), request_key='k', owner=OWNER)
 
-    assert await store.find_reusable('not-k', TTL_S) is None
-    assert await store.find_reusable('k', 0) is None
+    assert await store.find_reusable('not-k', TTL_S, owner=OWNER) is None
+    assert await store.find_reusable('k', 0, owner=OWNER) is None
 
 
 async def test_an_unbounded_ttl_reuses_any_age(store: SqliteKitStore, clock: FakeClock) -> None:
     kit = make_kit()
-    await store.save(kit, make_request(), request_key='k')
+    await store.save(kit, make_request(), request_key='k', owner=OWNER)
     clock.advance(10 * 365 * 24 * 3600)
 
-    assert await store.find_reusable('k', float('inf')) == kit
-    assert await store.find_reusable('k', 1e300) == kit
+    assert await store.find_reusable('k', float('inf'), owner=OWNER) == kit
+    assert await store.find_reusable('k', 1e300, owner=OWNER) == kit
 
 
 async def test_a_deleted_kit_is_not_reused(store: SqliteKitStore) -> None:
     kit = make_kit()
-    await store.save(kit, make_request(), request_key='k')
-    await store.delete(kit.id)
+    await store.save(kit, make_request(), request_key='k', owner=OWNER)
+    await store.delete(kit.id, owner=OWNER)
 
-    assert await store.find_reusable('k', TTL_S) is None
+    assert await store.find_reusable('k', TTL_S, owner=OWNER) is None
 
 
 def test_the_request_key_is_stable_for_identical_requests() -> None:
@@ -260,19 +266,21 @@ def test_any_difference_changes_the_request_key(changes: dict[str, object], chai
 async def test_a_request_without_a_seed_never_reuses(store: SqliteKitStore) -> None:
     unseeded = make_request(seed=None)
     key = request_key(unseeded, CHAIN)
-    await store.save(make_kit(), unseeded, request_key=key)
+    await store.save(make_kit(), unseeded, request_key=key, owner=OWNER)
 
     assert request_key(unseeded, CHAIN) != key
-    assert await store.find_reusable(request_key(unseeded, CHAIN), TTL_S) is None
+    assert await store.find_reusable(request_key(unseeded, CHAIN), TTL_S, owner=OWNER) is None
 
 
 async def test_concurrent_saves_all_land(store: SqliteKitStore) -> None:
     kits = [make_kit(f'Company {index}') for index in range(100)]
 
-    await asyncio.gather(*(store.save(kit, make_request(), request_key=f'k{index}') for index, kit in enumerate(kits)))
+    await asyncio.gather(
+        *(store.save(kit, make_request(), request_key=f'k{index}', owner=OWNER) for index, kit in enumerate(kits))
+    )
     stored = await asyncio.gather(*(store.get(kit.id) for kit in kits))
 
-    assert (await store.list_recent(1)).total == 100
+    assert (await store.list_recent(1, owner=OWNER)).total == 100
     assert [item.kit if item else None for item in stored] == kits
 
 
@@ -280,15 +288,15 @@ async def test_reads_run_while_saves_are_in_flight(store: SqliteKitStore) -> Non
     kits = [make_kit() for _ in range(30)]
 
     async def save_all() -> None:
-        await asyncio.gather(*(store.save(kit, make_request(), request_key='k') for kit in kits))
+        await asyncio.gather(*(store.save(kit, make_request(), request_key='k', owner=OWNER) for kit in kits))
 
     async def read_while_saving() -> list[int]:
-        return [(await store.list_recent(5)).total for _ in range(20)]
+        return [(await store.list_recent(5, owner=OWNER)).total for _ in range(20)]
 
     _, totals = await asyncio.gather(save_all(), read_while_saving())
 
     assert totals == sorted(totals)  # a reader never sees a save undone
-    assert (await store.list_recent(5)).total == 30
+    assert (await store.list_recent(5, owner=OWNER)).total == 30
 
 
 async def test_the_database_is_in_wal_mode_with_the_schema_version(store: SqliteKitStore) -> None:
@@ -303,7 +311,7 @@ async def test_reopening_keeps_the_kits(tmp_path: Path) -> None:
     path = tmp_path / 'kits.db'
     kit = make_kit()
     first = SqliteKitStore(path)
-    await first.save(kit, make_request(), request_key='k')
+    await first.save(kit, make_request(), request_key='k', owner=OWNER)
     await first.close()
 
     second = SqliteKitStore(path)
@@ -335,14 +343,14 @@ async def test_a_closed_store_refuses_work(tmp_path: Path) -> None:
     with pytest.raises(StoreClosedError):
         await kit_store.get('anything')
     with pytest.raises(StoreClosedError):
-        await kit_store.save(make_kit(), make_request(), request_key='k')
+        await kit_store.save(make_kit(), make_request(), request_key='k', owner=OWNER)
 
 
 def test_a_naive_clock_is_refused(tmp_path: Path) -> None:
     kit_store = SqliteKitStore(tmp_path / 'kits.db', clock=lambda: datetime(2025, 1, 1))
     try:
         with pytest.raises(ValueError, match='timezone'):
-            kit_store.save_sync(make_kit(), make_request(), request_key='k')
+            kit_store.save_sync(make_kit(), make_request(), request_key='k', owner=OWNER)
     finally:
         kit_store.close_sync()
 
@@ -385,14 +393,86 @@ async def test_saves_run_on_the_stores_writer_thread_not_the_event_loop(tmp_path
 
     kit_store = SqliteKitStore(tmp_path / 'kits.db', clock=recording_clock)
     try:
-        await kit_store.save(make_kit(), make_request(), request_key='k')
-        await kit_store.find_reusable('k', TTL_S)
+        await kit_store.save(make_kit(), make_request(), request_key='k', owner=OWNER)
+        await kit_store.find_reusable('k', TTL_S, owner=OWNER)
     finally:
         await kit_store.close()
 
     writer, reader = threads
     assert writer.startswith('kit-store-writer')
     assert reader.startswith('kit-store-reader')
+
+
+# --- owners -----------------------------------------------------------------------------------------------------------
+
+OTHER = 'browser:someone-else'
+
+
+async def test_each_owner_lists_only_their_own_kits_and_the_admin_sees_all(store: SqliteKitStore) -> None:
+    mine, theirs = make_kit('Mine'), make_kit('Theirs')
+    await store.save(mine, make_request(), request_key='k', owner=OWNER)
+    await store.save(theirs, make_request(), request_key='k', owner=OTHER)
+
+    assert [item.id for item in (await store.list_recent(10, owner=OWNER)).items] == [mine.id]
+    assert (await store.list_recent(10, owner=OWNER)).total == 1
+    assert [item.id for item in (await store.list_recent(10, owner=OTHER)).items] == [theirs.id]
+    assert (await store.list_recent(10, owner='caller:nobody')).items == []
+    assert {item.id for item in (await store.list_recent(10, owner=None)).items} == {mine.id, theirs.id}
+    stored = await store.get(theirs.id)
+    assert stored is not None and stored.owner == OTHER, 'anyone with the id reads the kit, and sees whose it is'
+
+
+async def test_only_the_owner_deletes_or_replaces_a_kit(store: SqliteKitStore) -> None:
+    kit = make_kit('Mine')
+    await store.save(kit, make_request(), request_key='k', owner=OWNER)
+
+    with pytest.raises(NotOwnerError):
+        await store.delete(kit.id, owner=OTHER)
+    with pytest.raises(NotOwnerError):
+        await store.save(
+            kit.model_copy(update={'company_name': 'Hijacked'}), make_request(), request_key='k', owner=OTHER
+        )
+    stored = await store.get(kit.id)
+    assert stored is not None and stored.kit.company_name == 'Mine' and stored.owner == OWNER
+
+    await store.save(kit.model_copy(update={'company_name': 'Renamed'}), make_request(), request_key='k', owner=OWNER)
+    assert (await store.get(kit.id)).kit.company_name == 'Renamed'  # type: ignore[union-attr]
+    assert await store.delete(kit.id, owner=None) is True, 'the admin deletes any kit'
+    assert await store.get(kit.id) is None
+
+
+async def test_a_kit_is_reused_only_for_its_own_owner(store: SqliteKitStore) -> None:
+    kit = make_kit()
+    await store.save(kit, make_request(), request_key='k', owner=OWNER)
+    assert await store.find_reusable('k', TTL_S, owner=OWNER) == kit
+    assert await store.find_reusable('k', TTL_S, owner=OTHER) is None
+
+
+def test_a_version_1_database_gains_owners_and_keeps_its_kits(tmp_path: Path) -> None:
+    path = tmp_path / 'kits.db'
+    with closing(sqlite3.connect(path)) as connection:
+        for statement in MIGRATIONS[0]:
+            connection.execute(statement)
+        connection.execute('CREATE TABLE schema_version (version INTEGER NOT NULL)')
+        connection.execute('INSERT INTO schema_version (version) VALUES (1)')
+        kit = make_kit('Before owners')
+        connection.execute(
+            """INSERT INTO kits (id, created_at_us, request_key, company_name, focus, num_variations, providers_json,
+            kit_json, request_json) VALUES (?, 1, 'k', 'Before owners', 'all', 3, '{}', ?, ?)""",
+            (kit.id, kit.model_dump_json(), make_request().model_dump_json()),
+        )
+        connection.commit()
+
+    store = SqliteKitStore(path)
+    try:
+        stored = store.get_sync(kit.id)
+        assert stored is not None and stored.owner == '', 'a kit from before owners belongs to nobody'
+        assert store.list_recent_sync(10, owner=OWNER).total == 0
+        assert store.list_recent_sync(10, owner=None).total == 1
+        with pytest.raises(NotOwnerError):
+            store.delete_sync(kit.id, owner=OWNER)
+    finally:
+        store.close_sync()
 
 
 @pytest.fixture
