@@ -111,7 +111,7 @@ async def test_the_api_refuses_a_chunked_kit_request_over_the_cap(client: httpx.
 
 
 async def test_headers_over_the_cap_are_a_431(client: httpx.AsyncClient) -> None:
-    response = await client.get('/health', headers={'x-padding': 'a' * (MAX_HEADER_BYTES + 1)})
+    response = await client.get('/api', headers={'x-padding': 'a' * (MAX_HEADER_BYTES + 1)})
     body = assert_error_shape(response, 431, 'request_header_fields_too_large')
     assert str(MAX_HEADER_BYTES) in body['detail']
     many = {f'x-padding-{index}': 'a' * 1000 for index in range(20)}
@@ -119,7 +119,7 @@ async def test_headers_over_the_cap_are_a_431(client: httpx.AsyncClient) -> None
 
 
 async def test_headers_within_the_cap_pass(client: httpx.AsyncClient) -> None:
-    response = await client.get('/health', headers={'x-padding': 'a' * (MAX_HEADER_BYTES // 2)})
+    response = await client.get('/api', headers={'x-padding': 'a' * (MAX_HEADER_BYTES // 2)})
     assert response.status_code == 200
 
 
