@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run dev test lint format fonts assets chromium install bench clean
+.PHONY: run dev test lint format fonts assets chromium install bench screenshots clean
 
 run: $(VENV)/.runtime fonts assets
 	@HOST=$${HOST:-127.0.0.1} PORT=$${PORT:-8080} $(BIN)/python app.py
@@ -25,6 +25,10 @@ format: $(VENV)/.test
 
 bench: $(VENV)/.test fonts
 	$(BIN)/python -m bench.offline
+
+# the README's pictures of the studio (docs/*.png); tests never write them
+screenshots: $(VENV)/.test fonts assets chromium
+	$(BIN)/python scripts/screenshots.py
 
 install: $(VENV)/.runtime
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -70,7 +71,7 @@ class Progress:
     finished: float | None = None
 
     @classmethod
-    def of(cls, sections: tuple[SectionName, ...]) -> Progress:
+    def of(cls, sections: Iterable[SectionName]) -> Progress:
         return cls(sections={section: SectionProgress() for section in sections})
 
     @property

@@ -173,7 +173,7 @@ class Studio:
 
     async def _show_run(self, request: BrandingRequest) -> None:
         self.request, self.kit = request, None
-        self.progress = Progress.of(request.sections)
+        self.progress = Progress.of(kit_view.in_reading_order(request.sections))
         self.actions.refresh()
         with self.results:  # awaited: the run's events go to the slots this draws
             await self.body.refresh()

@@ -28,4 +28,6 @@ def test_the_app_serves_health_and_exits_cleanly_on_sigterm() -> None:
     assert code == 0, server.output()
     assert 'Traceback' not in server.output()
     assert 'Brandsmith stopped' in server.output(), 'shutdown hooks ran before the exit'
-    assert (server.data_dir / 'nicegui').is_dir() or (server.data_dir / '.storage_secret').exists()
+    for private in ('.storage_secret', 'kits.db'):
+        mode = (server.data_dir / private).stat().st_mode & 0o777
+        assert mode == 0o600, f'{private} is {oct(mode)}: only the app may read it'

@@ -24,6 +24,7 @@ from branding.models import (
     LogoStyle,
     ThemeColors,
     Typography,
+    has_text,
 )
 from branding.sections.logos import MOTIF_NAMES, build_offline_logos, logo_concept_from, render_logo
 from branding.settings import get_settings
@@ -416,7 +417,7 @@ def test_any_name_gives_safe_parseable_concepts(
     name: str, count: int, seed: int, palette: ColorPalette, typography: Typography
 ) -> None:
     stripped = name.strip()
-    assume(0 < len(stripped) <= 120)
+    assume(has_text(stripped) and len(stripped) <= 120)
     profile = make_profile(stripped[:120])
 
     concepts = build_offline_logos(profile, palette, typography, count, seed)

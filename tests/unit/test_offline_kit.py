@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from branding.chain import ProviderChain
 from branding.design.color import contrast_ratio
-from branding.models import BrandingRequest, BrandKit, CompanyProfile, CompanyType
+from branding.models import BrandingRequest, BrandKit, CompanyProfile, CompanyType, has_text
 from branding.orchestrator import generate_kit
 from branding.settings import Settings
 
@@ -25,17 +25,17 @@ HOSTILE = [
 ]
 NAMES = st.one_of(
     st.sampled_from(['Lumen Ledger', '東京ロボティクス', 'مرحبا للتقنية', '👩‍💻 Studio', *HOSTILE]),
-    st.text(min_size=1, max_size=120).filter(lambda text: text.strip()),
+    st.text(min_size=1, max_size=120).filter(has_text),
 )
-TEXT = st.one_of(st.sampled_from(HOSTILE), st.text(min_size=1, max_size=300).filter(lambda text: text.strip()))
+TEXT = st.one_of(st.sampled_from(HOSTILE), st.text(min_size=1, max_size=300).filter(has_text))
 PROFILES = st.builds(
     CompanyProfile,
     name=NAMES,
     company_type=st.sampled_from(CompanyType),
-    industry=TEXT.map(lambda text: text[:120]).filter(lambda text: text.strip()),
+    industry=TEXT.map(lambda text: text[:120]).filter(has_text),
     description=st.one_of(TEXT, st.just('A long description. ' * 100)),
     target_audience=TEXT,
-    brand_values=st.lists(st.text(min_size=1, max_size=40).filter(lambda text: text.strip()), min_size=1, max_size=10),
+    brand_values=st.lists(st.text(min_size=1, max_size=40).filter(has_text), min_size=1, max_size=10),
     tone=st.sampled_from(['professional', 'playful', 'elegant', 'bold', 'ruthless 🤘', '<b>loud</b>']),
 )
 

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from branding.design.color import MINIMUM_RATIO, contrast_ratio, delta_e_ok, simulate_cvd, to_oklch, to_rgb, wcag_level
 from branding.design.psychology import hue_family, match_associations, read_color_intent, shift_temperature
-from branding.models import MAX_BRAND_VALUES, ColorPalette, CompanyProfile, CompanyType
+from branding.models import MAX_BRAND_VALUES, ColorPalette, CompanyProfile, CompanyType, has_text
 from branding.sections.palette import CVD_MIN_DELTA_E, build_offline_palette, complete_palette
 
 HEX = re.compile(r'^#[0-9a-f]{6}$')
@@ -83,7 +83,7 @@ wild_text = st.one_of(st.lists(fragments, min_size=1, max_size=8).map(''.join), 
 
 
 def field(max_size: int) -> st.SearchStrategy[str]:
-    return st.one_of(words, wild_text).map(lambda text: text[:max_size]).filter(lambda text: bool(text.strip()))
+    return st.one_of(words, wild_text).map(lambda text: text[:max_size]).filter(has_text)
 
 
 profiles = st.builds(

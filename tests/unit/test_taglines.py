@@ -15,7 +15,7 @@ from branding.design.language import (
     resolve_voice,
     trim_to_words,
 )
-from branding.models import TONES, CompanyProfile, CompanyType, Tagline
+from branding.models import TONES, CompanyProfile, CompanyType, Tagline, has_text
 from branding.sections.taglines import MAX_TAGLINE_WORDS, build_offline_taglines, clean_taglines
 
 PROPERTY_SETTINGS = settings(
@@ -124,7 +124,7 @@ def _text(max_size: int) -> st.SearchStrategy[str]:
             st.text(st.characters(exclude_categories=['Cs']), min_size=1, max_size=max_size),
         )
         .map(lambda text: text[:max_size])
-        .filter(lambda text: text.strip() != '')
+        .filter(has_text)
     )
 
 

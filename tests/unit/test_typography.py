@@ -28,7 +28,7 @@ from branding.design.typography import (
     scale_name,
     type_scale,
 )
-from branding.models import CompanyProfile, CompanyType, FontPairing, Typography
+from branding.models import CompanyProfile, CompanyType, FontPairing, Typography, has_text
 from branding.sections.typography import MISSING_FILES_NOTE, build_offline_typography, complete_typography
 from branding.settings import PROJECT_ROOT, get_settings
 
@@ -349,7 +349,7 @@ SAMPLES = [
 
 def texts(max_size: int) -> st.SearchStrategy[str]:
     sampled = st.sampled_from([sample[:max_size] for sample in SAMPLES])
-    return st.one_of(sampled, st.text(min_size=1, max_size=max_size)).filter(lambda text: bool(text.strip()))
+    return st.one_of(sampled, st.text(min_size=1, max_size=max_size)).filter(has_text)
 
 
 profiles = st.builds(
