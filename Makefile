@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run dev test lint format fonts assets chromium install bench screenshots clean
+.PHONY: run dev test lint format fonts assets chromium servers install bench screenshots clean
 
 run: $(VENV)/.runtime fonts assets
 	@HOST=$${HOST:-127.0.0.1} PORT=$${PORT:-8080} $(BIN)/python app.py
@@ -11,7 +11,7 @@ run: $(VENV)/.runtime fonts assets
 dev: $(VENV)/.runtime fonts assets
 	@BRANDSMITH_DEV=1 HOST=$${HOST:-127.0.0.1} $(BIN)/python app.py
 
-test: $(VENV)/.test fonts assets chromium lint
+test: $(VENV)/.test fonts assets chromium servers lint
 	$(BIN)/python -m pytest -q
 
 lint: $(VENV)/.test
@@ -39,6 +39,10 @@ assets: assets/dist/studio.css
 
 chromium:
 	@bash scripts/ensure-chromium.sh
+
+# servers the tests start on loopback ports of their own (nginx for the reverse-proxy tests)
+servers:
+	@bash scripts/ensure-test-servers.sh
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
