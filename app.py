@@ -4,30 +4,45 @@ from __future__ import annotations
 
 import logging
 import os
-import secrets
 import signal
 from types import FrameType
 
-from branding.settings import get_settings
+from branding.settings import Settings
 
-settings = get_settings()
-settings.data_dir.mkdir(parents=True, exist_ok=True)
+settings = Settings()
+settings.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
 # NiceGUI reads its storage path at import time, so it is set before the import below
 os.environ.setdefault('NICEGUI_STORAGE_PATH', str((settings.data_dir / 'nicegui').resolve()))
 
+from fastapi.responses import HTMLResponse  # noqa: E402
 from nicegui import app, ui  # noqa: E402
+from starlette.middleware import Middleware  # noqa: E402
 
-from branding import api  # noqa: E402
-from branding.service import (  # noqa: E402
-    close_kit_service,
-    kit_service,
-)
-from components import kit_view, studio, theme  # noqa: E402
+from branding import __version__, api, edge  # noqa: E402
+from branding.clients import ClientResolver  # noqa: E402
+from branding.edge import HealthMiddleware  # noqa: E402
+from branding.files import read_or_create_secret  # noqa: E402
+from branding.page_limit import PageLimitMiddleware  # noqa: E402
+from branding.ratelimit import RateLimiter  # noqa: E402
+from branding.service import build_kit_service  # noqa: E402
+from components import share_page, studio, theme  # noqa: E402
 from components.assets import AssetBuild  # noqa: E402
 
 log = logging.getLogger('brandsmith')
 
-api.mount(app, settings)
+# the composition root: one service (store, provider chain, limits) built here and handed to the API and the pages
+service = build_kit_service(settings)
+api.mount(app, service)
+# health checks and the page budget per client are answered outside NiceGUI's middlewares, which ui.run adds later:
+# neither may queue behind a flood of page loads (see branding/edge.py)
+health = api.Health(status='ok', version=__version__)
+health_check = Middleware(HealthMiddleware, body=health.model_dump_json().encode())
+page_limit = Middleware(
+    PageLimitMiddleware,
+    limiter=RateLimiter(per_minute=settings.page_rate_limit_per_minute),
+    clients=ClientResolver.from_setting(settings.trusted_proxies),
+)
+app.on_startup(lambda: edge.put_outermost(app, [health_check, page_limit]))
 theme.use_brand_colors()
 if settings.fonts_dir.is_dir():
     # font files never change under a name (versions live in the package path), so browsers may keep them a year
@@ -51,36 +66,28 @@ else:
 @ui.page('/')
 def index() -> None:
     with theme.frame('Studio', lead=theme.Lead(intro=theme.STUDIO_INTRO)):
-        studio.create()
+        studio.create(service)
 
 
-@ui.page('/kit/{kit_id}')
-async def shared_kit(kit_id: str) -> None:
-    stored = await kit_service().store.get(kit_id) if len(kit_id) <= 64 else None
+@app.api_route('/kit/{kit_id}', methods=['GET', 'HEAD'], include_in_schema=False)
+async def shared_kit(kit_id: str) -> HTMLResponse:
+    """The read-only share page as server-rendered HTML: a visit builds no NiceGUI client and opens no socket."""
+    stored = await service.store.get(kit_id) if len(kit_id) <= 64 else None
     if stored is None:
-        with (
-            theme.frame('Shared kit'),
-            ui.column().classes('w-full items-center text-center py-16 gap-2').mark('kit-missing'),
-        ):
-            ui.label('This kit is not here').classes('text-2xl font-semibold').props('role=heading aria-level=1')
-            ui.label('It may have been deleted, or the link is incomplete.').classes('bs-muted')
-            ui.link('Make a new brand kit', '/')
-        return
+        return HTMLResponse(share_page.missing_page(), status_code=404)
     kit = stored.kit
-    lead = theme.Lead(heading=f'{kit.company_name}: brand kit', note=f'Made {stored.created_at:%d %b %Y}')
-    with theme.frame(f'{kit.company_name} brand kit', lead=lead):
-        kit_view.create_read_only(kit)
+    fonts = share_page.font_faces(kit.typography)
+    return HTMLResponse(share_page.kit_page(kit, created_at=stored.created_at, font_face_css=fonts))
 
 
 def storage_secret() -> str:
     """The configured secret, else one kept in the data directory so dark-mode choices survive restarts."""
     if settings.storage_secret is not None:
         return settings.storage_secret.get_secret_value()
-    path = settings.data_dir / '.storage_secret'
-    if not path.exists():
-        path.write_text(secrets.token_urlsafe(32))
-        path.chmod(0o600)
-    return path.read_text().strip()
+    return read_or_create_secret(settings.data_dir / '.storage_secret')
+
+
+GRACEFUL_SHUTDOWN_S = 3
 
 
 def exit_cleanly(signum: int, frame: FrameType | None) -> None:
@@ -89,16 +96,16 @@ def exit_cleanly(signum: int, frame: FrameType | None) -> None:
 
 
 async def shut_down() -> None:
-    await close_kit_service()
+    await service.close()
     log.info('Brandsmith stopped')
 
 
-app.on_startup(kit_service)  # opens the store and logs which providers are active before the first request
 app.on_shutdown(shut_down)
 
 if __name__ in {'__main__', '__mp_main__'}:
     logging.basicConfig(level=logging.INFO, format='%(asctime)s %(levelname)s %(name)s: %(message)s')
     signal.signal(signal.SIGTERM, exit_cleanly)
+    os.umask(0o077)  # what the server writes from here on (NiceGUI's browser storage) is for this user alone
     ui.run(
         host=settings.host,
         port=settings.port,
@@ -110,4 +117,10 @@ if __name__ in {'__main__', '__mp_main__'}:
         storage_secret=storage_secret(),
         show_welcome_message=True,
         tailwind=assets_digest is None,
+        # forwarded headers are read by branding.clients, from BRANDSMITH_TRUSTED_PROXIES only; uvicorn's own
+        # default would believe X-Forwarded-For from 127.0.0.1, so anyone on the host could pick their address
+        proxy_headers=False,
+        # on SIGTERM, requests still open after this many seconds (a generation stream, a client that never sends
+        # its whole body) are cancelled: without it uvicorn waits for them, past any container's stop timeout
+        timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_S,
     )

@@ -26,6 +26,7 @@ class Settings(BaseSettings):
     database_url: str | None = Field(default=None, validation_alias='DATABASE_URL')
     reuse_ttl_s: float = Field(default=3600.0, ge=0, validation_alias='BRANDSMITH_REUSE_TTL')
     rate_limit_per_minute: int = Field(default=10, ge=0, validation_alias='BRANDSMITH_RATE_LIMIT')
+    page_rate_limit_per_minute: int = Field(default=120, ge=0, validation_alias='BRANDSMITH_PAGE_RATE_LIMIT')
     max_body_bytes: int = Field(default=64 * 1024, ge=1024, validation_alias='BRANDSMITH_MAX_BODY_BYTES')
     cors_origins: str = Field(default='', validation_alias='BRANDSMITH_CORS_ORIGINS')
     trusted_proxies: str = Field(default='', validation_alias='BRANDSMITH_TRUSTED_PROXIES')

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import httpx
 import pytest
 from playwright.async_api import Browser, Page, expect
 
@@ -273,4 +274,60 @@ async def test_the_studio_text_meets_aa_contrast(app_server: AppServer, browser:
     await expect(page.get_by_text('Your brand kit is ready')).to_be_visible(timeout=20_000)
     await page.get_by_role('button', name='Copy tagline').first.click()  # a notification, with its own colours
     await expect(page.get_by_text('Copied tagline')).to_be_visible()
+    assert await low_contrast_texts(page) == []
+
+
+# --- the share page (server-rendered HTML; the system's colour scheme decides light or dark) ---------------------
+
+
+@pytest.fixture(scope='module')
+def share_url(app_server: AppServer) -> str:
+    with httpx.Client(base_url=app_server.url, timeout=60) as client:
+        profile = client.get('/api/v1/example-company-profile').raise_for_status().json()
+        body = {'company_profile': profile, 'num_variations': 2, 'focus': 'all', 'seed': 3}
+        kit = client.post('/api/v1/generate-branding', json=body).raise_for_status().json()
+    return f'{app_server.url}/kit/{kit["id"]}'
+
+
+async def open_share_page(browser: Browser, url: str, *, dark: bool = False) -> Page:
+    context = await browser.new_context(
+        viewport={'width': 1280, 'height': 900}, color_scheme='dark' if dark else 'light'
+    )
+    page = await context.new_page()
+    await page.goto(url)
+    await expect(page.get_by_role('heading', level=1)).to_be_visible()
+    return page
+
+
+async def test_the_share_page_declares_its_language_title_and_one_h1(browser: Browser, share_url: str) -> None:
+    page = await open_share_page(browser, share_url)
+    assert await page.get_attribute('html', 'lang') == 'en-US'
+    await expect(page).to_have_title('Lumen Ledger brand kit · Brandsmith')
+    await expect(page.get_by_role('heading', level=1)).to_have_text('Lumen Ledger: brand kit')
+    assert await page.locator('main').count() == 1
+
+
+async def test_the_share_page_works_from_the_keyboard_with_visible_focus(browser: Browser, share_url: str) -> None:
+    page = await open_share_page(browser, share_url)
+    stops: list[dict[str, Any]] = []
+    await tab_to_the_end(page, stops)
+    invisible = [f'{stop["tag"]} {stop["name"]!r}' for stop in stops if not stop['visible']]
+    assert invisible == [], f'focus is not visible on: {invisible}'
+    reached = {stop['name'] for stop in stops}
+    for control in ('Skip to the main content', 'Brandsmith', 'Copy prompt', 'Copy primary colour', 'Copy tagline'):
+        assert any(name.startswith(control) for name in reached), f'{control!r} not reached by Tab'
+    assert {'Copy CSS', 'Copy Markdown'} <= reached
+
+
+async def test_every_control_of_the_share_page_has_an_accessible_name(browser: Browser, share_url: str) -> None:
+    page = await open_share_page(browser, share_url)
+    assert await unnamed_controls(page) == []
+
+
+@pytest.mark.parametrize('dark', [False, True], ids=['light', 'dark'])
+async def test_the_share_page_text_meets_aa_contrast(browser: Browser, share_url: str, dark: bool) -> None:
+    page = await open_share_page(browser, share_url, dark=dark)
+    assert await low_contrast_texts(page) == []
+    await page.get_by_role('button', name='Copy tagline').first.click()  # the status message, with its own colours
+    await expect(page.get_by_role('status')).not_to_be_empty()
     assert await low_contrast_texts(page) == []
