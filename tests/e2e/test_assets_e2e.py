@@ -6,7 +6,6 @@ import re
 import subprocess
 from pathlib import Path
 
-import httpx
 import pytest
 from playwright.async_api import Browser, Page, Request, expect
 
@@ -75,14 +74,7 @@ async def test_every_class_and_icon_on_screen_comes_from_the_prebuilt_assets(
     await page.get_by_role('button', name='Toggle dark mode').click()
     await expect(page.locator('body.body--dark')).to_have_count(1)
     classes |= await drawn_classes(page)
-
-    async with httpx.AsyncClient(base_url=app_server.url, timeout=60) as client:
-        profile = (await client.get('/api/v1/example-company-profile')).json()
-        body = {'company_profile': profile, 'num_variations': 2, 'focus': 'all'}
-        kit = (await client.post('/api/v1/generate-branding', json=body)).json()
-    await page.goto(f'{app_server.url}/kit/{kit["id"]}')
-    await expect(page.get_by_text('Brand guidelines', exact=True)).to_be_visible()
-    classes |= await drawn_classes(page)
+    # the share page (/kit/<id>) is not drawn by NiceGUI: it carries a small stylesheet of its own
 
     assert any(url.split('?')[0].endswith('/assets/studio.css') for url in requests)
     assert any(url.split('?')[0].endswith('/assets/icons.js') for url in requests)
