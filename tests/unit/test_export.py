@@ -27,10 +27,10 @@ from pypdf.generic import DictionaryObject
 from branding.api import EXAMPLE_PROFILE
 from branding.export import EXPORTS, UnknownExportFormatError, bundle_zip, export_kit, logo_pngs, logo_svgs
 from branding.exports import pdf_fonts
-from branding.exports.arabic import has_rtl
 from branding.exports.common import css_comment, css_string, kit_title, slug
 from branding.exports.css import tailwind_v3_config
 from branding.exports.png import png_size, render_png, safe_svg
+from branding.exports.shaping import has_rtl
 from branding.exports.tokens import TOKEN_TYPES, design_tokens
 from branding.models import BrandingRequest, BrandKit, Focus, Tagline
 from branding.orchestrator import generate_kit
@@ -510,8 +510,8 @@ PNG_WIDTH = re.compile(r'-(\d+)\.png$')
 
 
 def normalised(text: str) -> str:
-    """What a reader compares: NFKC (Arabic presentation forms become plain letters again), without white space (lines
-    wrap anywhere, even inside a long word) and without invisible joiners and variation selectors."""
+    """What a reader compares: NFKC (compatibility forms count as the letters they stand for), without white space
+    (lines wrap anywhere, even inside a long word) and without invisible joiners and variation selectors."""
     text = unicodedata.normalize('NFKC', text)
     return ''.join(
         char
@@ -521,9 +521,9 @@ def normalised(text: str) -> str:
 
 
 def shows_name(name: str, text: str) -> bool:
-    """Whether `text`, extracted from a file, holds `name`. Right-to-left text is drawn in visual order and wraps as
-    one run (its lines are in drawing order), so for a name with Arabic letters each word is looked for instead, in
-    logical or in drawing order (readers differ in whether they reorder what they extract)."""
+    """Whether `text`, extracted from a file, holds `name`. Right-to-left runs are drawn in visual order and readers
+    differ in whether they put them back in logical order, so for a name with right-to-left letters each word is looked
+    for instead, in logical or in drawing order."""
     flat = normalised(text)
     if not has_rtl(name):
         return normalised(name) in flat

@@ -1,34 +1,52 @@
 """Every export format, for kits with any tone, name length (1-200), script and focus: each file is parsed back and
 compared with the kit (see `check_export`), and the PDF must show the name's glyphs in fonts it embeds.
 
-What the PDF checks compare: the text pypdf extracts, NFKC-normalised (the PDF sets Arabic as presentation forms,
-which NFKC turns back into letters) and without white space, joiners or variation selectors (lines wrap anywhere and
-invisible characters need no glyph); names with Arabic letters are compared word by word, as a right-to-left run is
-drawn in visual order and wraps as one piece.
+What the PDF checks compare: the text pypdf extracts, NFKC-normalised and without white space, joiners or variation
+selectors (lines wrap anywhere and invisible characters need no glyph); shaped glyphs (Arabic joining forms, Devanagari
+conjuncts) read back as the characters they were shaped from. Names with right-to-left letters are compared word by
+word, as readers differ in whether they put a right-to-left run, drawn in visual order, back in logical order.
+
+That the shaping itself is right is checked on the glyphs drawn: they must be the ones HarfBuzz shapes the name into,
+in its order (see `drawn_glyphs`).
 """
 
 from __future__ import annotations
 
 import asyncio
+import io
 import json
 import string
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+import pypdf
 import pytest
+import uharfbuzz as hb
+from fontTools.ttLib import TTFont
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
+from pypdf.generic import ContentStream
+from reportlab.pdfbase.ttfonts import ShapedStr
 
 from branding.api import EXAMPLE_PROFILE
 from branding.export import EXPORTS, export_kit
 from branding.exports import pdf_scripts
-from branding.exports.arabic import shape_arabic, visual_order
 from branding.exports.common import css_comment, kit_title
-from branding.exports.script_fonts import SCRIPT_FONTS
+from branding.exports.script_fonts import NOTO_SANS, NOTO_SANS_ARABIC, SCRIPT_FONTS, ScriptFont
+from branding.exports.shaping import has_rtl
 from branding.models import BrandingRequest, BrandKit, Focus
 from branding.orchestrator import generate_kit
-from tests.unit.test_export import archive_files, check_export, check_pdf, embedded_fonts, parse_css, pdf_text
+from tests.unit.test_export import (
+    archive_files,
+    check_export,
+    check_pdf,
+    embedded_fonts,
+    normalised,
+    parse_css,
+    pdf_text,
+)
 
 PACKAGE_JSON = Path(__file__).resolve().parents[2] / 'fonts' / 'package.json'
 TONES = ['bold', 'confident', 'playful', 'elegant', 'professional', 'friendly', 'minimal']
@@ -63,15 +81,16 @@ def make_kit(name: str, *, tone: str = 'professional', focus: Focus = Focus.ALL,
 
 
 def expected_fonts(title: str) -> set[str]:
-    """The script fonts a name needs: the first Han character's font depends on kana or Hangul beside it."""
+    """The script fonts a name needs: a Han character's font depends on the kana or Hangul beside it (Japanese,
+    Korean), and is the Chinese one without either."""
+    han = [char for char in title if '\u3400' <= char <= '\u9fff']
     wanted = {
-        script.font for script in SCRIPTS.values() if script.font and any(char in script.letters for char in title)
+        script.font
+        for script in SCRIPTS.values()
+        if script.font and any(char in script.letters and char not in han for char in title)
     }
-    han = {'NotoSansJP', 'NotoSansSC', 'NotoSansKR'} & wanted
-    if len(han) > 1:  # Han characters follow the text's kana or Hangul, so only the fonts of those stay certain
-        wanted -= han
-        wanted |= {'NotoSansJP'} if any('\u3040' <= char <= '\u30ff' for char in title) else set()
-        wanted |= {'NotoSansKR'} if any('\uac00' <= char <= '\ud7af' for char in title) else set()
+    if han and 'NotoSansJP' not in wanted:
+        wanted.add('NotoSansKR' if 'NotoSansKR' in wanted else 'NotoSansSC')
     return wanted
 
 
@@ -90,7 +109,7 @@ def check_every_format(kit: BrandKit) -> None:
 def words(draw: st.DrawFn, script: str) -> str:
     """A word in one script, starting with a letter that draws something (not a combining mark)."""
     letters = SCRIPTS[script].letters
-    starts = [char for char in letters if unicodedata.category(char) not in {'Mn', 'Mc'}]
+    starts = [char for char in letters if unicodedata.category(char) not in {'Mn', 'Mc', 'Me', 'Cf'}]
     return draw(st.sampled_from(starts)) + draw(st.text(alphabet=letters, max_size=11))
 
 
@@ -166,32 +185,159 @@ def test_non_latin_names_print_in_their_own_glyphs(name: str) -> None:
     check_every_format(make_kit(name))
 
 
-def test_an_arabic_name_is_shaped_and_drawn_right_to_left() -> None:
-    kit = make_kit('شركة النور', focus=Focus.TAGLINE)
-    _, text = pdf_text(export_kit(kit, 'pdf')[0])
-    shaped = {char for char in text if '\ufe70' <= char <= '\ufeff'}
-    assert {'\ufeb7', '\ufe94', '\ufedf'} <= shaped  # sheen initial, teh marbuta final, lam initial: joined letters
-    assert 'شركة' in unicodedata.normalize('NFKC', text)
+def font_file(font: ScriptFont) -> Path:
+    path = pdf_scripts.script_file(font)
+    assert path is not None, f'run make fonts: {font.package}'
+    return path
 
 
-def test_arabic_letters_take_the_form_their_neighbours_call_for() -> None:
-    assert shape_arabic('بيت') == '\ufe91\ufef4\ufe96'  # beh initial, yeh medial, teh final
-    assert shape_arabic('دار') == '\ufea9\ufe8d\ufead'  # dal and alef do not join the letter after them
-    assert shape_arabic('لا') == '\ufefb'  # lam-alef ligature
-    assert shape_arabic('سلام', has_glyph=lambda _: False) == 'سلام'  # nothing the font lacks
-    assert shape_arabic('Acme') == 'Acme'
+def outline(font: TTFont, glyph: str) -> list[tuple[int, int]]:
+    coordinates, _, _ = font['glyf'][glyph].getCoordinates(font['glyf'])
+    return list(coordinates)
 
 
-def test_right_to_left_runs_are_reversed_for_drawing_with_numbers_and_brackets_kept_readable() -> None:
-    assert visual_order('Acme شركة Co') == 'Acme ةكرش Co'
-    assert visual_order('مرحبا 123 (عالم)') == '(ملاع) 123 ابحرم'
-    assert visual_order('no arabic here') == 'no arabic here'
+def harfbuzz_glyphs(text: str, font: ScriptFont, *, rtl: bool = False) -> list[list[tuple[int, int]]]:
+    """The outlines of the glyphs HarfBuzz shapes `text` into, in drawing order: what the PDF must show."""
+    path = font_file(font)
+    hb_font = hb.Font(hb.Face(hb.Blob(path.read_bytes())))
+    buffer = hb.Buffer()
+    buffer.add_str(text)
+    buffer.direction = 'rtl' if rtl else 'ltr'
+    buffer.guess_segment_properties()
+    hb.shape(hb_font, buffer)
+    original = TTFont(str(path))
+    order = original.getGlyphOrder()
+    return [outline(original, order[info.codepoint]) for info in buffer.glyph_infos]
+
+
+def nominal_glyphs(text: str, font: ScriptFont) -> list[list[tuple[int, int]]]:
+    """The outlines of each character's own glyph: what drawing `text` character by character shows."""
+    original = TTFont(str(font_file(font)))
+    cmap = original.getBestCmap()
+    return [outline(original, cmap[ord(char)]) for char in text]
+
+
+def drawn_glyphs(reader: pypdf.PdfReader, page: int, family: str) -> list[list[tuple[int, int]]]:
+    """The outlines of the glyphs a page draws in the embedded subset of `family`, in the order it draws them."""
+    fonts = reader.pages[page]['/Resources']['/Font']
+    subsets = {}
+    for key, reference in fonts.items():
+        font = reference.get_object()
+        if str(font['/BaseFont']).split('+')[-1].split('-')[0] == family:
+            data = font['/FontDescriptor'].get_object()['/FontFile2'].get_object().get_data()
+            subsets[key] = TTFont(io.BytesIO(data))
+    current = None
+    glyphs = []
+    for operands, operator in ContentStream(reader.pages[page].get_contents(), reader).operations:
+        if operator == b'Tf':
+            current = subsets.get(operands[0])
+        elif operator in {b'Tj', b'TJ'} and current is not None:
+            strings = operands[0] if operator == b'TJ' else [operands[0]]
+            codes = [code for text in strings if isinstance(text, str) for code in text.encode('latin-1')]
+            cmap = current['cmap'].tables[0].cmap
+            glyphs += [outline(current, cmap[code]) for code in codes]
+    return glyphs
+
+
+def contains(sequence: list[Any], part: list[Any]) -> bool:
+    return any(sequence[start : start + len(part)] == part for start in range(len(sequence) - len(part) + 1))
+
+
+def header_page(name: str) -> tuple[pypdf.PdfReader, str]:
+    """A brand book whose second page draws `name` alone in its running header (with `draw_text`)."""
+    reader, text = pdf_text(export_kit(make_kit(name, focus=Focus.TAGLINES), 'pdf')[0])
+    return reader, text
+
+
+@pytest.mark.parametrize('name', ['क्षत्रिय शिक्षा', 'नमस्ते डिज़ाइन स्टूडियो', 'हिन्दी'])
+def test_a_devanagari_name_is_drawn_in_the_glyphs_harfbuzz_shapes_it_into(name: str) -> None:
+    """Conjuncts (क्ष, त्र, स्त) are single glyphs and the short-i matra is drawn before its consonant: the glyphs
+    drawn are HarfBuzz's, which character-by-character drawing (virama shown, matra after) is not."""
+    reader, text = header_page(name)
+    expected = harfbuzz_glyphs(name, NOTO_SANS)
+    assert expected != nominal_glyphs(name, NOTO_SANS)
+    assert contains(drawn_glyphs(reader, 1, 'NotoSans'), expected)
+    assert normalised(name) in normalised(text)  # and it still reads back as written
+
+
+@pytest.mark.parametrize('name', ['شركة النور للتمويل', 'مصرف الأمانة الإسلامي'])
+def test_an_arabic_name_is_drawn_joined_and_right_to_left(name: str) -> None:
+    """HarfBuzz's glyphs in its right-to-left order: joining forms and the lam-alef ligature, the first letter at the
+    right; the text still reads back as the letters written, not presentation forms."""
+    reader, text = header_page(name)
+    expected = harfbuzz_glyphs(name, NOTO_SANS_ARABIC, rtl=True)
+    assert expected[: len(name) // 2] != nominal_glyphs(name[::-1], NOTO_SANS_ARABIC)[: len(name) // 2]
+    assert contains(drawn_glyphs(reader, 1, 'NotoSansArabic'), expected)
+    assert name in text  # pypdf puts right-to-left text back in logical order
+    assert not {char for char in text if '\ufb50' <= char <= '\ufeff' or ord(char) >= 0xF0000}
+
+
+def drawing_order(text: str) -> list[tuple[str, str]]:
+    """What `draw_text` draws with Noto Sans as the base font, from left to right: the text each piece was shaped
+    from, and its font."""
+    base = pdf_scripts.script_face(NOTO_SANS)
+    assert base is not None
+    pieces = pdf_scripts.line_pieces(text, base, 10)
+    return [
+        (getattr(part, 'logical', part), name.removeprefix('BS-script-').removesuffix('-400'))
+        for part, name, _ in pieces
+    ]
+
+
+def test_right_to_left_runs_are_drawn_in_bidi_order_with_numbers_left_to_right() -> None:
+    assert drawing_order('Acme شركة Co') == [
+        ('Acme ', 'noto-sans'),
+        ('شركة', 'noto-sans-arabic'),
+        (' ', 'noto-sans-arabic'),
+        ('Co', 'noto-sans'),
+    ]
+    # all right to left: the first word is drawn last (rightmost), the number stays left to right inside
+    assert drawing_order('مرحبا 123 (عالم)') == [
+        (')', 'noto-sans'),
+        ('عالم', 'noto-sans-arabic'),
+        (' (', 'noto-sans'),
+        ('123', 'noto-sans'),
+        ('مرحبا ', 'noto-sans-arabic'),
+    ]
+    assert drawing_order('no arabic here') == [('no arabic here', 'noto-sans')]
+
+
+def test_brackets_in_a_right_to_left_run_are_mirrored() -> None:
+    base = pdf_scripts.script_face(NOTO_SANS)
+    assert base is not None
+    closing, _, _ = pdf_scripts.line_pieces('(عالم)', base, 10)[0]
+    assert isinstance(closing, ShapedStr) and closing.logical == ')'
+    glyphs = harfbuzz_glyphs('(', NOTO_SANS)
+    assert harfbuzz_glyphs(')', NOTO_SANS, rtl=True) == glyphs  # drawn as an opening bracket, facing the word
+    # a built-in stand-in face (a kit font not installed) cannot shape: its brackets are mirrored as characters
+    pieces = pdf_scripts.line_pieces('(عالم)', 'Helvetica', 10)
+    assert [part for part, name, _ in pieces if name == 'Helvetica'] == ['(', ')']
+
+
+def test_a_right_to_left_name_that_wraps_reads_from_its_first_line() -> None:
+    """Lines are broken in logical order and each is then put in drawing order: the first words are on the first
+    line (drawn at its right), not the last words of the name as when a whole reordered paragraph is wrapped."""
+    name = ' '.join(['مصرف', 'الأمانة', 'الإسلامي', 'للتمويل', 'والاستثمار', 'العقاري', 'الدولي'] * 2)
+    kit = make_kit(name, focus=Focus.TAGLINES)
+    reader, _ = pdf_text(export_kit(kit, 'pdf')[0])
+    cover = reader.pages[0].extract_text()
+    lines = [line for line in cover.splitlines() if has_rtl(line)]
+    assert len(lines) > 1
+    assert lines[0].split()[0] == 'مصرف'
+    check_every_format(kit)
+
+
+def test_broken_clusters_and_marks_read_back_without_private_code_points() -> None:
+    """A matra with no consonant (HarfBuzz draws a dotted circle for it), a conjunct, a combining accent."""
+    kit = make_kit('ाक्ष कि é Zoë', focus=Focus.TAGLINES)
+    text = check_pdf(export_kit(kit, 'pdf')[0], kit)
+    assert not [char for char in text if 0xE000 <= ord(char) <= 0xF8FF or ord(char) >= 0xF0000]
 
 
 def test_without_the_script_fonts_the_pdf_still_renders_and_says_what_is_missing(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    kit = make_kit('東京デザイン شركة 🚀', focus=Focus.TAGLINE)
+    kit = make_kit('東京デザイン شركة 🚀', focus=Focus.TAGLINES)
     pdf_scripts.script_face.cache_clear()
     monkeypatch.setattr(pdf_scripts, 'script_file', lambda *args, **kwargs: None)
     try:
@@ -205,7 +351,7 @@ def test_without_the_script_fonts_the_pdf_still_renders_and_says_what_is_missing
 
 
 def test_with_the_script_fonts_the_pdf_names_them_and_the_zip_ships_their_licences() -> None:
-    kit = make_kit('東京デザイン شركة', focus=Focus.TAGLINE)
+    kit = make_kit('東京デザイン شركة', focus=Focus.TAGLINES)
     flat = ' '.join(check_pdf(export_kit(kit, 'pdf')[0], kit).split())
     assert 'is set in Noto Sans Arabic (Arabic script) and Noto Sans JP (Japanese)' in flat
     licences = archive_files(export_kit(kit, 'zip')[0])['LICENSES/fonts.txt'].decode('utf-8')
