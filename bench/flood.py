@@ -23,6 +23,7 @@ import multiprocessing
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -36,7 +37,6 @@ from pathlib import Path
 import httpx
 
 from branding.settings import Settings
-from tests.conftest import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 LOADS = 800
@@ -48,6 +48,12 @@ SIGTERM_AFTER_S = 1.0
 HEALTH_TARGET_MS = 100.0
 RSS_TARGET_MIB = 150.0
 DEFAULT_PAGE_LIMIT = Settings.model_fields['page_rate_limit_per_minute'].default
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(('127.0.0.1', 0))
+        return int(sock.getsockname()[1])
 
 
 @dataclass(kw_only=True, slots=True)
