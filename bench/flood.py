@@ -63,7 +63,7 @@ class Server:
     command: list[str]
     env: dict[str, str] = field(default_factory=dict)
     port: int = field(default_factory=free_port)
-    data_dir: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix='brandsmith-flood-')))
+    data_dir: Path | None = None  # made when the server starts, removed when it stops
     process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -72,9 +72,11 @@ class Server:
 
     @property
     def log_path(self) -> Path:
+        assert self.data_dir is not None, 'the server has not started'
         return self.data_dir / 'server.log'
 
     def start(self, ready_path: str) -> None:
+        self.data_dir = Path(tempfile.mkdtemp(prefix='brandsmith-flood-'))
         env = {key: value for key, value in os.environ.items() if key != 'PYTEST_CURRENT_TEST'}
         for key in ('TOGETHER_API_KEY', 'COHERE_API_KEY', 'CO_API_KEY', 'OPENAI_COMPAT_API_KEY'):
             env.pop(key, None)  # the offline engine only: a benchmark must not spend anyone's quota
@@ -115,7 +117,8 @@ class Server:
         if self.process is not None and self.process.poll() is None:
             self.process.kill()
             self.process.wait()
-        shutil.rmtree(self.data_dir, ignore_errors=True)
+        if self.data_dir is not None:
+            shutil.rmtree(self.data_dir, ignore_errors=True)
 
 
 @dataclass(kw_only=True, slots=True)
@@ -237,8 +240,8 @@ async def measure(
     name: str, server: Server, *, share_page: bool, loads: int, concurrent: int, settle_s: float
 ) -> Result:
     result = Result(name=name)
-    server.start('/health' if share_page else '/')
     try:
+        server.start('/health' if share_page else '/')
         paths = ['/']
         if share_page:
             paths.append(f'/kit/{make_kit(server.url)}')
