@@ -32,7 +32,8 @@ log = logging.getLogger('brandsmith')
 
 # the composition root: one service (store, provider chain, limits) built here and handed to the API and the pages
 service = build_kit_service(settings)
-api.mount(app, service)
+# unknown page URLs get a plain HTML 404: NiceGUI's own 404 page would build a page client for every such request
+api.mount(app, service, page_not_found=lambda _request, _error: HTMLResponse(share_page.not_found_page(), 404))
 # health checks and the page budget per client are answered outside NiceGUI's middlewares, which ui.run adds later:
 # neither may queue behind a flood of page loads (see branding/edge.py)
 health = api.Health(status='ok', version=__version__)

@@ -26,14 +26,14 @@ from branding.models import (
     BrandKit,
     CompanyProfile,
     CompanyType,
-    SectionName,
 )
 from branding.orchestrator import KitDone, KitEvent, SectionDone, SectionStarted, SectionText
 from branding.owners import CALLER_COOKIE, CALLER_HEADER, Caller, Unauthenticated
 from branding.ratelimit import retry_after_header
+from branding.registry import SECTIONS
 from branding.service import KitService, RateLimited
 from branding.store import NotOwnerError
-from branding.web import ApiError, ErrorBody, install_guards, sse_event
+from branding.web import ApiError, ErrorBody, PageNotFound, install_guards, sse_event
 
 REQUEST_EXAMPLES = {
     'whole_kit': {
@@ -203,20 +203,6 @@ async def generate_branding(body: GenerationRequest, request: Request, service: 
     return await service.generate(body, owner=caller.owner)
 
 
-def section_payload(kit: BrandKit, section: SectionName) -> Any:
-    match section:
-        case SectionName.LOGOS:
-            return [logo.model_dump(mode='json') for logo in kit.logos]
-        case SectionName.TAGLINES:
-            return [tagline.model_dump(mode='json') for tagline in kit.taglines]
-        case SectionName.PALETTE:
-            return kit.color_palette.model_dump(mode='json') if kit.color_palette else None
-        case SectionName.TYPOGRAPHY:
-            return kit.typography.model_dump(mode='json') if kit.typography else None
-        case SectionName.GUIDELINES:
-            return kit.brand_guidelines
-
-
 @router.post(
     '/api/v1/generate-branding/stream',
     tags=['generation'],
@@ -247,7 +233,7 @@ async def generate_branding_stream(
                     case SectionText(section=section, text=text):
                         yield sse_event('text', {'section': section, 'text': text})
                     case SectionDone(section=section, provenance=provenance, kit=kit):
-                        payload = section_payload(kit, section)
+                        payload = SECTIONS[section].payload(kit)
                         yield sse_event(
                             'section',
                             {'section': section, 'provenance': provenance.model_dump(mode='json'), 'data': payload},
@@ -280,7 +266,7 @@ async def list_kits(
             created_at=item.created_at,
             focus=item.focus.value,
             num_variations=item.num_variations,
-            providers={section.value: provider for section, provider in item.providers.items()},
+            providers=item.providers,
         )
         for item in page.items
     ]
@@ -383,14 +369,14 @@ def _docs_routes(app: FastAPI) -> None:
         )
 
 
-def mount(app: FastAPI, service: KitService) -> None:
+def mount(app: FastAPI, service: KitService, *, page_not_found: PageNotFound | None = None) -> None:
     """The API routes, their docs and the guard rails, on the studio's own app (or any FastAPI app, as in the tests),
     answering with `service`."""
     settings = service.settings
     app.state.kit_service = service
     app.include_router(router)
     _docs_routes(app)
-    install_guards(app, max_body_bytes=settings.max_body_bytes)
+    install_guards(app, max_body_bytes=settings.max_body_bytes, page_not_found=page_not_found)
     if settings.cors_origin_list:
         app.add_middleware(
             CORSMiddleware,

@@ -96,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     content, _, _ = export_kit(kit, format_for(args.out, args.format))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(content)
-    sources = ', '.join(f'{section.value}: {p.provider}' for section, p in kit.sections.items())
+    sources = ', '.join(f'{section}: {p.provider}' for section, p in kit.sections.items())
     print(f'{args.out} ({len(content):,} bytes), kit {kit.id}, seed {kit.seed}; {sources}')
     return 0
 

@@ -17,7 +17,6 @@ from branding.models import (
     FontPairing,
     LogoConcept,
     LogoStyle,
-    SectionName,
     Tagline,
     Typography,
 )
@@ -214,16 +213,7 @@ def streamed_markdown(partial_json: str) -> str:
         return body.replace('\\n', '\n')
 
 
-DRAFTS: dict[SectionName, type[BaseModel]] = {
-    SectionName.PALETTE: PaletteDraft,
-    SectionName.TYPOGRAPHY: TypographyDraft,
-    SectionName.LOGOS: LogosDraft,
-    SectionName.TAGLINES: TaglinesDraft,
-    SectionName.GUIDELINES: GuidelinesDraft,
-}
-
-
 @cache
-def draft_schema(section: SectionName) -> dict[str, Any]:
-    """Built once per section: pydantic takes milliseconds to write a schema, and every call sends one."""
-    return DRAFTS[section].model_json_schema()
+def draft_schema(draft: type[BaseModel]) -> dict[str, Any]:
+    """Built once per draft model: pydantic takes milliseconds to write a schema, and every call sends one."""
+    return draft.model_json_schema()

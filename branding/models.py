@@ -9,7 +9,16 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    JsonValue,
+    StringConstraints,
+    field_validator,
+)
 
 
 class CompanyType(StrEnum):
@@ -53,9 +62,12 @@ TONES: dict[str, str] = {
 
 
 class Focus(StrEnum):
+    """What a request asks for: the whole kit, or one section (members named like the sections they ask for; the
+    values keep the published wire format)."""
+
     ALL = 'all'
-    LOGO = 'logo'
-    TAGLINE = 'tagline'
+    LOGOS = 'logo'
+    TAGLINES = 'tagline'
     PALETTE = 'palette'
     TYPOGRAPHY = 'typography'
 
@@ -67,22 +79,6 @@ class SectionName(StrEnum):
     TYPOGRAPHY = 'typography'
     GUIDELINES = 'guidelines'
 
-
-SECTION_TITLES: dict[SectionName, str] = {
-    SectionName.LOGOS: 'Logo concepts',
-    SectionName.TAGLINES: 'Taglines',
-    SectionName.PALETTE: 'Colour palette',
-    SectionName.TYPOGRAPHY: 'Typography',
-    SectionName.GUIDELINES: 'Brand guidelines',
-}
-
-FOCUS_SECTIONS: dict[Focus, tuple[SectionName, ...]] = {
-    Focus.ALL: tuple(SectionName),
-    Focus.LOGO: (SectionName.LOGOS,),
-    Focus.TAGLINE: (SectionName.TAGLINES,),
-    Focus.PALETTE: (SectionName.PALETTE,),
-    Focus.TYPOGRAPHY: (SectionName.TYPOGRAPHY,),
-}
 
 # The white space of JSON Schema's regular expressions (ECMA-262 \s: tab, line breaks, space, no-break and other Zs
 # spaces, the byte-order mark), spelled out: Python's str.isspace and the Rust regex behind pydantic's `pattern` each
@@ -207,10 +203,6 @@ class BrandingRequest(StrictModel):
     num_variations: JsonInt = Field(default=3, ge=1, le=10, description='Logo concepts and taglines to make (1-10)')
     focus: Focus = Focus.ALL
     seed: Seed | None = Field(default=None, description='Same seed and profile give the same kit; omit for a fresh one')
-
-    @property
-    def sections(self) -> tuple[SectionName, ...]:
-        return FOCUS_SECTIONS[self.focus]
 
 
 # --- the kit ---------------------------------------------------------------------------------------------------------
@@ -386,4 +378,9 @@ class BrandKit(BaseModel):
     seed: int = 0
     focus: Focus = Focus.ALL
     num_variations: int = 3
-    sections: dict[SectionName, SectionProvenance] = {}
+    sections: dict[str, SectionProvenance] = Field(
+        default={}, description='Where each section came from, by section name (logos, palette, typography, ...)'
+    )
+    extensions: dict[str, JsonValue] = Field(
+        default={}, description='Sections beyond the built-in five, by section name (their data as JSON)'
+    )

@@ -7,49 +7,42 @@ import contextlib
 import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
-from branding import drafts
 from branding.chain import ProviderChain
 from branding.models import (
     OFFLINE_PROVIDER,
     BrandingRequest,
     BrandKit,
-    ColorPalette,
-    LogoConcept,
-    SectionName,
+    CompanyProfile,
     SectionProvenance,
     SectionStatus,
-    Tagline,
-    Typography,
 )
 from branding.prompts import chat_request
-from branding.sections.guidelines import build_offline_guidelines
-from branding.sections.logos import build_offline_logos
-from branding.sections.palette import build_offline_palette
-from branding.sections.taglines import build_offline_taglines
-from branding.sections.typography import build_offline_typography
+from branding.registry import SECTIONS, AnySpec, SectionInputs, SectionSpec, sections_for
 from branding.seeding import fresh_seed
+
+V = TypeVar('V')
 
 OFFLINE_MODEL = 'design-engine'
 
 
 @dataclass(kw_only=True, slots=True)
 class SectionStarted:
-    section: SectionName
+    section: str
 
 
 @dataclass(kw_only=True, slots=True)
 class SectionText:
     """Text of a streaming section so far (a retry on another provider starts again from the beginning)."""
 
-    section: SectionName
+    section: str
     text: str
 
 
 @dataclass(kw_only=True, slots=True)
 class SectionDone:
-    section: SectionName
+    section: str
     provenance: SectionProvenance
     kit: BrandKit
 
@@ -64,151 +57,106 @@ KitEvent = SectionStarted | SectionText | SectionDone | KitDone
 
 @dataclass(kw_only=True, slots=True)
 class KitContext:
-    """What every section of one kit shares; later sections wait on the palette and type they build on."""
+    """What every section of one kit shares: sections wait on the values of the sections they are built on."""
 
     request: BrandingRequest
     seed: int
     chain: ProviderChain | None = None
     basis_seed: int = -1  # the kit's own seed: a regenerated section keeps the palette and type it was built on
-    palette: asyncio.Future[ColorPalette] = field(default_factory=lambda: asyncio.get_running_loop().create_future())
-    typography: asyncio.Future[Typography] = field(default_factory=lambda: asyncio.get_running_loop().create_future())
-    taglines: asyncio.Future[list[Tagline]] = field(default_factory=lambda: asyncio.get_running_loop().create_future())
+    made: tuple[str, ...] = ()  # the sections this kit makes
+    values: dict[str, asyncio.Future[Any]] = field(default_factory=dict)  # theirs, as each is stored
 
-    async def design_palette(self) -> ColorPalette:
-        if SectionName.PALETTE in self.request.sections:
-            return await asyncio.shield(self.palette)
-        return await asyncio.to_thread(build_offline_palette, self.request.company_profile, self._basis_seed)
+    def __post_init__(self) -> None:
+        self.made = sections_for(self.request.focus)
 
-    async def design_typography(self) -> Typography:
-        if SectionName.TYPOGRAPHY in self.request.sections:
-            return await asyncio.shield(self.typography)
-        return await asyncio.to_thread(build_offline_typography, self.request.company_profile, self._basis_seed)
+    def future(self, name: str) -> asyncio.Future[Any]:
+        if name not in self.values:
+            self.values[name] = asyncio.get_running_loop().create_future()
+        return self.values[name]
 
-    @property
-    def _basis_seed(self) -> int:
-        return self.seed if self.basis_seed < 0 else self.basis_seed
+    def resolve(self, name: str, value: Any) -> None:
+        future = self.future(name)
+        if not future.done():
+            future.set_result(value)
 
-    async def kit_taglines(self) -> list[Tagline] | None:
-        if SectionName.TAGLINES in self.request.sections:
-            return await asyncio.shield(self.taglines)
+    def inputs(self, spec: AnySpec) -> SectionInputs:
+        return Inputs(context=self, spec=spec, seed=self.seed)
+
+    async def value_of(self, spec: SectionSpec[V, Any]) -> V:
+        if spec.name in self.made:
+            return cast(V, await asyncio.shield(self.future(spec.name)))
+        # a section this kit does not make, built the way the kit's own seed builds it (each time: it is cheap and
+        # pure, and a shared future could outlive the task that made it)
+        basis = Inputs(context=self, spec=spec, seed=self.seed if self.basis_seed < 0 else self.basis_seed)
+        return await spec.offline(basis)
+
+    async def value_if_made(self, spec: SectionSpec[V, Any]) -> V | None:
+        if spec.name in self.made:
+            return cast(V, await asyncio.shield(self.future(spec.name)))
         return None
 
 
-SectionResult = ColorPalette | Typography | list[LogoConcept] | list[Tagline] | str
+@dataclass(kw_only=True, slots=True, frozen=True)
+class Inputs:
+    """One section's view of its kit: what its builders read (SectionInputs); only the sections it `needs`."""
+
+    context: KitContext
+    spec: AnySpec
+    seed: int
+
+    @property
+    def profile(self) -> CompanyProfile:
+        return self.context.request.company_profile
+
+    @property
+    def count(self) -> int:
+        return self.context.request.num_variations
+
+    def _check(self, needed: AnySpec) -> None:
+        if needed.name not in self.spec.needs:
+            raise LookupError(f'section {self.spec.name!r} reads {needed.name!r} but does not list it in `needs`')
+
+    async def value(self, spec: SectionSpec[V, Any]) -> V:
+        self._check(spec)
+        return await self.context.value_of(spec)
+
+    async def value_if_made(self, spec: SectionSpec[V, Any]) -> V | None:
+        self._check(spec)
+        return await self.context.value_if_made(spec)
+
+
 Emit = Callable[[KitEvent], None]
 
 
-async def _offline_section(section: SectionName, context: KitContext) -> SectionResult:
-    request = context.request
-    profile = request.company_profile
-    match section:
-        case SectionName.PALETTE:
-            return await asyncio.to_thread(build_offline_palette, profile, context.seed)
-        case SectionName.TYPOGRAPHY:
-            return await asyncio.to_thread(build_offline_typography, profile, context.seed)
-        case SectionName.TAGLINES:
-            return await asyncio.to_thread(build_offline_taglines, profile, request.num_variations, context.seed)
-        case SectionName.LOGOS:
-            palette, typography = await asyncio.gather(context.design_palette(), context.design_typography())
-            return await asyncio.to_thread(
-                build_offline_logos, profile, palette, typography, request.num_variations, context.seed
-            )
-        case SectionName.GUIDELINES:
-            palette, typography = await asyncio.gather(context.design_palette(), context.design_typography())
-            taglines = await context.kit_taglines()
-            return await asyncio.to_thread(
-                build_offline_guidelines, profile, palette, typography, taglines, context.seed
-            )
-
-
-def _resolve(future: asyncio.Future[Any], value: Any) -> None:
-    if not future.done():
-        future.set_result(value)
-
-
-def _store(kit: BrandKit, context: KitContext, section: SectionName, value: SectionResult) -> None:
-    match section:
-        case SectionName.PALETTE:
-            assert isinstance(value, ColorPalette)
-            kit.color_palette = value
-            _resolve(context.palette, value)
-        case SectionName.TYPOGRAPHY:
-            assert isinstance(value, Typography)
-            kit.typography = value
-            _resolve(context.typography, value)
-        case SectionName.TAGLINES:
-            kit.taglines = cast(list[Tagline], value)
-            _resolve(context.taglines, value)
-        case SectionName.LOGOS:
-            kit.logos = cast(list[LogoConcept], value)
-        case SectionName.GUIDELINES:
-            assert isinstance(value, str)
-            kit.brand_guidelines = value
-
-
 async def _drafted_section(
-    section: SectionName, context: KitContext, chain: ProviderChain, emit: Emit
-) -> tuple[SectionResult | None, SectionProvenance]:
+    spec: AnySpec, context: KitContext, chain: ProviderChain, emit: Emit
+) -> tuple[Any | None, SectionProvenance]:
     """The section as a language model wrote it and the design engine corrected it, or None when every provider
     failed (the provenance note then says why)."""
-    request = context.request
-    profile = request.company_profile
-    count = request.num_variations
-    chat = chat_request(section, profile, count)
-    notes: list[str] = []
-    value: SectionResult | None = None
-    match section:
-        case SectionName.PALETTE:
-            palette_outcome = await chain.run(section, chat, drafts.palette_parser(profile))
-            value, provenance = palette_outcome.value, palette_outcome.provenance
-        case SectionName.TYPOGRAPHY:
-            type_outcome = await chain.run(section, chat, drafts.typography_parser(profile))
-            value, provenance = type_outcome.value, type_outcome.provenance
-        case SectionName.TAGLINES:
-            tagline_outcome = await chain.run(section, chat, drafts.taglines_parser(profile, count, context.seed))
-            provenance = tagline_outcome.provenance
-            if tagline_outcome.value is not None:
-                taglines, notes = tagline_outcome.value
-                value = taglines
-        case SectionName.LOGOS:
-            logo_outcome = await chain.run(section, chat, drafts.logos_parser())
-            provenance = logo_outcome.provenance
-            if logo_outcome.value is not None:
-                palette, typography = await asyncio.gather(context.design_palette(), context.design_typography())
-                logos, notes = await asyncio.to_thread(
-                    drafts.drawn_logos,
-                    logo_outcome.value,
-                    profile=profile,
-                    palette=palette,
-                    typography=typography,
-                    count=count,
-                    seed=context.seed,
-                )
-                value = logos
-        case SectionName.GUIDELINES:
-
-            def show(text: str) -> None:
-                emit(SectionText(section=section, text=drafts.streamed_markdown(text)))
-
-            guide_outcome = await chain.run(section, chat, drafts.guidelines_parser(), on_text=show)
-            provenance = guide_outcome.provenance
-            if guide_outcome.value is not None:
-                palette, typography = await asyncio.gather(context.design_palette(), context.design_typography())
-                value = drafts.true_guidelines(guide_outcome.value.markdown, palette, typography)
+    inputs = context.inputs(spec)
+    chat = chat_request(spec, inputs.profile, inputs.count)
+    show = spec.streams
+    on_text = None if show is None else lambda text: emit(SectionText(section=spec.name, text=show(text)))
+    outcome = await chain.run(spec.name, chat, spec.parser(inputs), on_text=on_text)
+    if outcome.value is None:
+        return None, outcome.provenance
+    value, notes = await spec.finish(outcome.value, inputs)
+    provenance = outcome.provenance
     if notes:
         provenance = provenance.model_copy(update={'note': '; '.join(filter(None, [provenance.note, *notes]))})
     return value, provenance
 
 
-async def _run_section(section: SectionName, context: KitContext, kit: BrandKit, emit: Emit) -> None:
+async def _run_section(spec: AnySpec, context: KitContext, kit: BrandKit, emit: Emit) -> None:
+    section = spec.name
     emit(SectionStarted(section=section))
     started = time.perf_counter()
-    value: SectionResult | None = None
+    value: Any | None = None
     provenance: SectionProvenance | None = None
     if context.chain is not None and context.chain.providers:
-        value, provenance = await _drafted_section(section, context, context.chain, emit)
+        value, provenance = await _drafted_section(spec, context, context.chain, emit)
     if value is None:
-        value = await _offline_section(section, context)
+        value = await spec.offline(context.inputs(spec))
         provenance = SectionProvenance(
             status=SectionStatus.OK if provenance is None else SectionStatus.FALLBACK,
             provider=OFFLINE_PROVIDER,
@@ -218,7 +166,8 @@ async def _run_section(section: SectionName, context: KitContext, kit: BrandKit,
             note='' if provenance is None else provenance.note,
         )
     assert provenance is not None
-    _store(kit, context, section, value)
+    spec.put(kit, value)
+    context.resolve(section, value)
     kit.sections[section] = provenance
     emit(SectionDone(section=section, provenance=provenance, kit=kit))
 
@@ -242,15 +191,15 @@ async def stream_kit(request: BrandingRequest, *, chain: ProviderChain | None = 
     def emit(event: KitEvent) -> None:
         events.put_nowait(event)
 
-    async def run(section: SectionName) -> None:
+    async def run(spec: AnySpec) -> None:
         try:
-            await _run_section(section, context, kit, emit)
+            await _run_section(spec, context, kit, emit)
         except asyncio.CancelledError:
             raise
         except Exception as error:  # reaches the consumer instead of vanishing in a task
             events.put_nowait(error)
 
-    tasks = [asyncio.create_task(run(section), name=f'brandsmith-{section}') for section in request.sections]
+    tasks = [asyncio.create_task(run(SECTIONS[name]), name=f'brandsmith-{name}') for name in context.made]
     try:
         remaining = len(tasks)
         while remaining:
@@ -271,23 +220,20 @@ async def stream_kit(request: BrandingRequest, *, chain: ProviderChain | None = 
 
 
 async def regenerate_section(
-    request: BrandingRequest, kit: BrandKit, section: SectionName, *, chain: ProviderChain | None = None
+    request: BrandingRequest, kit: BrandKit, section: str, *, chain: ProviderChain | None = None
 ) -> SectionDone:
-    """Make one section again with a fresh seed, on the palette, type and taglines the kit already has."""
+    """Make one section again with a fresh seed, on the sections (palette, type, taglines) the kit already has."""
     context = KitContext(request=request, seed=fresh_seed(), basis_seed=kit.seed, chain=chain)
-    if kit.color_palette is not None:
-        _resolve(context.palette, kit.color_palette)
-    if kit.typography is not None:
-        _resolve(context.typography, kit.typography)
-    if kit.taglines:
-        _resolve(context.taglines, kit.taglines)
+    for name in context.made:
+        if SECTIONS[name].present(kit):
+            context.resolve(name, SECTIONS[name].get(kit))
     done: list[SectionDone] = []
 
     def keep(event: KitEvent) -> None:
         if isinstance(event, SectionDone):
             done.append(event)
 
-    await _run_section(section, context, kit, keep)
+    await _run_section(SECTIONS[section], context, kit, keep)
     return done[0]
 
 

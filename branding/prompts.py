@@ -1,12 +1,13 @@
-"""What each section asks a language model for."""
+"""How a section asks a language model for itself: our instructions, its task, the profile as quoted data."""
 
 from __future__ import annotations
 
 import json
 
 from branding.drafts import draft_schema
-from branding.models import CompanyProfile, LogoStyle, SectionName
+from branding.models import CompanyProfile
 from branding.providers.base import ChatRequest
+from branding.registry import AnySpec
 
 SYSTEM_PROMPT = (
     'You are a senior brand designer and copywriter writing one section of a brand kit. '
@@ -23,45 +24,12 @@ def quoted_profile(profile: CompanyProfile) -> str:
     return '<company_profile>\n' + document.replace('<', '\\u003c') + '\n</company_profile>'
 
 
-def _task(section: SectionName, count: int) -> str:
-    match section:
-        case SectionName.PALETTE:
-            return (
-                'Propose the brand colour palette: primary, secondary, accent and neutral as hex codes. Choose hues, '
-                'saturation and lightness for this industry, tone and values, and explain each colour by the '
-                'association it carries for this audience (cite the association, not mysticism). Say how to use them.'
-            )
-        case SectionName.TYPOGRAPHY:
-            return (
-                'Choose a heading, body and accent font, each a real open-licence Google Fonts family. Explain the '
-                'pairing (contrast of structure, shared proportions) and give pairing recommendations for at least '
-                'four contexts such as website hero, product UI, long-form reading and social posts.'
-            )
-        case SectionName.LOGOS:
-            styles = ', '.join(style.value for style in LogoStyle)
-            return (
-                f'Write {count} distinct logo concepts, each with a different style from: {styles}. For each, '
-                'describe the mark a designer should draw (shapes, letterforms, composition) and why it fits.'
-            )
-        case SectionName.TAGLINES:
-            return (
-                f'Write {count} distinct taglines of at most 10 words each, in the brand tone, built from the '
-                "company's own words and values, each with its tone and a one-sentence explanation."
-            )
-        case SectionName.GUIDELINES:
-            return (
-                'Write the brand guidelines in Markdown (no HTML) with these sections: mission and values, '
-                "personality (3-5 traits), voice and tone with Do and Don't example sentences, visual identity, "
-                "logo usage (clear space, minimum size, misuse), do's and don'ts, and application examples. Put "
-                'the whole Markdown document in the "markdown" field.'
-            )
-
-
-def chat_request(section: SectionName, profile: CompanyProfile, count: int) -> ChatRequest:
+def chat_request(spec: AnySpec, profile: CompanyProfile, count: int) -> ChatRequest:
+    """The section's task, then the profile as quoted data, asking for a reply in the section's draft schema."""
     return ChatRequest(
         system=SYSTEM_PROMPT,
-        user=f'{_task(section, count)}\n\n{quoted_profile(profile)}',
-        json_schema=draft_schema(section),
-        schema_name=f'brandsmith_{section.value}',
-        max_tokens=3000 if section == SectionName.GUIDELINES else 1500,
+        user=f'{spec.task(count)}\n\n{quoted_profile(profile)}',
+        json_schema=draft_schema(spec.draft),
+        schema_name=f'brandsmith_{spec.name}',
+        max_tokens=spec.max_tokens,
     )

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from branding.chain import ProviderChain
 from branding.clients import ClientResolver
-from branding.models import OFFLINE_PROVIDER, BrandingRequest, BrandKit, SectionName
+from branding.models import OFFLINE_PROVIDER, BrandingRequest, BrandKit
 from branding.orchestrator import (
     KitDone,
     KitEvent,
@@ -19,6 +19,7 @@ from branding.orchestrator import (
 from branding.owners import ApiAccess
 from branding.providers.registry import build_providers
 from branding.ratelimit import RateLimiter
+from branding.registry import sections_for
 from branding.settings import Settings
 from branding.store import KitStore, open_store, request_key
 
@@ -61,7 +62,7 @@ class KitService:
         if reuse:
             saved = await self.store.find_reusable(key, self.settings.reuse_ttl_s, owner=owner)
             if saved is not None:
-                for section in request.sections:
+                for section in sections_for(request.focus):
                     yield SectionStarted(section=section)
                     yield SectionDone(section=section, provenance=saved.sections[section], kit=saved)
                 yield KitDone(kit=saved)
@@ -77,9 +78,7 @@ class KitService:
                 return event.kit
         raise RuntimeError('the kit stream ended without a kit')
 
-    async def regenerate(
-        self, request: BrandingRequest, kit: BrandKit, section: SectionName, *, owner: str
-    ) -> SectionDone:
+    async def regenerate(self, request: BrandingRequest, kit: BrandKit, section: str, *, owner: str) -> SectionDone:
         """A new version of one section, saved over the owner's kit (NotOwnerError for anyone else's kit)."""
         done = await regenerate_section(request, kit, section, chain=self.chain)
         # an edited kit is no longer what its request alone would make, so it is never handed out for reuse

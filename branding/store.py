@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Protocol, TypeVar
 
 from branding.files import create_private, is_private
-from branding.models import BrandingRequest, BrandKit, Focus, SectionName, utc_now
+from branding.models import BrandingRequest, BrandKit, Focus, utc_now
 from branding.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -108,7 +108,7 @@ class KitSummary:
     created_at: datetime
     focus: Focus
     num_variations: int
-    providers: dict[SectionName, str]
+    providers: dict[str, str]  # section name -> who wrote it
 
 
 @dataclass(kw_only=True, slots=True, frozen=True)
@@ -258,7 +258,7 @@ def _summary(row: sqlite3.Row) -> KitSummary:
         created_at=_from_micros(row['created_at_us']),
         focus=Focus(row['focus']),
         num_variations=row['num_variations'],
-        providers={SectionName(section): provider for section, provider in providers.items()},
+        providers=dict(providers),
     )
 
 
@@ -333,7 +333,7 @@ class SqliteKitStore:
             'company_name': kit.company_name,
             'focus': kit.focus.value,
             'num_variations': kit.num_variations,
-            'providers_json': json.dumps({section.value: p.provider for section, p in kit.sections.items()}),
+            'providers_json': json.dumps({str(section): p.provider for section, p in kit.sections.items()}),
             'kit_json': kit.model_dump_json(),
             'request_json': request.model_dump_json(),
             'owner': owner,

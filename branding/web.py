@@ -369,7 +369,9 @@ def _not_found(page_not_found: PageNotFound | None) -> Callable[[Request, Except
     HTTPException handler never sees a 404 on NiceGUI's app without this one in its place."""
 
     async def not_found(request: Request, exc: Exception) -> Response:
-        if page_not_found is None or is_machine_path(request.url.path):
+        # a route or mount that matched and raised 404 (a static file, a kit) is a program's answer, not a page URL
+        matched = request.scope.get('endpoint') is not None
+        if page_not_found is None or matched or is_machine_path(request.url.path):
             return await _http_error(request, exc)
         answer = page_not_found(request, exc)
         return await answer if inspect.isawaitable(answer) else answer
@@ -383,9 +385,16 @@ async def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:
     return error_response(request.scope, 500, 'internal_error', 'Something went wrong on our side. Please try again.')
 
 
-def install_guards(app: FastAPI, *, max_body_bytes: int, max_header_bytes: int = MAX_HEADER_BYTES) -> None:
+def install_guards(
+    app: FastAPI,
+    *,
+    max_body_bytes: int,
+    max_header_bytes: int = MAX_HEADER_BYTES,
+    page_not_found: PageNotFound | None = None,
+) -> None:
+    """`page_not_found` answers 404s on page URLs (default: the app's own 404 handler, e.g. NiceGUI's page)."""
     app.add_middleware(ServiceMiddleware, max_body_bytes=max_body_bytes, max_header_bytes=max_header_bytes)
-    app.add_exception_handler(404, _not_found(app.exception_handlers.get(404)))
+    app.add_exception_handler(404, _not_found(page_not_found or app.exception_handlers.get(404)))
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(ApiError, _api_error)
     app.add_exception_handler(HTTPException, _http_error)

@@ -16,8 +16,8 @@ DESCRIPTION_LIMIT = 2000
 
 FOCUS_LABELS: dict[str, str] = {
     Focus.ALL: 'Whole kit',
-    Focus.LOGO: 'Logos',
-    Focus.TAGLINE: 'Taglines',
+    Focus.LOGOS: 'Logos',
+    Focus.TAGLINES: 'Taglines',
     Focus.PALETTE: 'Palette',
     Focus.TYPOGRAPHY: 'Typography',
 }

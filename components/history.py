@@ -56,7 +56,7 @@ class HistoryPanel:
                 self._row(item)
 
     def _row(self, item: KitSummary) -> None:
-        sections = ', '.join(section.value for section in item.providers)
+        sections = ', '.join(item.providers)
         with ui.row(wrap=False).classes('w-full items-center gap-1').mark('history-item'):
             with ui.column().classes('grow min-w-0 gap-0'):
                 ui.label(item.company_name).classes('font-medium truncate')

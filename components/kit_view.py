@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from typing import Any, Protocol
 
-from nicegui import ui
-
+from branding import registry
 from branding.models import BrandKit, SectionName, SectionProvenance
 from components.cards import (
     CARD_HEADING_LEVEL,
@@ -17,70 +17,64 @@ from components.cards import (
     typography_card,
 )
 
-# the order a kit reads best in, which the studio's section places keep while a kit streams in: the logo concepts,
-# the heart of a brand kit, on top, then what they are drawn with (palette, type), then the words
-READING_ORDER = (
-    SectionName.LOGOS,
-    SectionName.PALETTE,
-    SectionName.TYPOGRAPHY,
-    SectionName.TAGLINES,
-    SectionName.GUIDELINES,
-)
+
+class CardBuilder(Protocol):
+    """Draws one section of a kit as a card."""
+
+    def __call__(
+        self,
+        kit: BrandKit,
+        *,
+        provenance: SectionProvenance | None,
+        on_regenerate: RegenerateHandler | None,
+        heading_level: int,
+    ) -> None: ...
+
+
+def _logos(kit: BrandKit, **options: Any) -> None:
+    logos_card.create(kit.logos, company_name=kit.company_name, **options)
+
+
+def _palette(kit: BrandKit, **options: Any) -> None:
+    palette_card.create(kit.color_palette, company_name=kit.company_name, **options)
+
+
+def _typography(kit: BrandKit, **options: Any) -> None:
+    typography_card.create(kit.typography, company_name=kit.company_name, **options)
+
+
+def _taglines(kit: BrandKit, **options: Any) -> None:
+    taglines_card.create(kit.taglines, **options)
+
+
+def _guidelines(kit: BrandKit, **options: Any) -> None:
+    guidelines_card.create(kit.brand_guidelines, company_name=kit.company_name, **options)
+
+
+# each registered section's card (branding.registry.SECTIONS names the sections and their order)
+CARDS: dict[str, CardBuilder] = {
+    SectionName.LOGOS: _logos,
+    SectionName.PALETTE: _palette,
+    SectionName.TYPOGRAPHY: _typography,
+    SectionName.TAGLINES: _taglines,
+    SectionName.GUIDELINES: _guidelines,
+}
 
 
 def draw_section(
-    section: SectionName,
+    section: str,
     kit: BrandKit,
     *,
     provenance: SectionProvenance | None,
     on_regenerate: RegenerateHandler | None = None,
     heading_level: int = CARD_HEADING_LEVEL,
 ) -> None:
-    name = kit.company_name
-    level = heading_level
-    match section:
-        case SectionName.LOGOS:
-            logos_card.create(
-                kit.logos, provenance=provenance, on_regenerate=on_regenerate, company_name=name, heading_level=level
-            )
-        case SectionName.TAGLINES:
-            taglines_card.create(kit.taglines, provenance=provenance, on_regenerate=on_regenerate, heading_level=level)
-        case SectionName.PALETTE:
-            palette_card.create(
-                kit.color_palette,
-                provenance=provenance,
-                on_regenerate=on_regenerate,
-                company_name=name,
-                heading_level=level,
-            )
-        case SectionName.TYPOGRAPHY:
-            typography_card.create(
-                kit.typography,
-                provenance=provenance,
-                on_regenerate=on_regenerate,
-                company_name=name,
-                heading_level=level,
-            )
-        case SectionName.GUIDELINES:
-            guidelines_card.create(
-                kit.brand_guidelines,
-                provenance=provenance,
-                on_regenerate=on_regenerate,
-                company_name=name,
-                heading_level=level,
-            )
+    CARDS[section](kit, provenance=provenance, on_regenerate=on_regenerate, heading_level=heading_level)
 
 
-def in_reading_order(sections: Collection[SectionName]) -> list[SectionName]:
-    return [section for section in READING_ORDER if section in sections]
+def in_reading_order(sections: Collection[str]) -> list[str]:
+    return registry.in_reading_order(sections)
 
 
-def kit_sections(kit: BrandKit) -> list[SectionName]:
+def kit_sections(kit: BrandKit) -> list[str]:
     return in_reading_order(kit.sections)
-
-
-def create_read_only(kit: BrandKit, *, heading_level: int = 2) -> None:
-    """Every section of `kit`, without actions that change it; card titles are h2 under the share page's h1."""
-    with ui.column().classes('w-full gap-4').mark('kit-view'):
-        for section in kit_sections(kit):
-            draw_section(section, kit, provenance=kit.sections[section], heading_level=heading_level)

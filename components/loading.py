@@ -9,7 +9,8 @@ from enum import StrEnum
 
 from nicegui import ui
 
-from branding.models import SECTION_TITLES, SectionName, SectionProvenance, SectionStatus
+from branding.models import SectionProvenance, SectionStatus
+from branding.registry import title as section_title
 
 from .cards import MUTED_TEXT
 
@@ -65,13 +66,13 @@ class SectionProgress:
 class Progress:
     """What the panel shows: one entry per requested section, and how the run ended."""
 
-    sections: dict[SectionName, SectionProgress]
+    sections: dict[str, SectionProgress]
     outcome: Outcome = Outcome.RUNNING
     started: float = field(default_factory=time.perf_counter)
     finished: float | None = None
 
     @classmethod
-    def of(cls, sections: Iterable[SectionName]) -> Progress:
+    def of(cls, sections: Iterable[str]) -> Progress:
         return cls(sections={section: SectionProgress() for section in sections})
 
     @property
@@ -83,10 +84,10 @@ class Progress:
         done = sum(entry.state in FINISHED for entry in self.sections.values())
         return done / max(len(self.sections), 1)
 
-    def writing(self, section: SectionName) -> None:
+    def writing(self, section: str) -> None:
         self.sections[section].state = RowState.WRITING
 
-    def done(self, section: SectionName, provenance: SectionProvenance) -> None:
+    def done(self, section: str, provenance: SectionProvenance) -> None:
         entry = self.sections[section]
         if provenance.status == SectionStatus.OK:
             entry.state, entry.reason = RowState.DONE, ''
@@ -139,18 +140,16 @@ class LoadingPanel:
             _row(section, entry)
 
 
-def _row(section: SectionName, entry: SectionProgress) -> None:
-    with ui.column().classes('w-full gap-0').mark(f'progress-{section.value}'):
+def _row(section: str, entry: SectionProgress) -> None:
+    with ui.column().classes('w-full gap-0').mark(f'progress-{section}'):
         with ui.row().classes('w-full items-center gap-3 no-wrap'):
             if entry.state == RowState.WRITING:
                 ui.spinner('dots', size='md').props('aria-hidden=true')
             else:
                 icon, color = STATE_ICONS[entry.state]
                 ui.icon(icon, size='sm').classes(color).props('aria-hidden=true')
-            ui.label(SECTION_TITLES[section]).classes('grow font-medium')
-            ui.label(STATE_WORDS[entry.state]).classes(f'text-sm {MUTED_TEXT}').mark(f'state-{section.value}')
+            ui.label(section_title(section)).classes('grow font-medium')
+            ui.label(STATE_WORDS[entry.state]).classes(f'text-sm {MUTED_TEXT}').mark(f'state-{section}')
         if entry.reason:
             # said in words under the row, not in a tooltip: a fallback is worth knowing without a mouse
-            ui.label(f'Why: {entry.reason}').classes(f'pl-9 text-xs break-words {MUTED_TEXT}').mark(
-                f'reason-{section.value}'
-            )
+            ui.label(f'Why: {entry.reason}').classes(f'pl-9 text-xs break-words {MUTED_TEXT}').mark(f'reason-{section}')

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from nicegui import ui
 
-from branding.models import BrandKit, SectionName, SectionProvenance
+from branding.models import BrandKit, SectionProvenance
 from components import kit_view
 from components.cards import RegenerateHandler, guidelines_card, skeleton
 
@@ -27,7 +27,7 @@ class SectionSlot:
 
     def __init__(
         self,
-        section: SectionName,
+        section: str,
         *,
         count: int,
         company_name: str,
@@ -39,8 +39,8 @@ class SectionSlot:
         self.on_regenerate = on_regenerate
         self.content = SlotContent()
         self._streaming: guidelines_card.StreamingGuidelines | None = None
-        with ui.element('div').classes('w-full').mark(f'slot-{section.value}') as self.element:
-            self.element.props['data-testid'] = f'slot-{section.value}'
+        with ui.element('div').classes('w-full').mark(f'slot-{section}') as self.element:
+            self.element.props['data-testid'] = f'slot-{section}'
             self.view()
 
     @property
@@ -69,7 +69,7 @@ class SectionSlot:
                 self.section, content.kit, provenance=content.provenance, on_regenerate=self.on_regenerate
             )
         elif content.text is not None:
-            self._streaming = guidelines_card.create_streaming(company_name=self.company_name)
+            self._streaming = guidelines_card.create_streaming(section=self.section, company_name=self.company_name)
             self._streaming.set_text(content.text)
         else:
             skeleton.create(self.section, count=self.count)

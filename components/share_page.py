@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import html
+import json
 import math
 import re
 from collections.abc import Callable, Iterable
@@ -24,7 +25,6 @@ from functools import lru_cache
 from branding.design.color import most_readable
 from branding.design.font_css import font_face_css
 from branding.models import (
-    SECTION_TITLES,
     BrandKit,
     ColorPalette,
     ContrastCheck,
@@ -36,6 +36,7 @@ from branding.models import (
     ThemeColors,
     Typography,
 )
+from branding.registry import SECTIONS
 from components.cards.palette_card import CONTRAST_USES, ROLE_ORDER
 from components.cards.provenance import chip_text, details_text
 from components.cards.typography_card import BODY_SAMPLE, PANGRAM, font_stack
@@ -255,15 +256,24 @@ def document(*, title: str, body: str, head: str = '') -> str:
     )
 
 
-def missing_page() -> str:
-    """The page of a share link that leads nowhere (answered with 404)."""
+def _nothing_here(title: str, heading: str, text: str, testid: str) -> str:
     body = (
         '<div class="stack" style="align-items:center;text-align:center;padding:4rem 0;gap:.5rem" '
-        'data-testid="kit-missing">'
-        f'<h1 style="font-size:1.5rem;font-weight:600">{MISSING_TITLE}</h1>'
-        f'<p class="muted">{MISSING_TEXT}</p><p><a href="/">{NEW_KIT}</a></p></div>'
+        f'data-testid="{testid}">'
+        f'<h1 style="font-size:1.5rem;font-weight:600">{heading}</h1>'
+        f'<p class="muted">{text}</p><p><a href="/">{NEW_KIT}</a></p></div>'
     )
-    return document(title='Kit not found', body=body)
+    return document(title=title, body=body)
+
+
+def missing_page() -> str:
+    """The page of a share link that leads nowhere (answered with 404)."""
+    return _nothing_here('Kit not found', MISSING_TITLE, MISSING_TEXT, 'kit-missing')
+
+
+def not_found_page() -> str:
+    """Any other page URL that leads nowhere: plain HTML, so a stream of such requests builds no page clients."""
+    return _nothing_here('Page not found', 'This page is not here', 'The link may be mistyped.', 'page-missing')
 
 
 def kit_page(kit: BrandKit, *, created_at: datetime, font_face_css: str = '') -> str:
@@ -284,24 +294,33 @@ def kit_page(kit: BrandKit, *, created_at: datetime, font_face_css: str = '') ->
 # --- the cards ----------------------------------------------------------------------------------------------------
 
 
-def section_card(section: SectionName, kit: BrandKit) -> str:
+# each built-in section's content; a section without an entry here shows its data as text (see _any_content)
+CONTENT: dict[str, Callable[[BrandKit], str]] = {
+    SectionName.LOGOS: lambda kit: logos_content(kit.logos, kit.company_name),
+    SectionName.PALETTE: lambda kit: palette_content(kit.color_palette, kit.company_name),
+    SectionName.TYPOGRAPHY: lambda kit: typography_content(kit.typography, kit.company_name),
+    SectionName.TAGLINES: lambda kit: taglines_content(kit.taglines),
+    SectionName.GUIDELINES: lambda kit: guidelines_content(kit.brand_guidelines),
+}
+
+
+def _any_content(section: str, kit: BrandKit) -> str:
+    data = json.dumps(SECTIONS[section].payload(kit), ensure_ascii=False, indent=2)
+    return f'<pre class="small">{_text(data)}</pre>'
+
+
+def section_card(section: str, kit: BrandKit) -> str:
     provenance = kit.sections.get(section)
-    name = kit.company_name
-    draw: dict[SectionName, Callable[[], str]] = {
-        SectionName.LOGOS: lambda: logos_content(kit.logos, name),
-        SectionName.PALETTE: lambda: palette_content(kit.color_palette, name),
-        SectionName.TYPOGRAPHY: lambda: typography_content(kit.typography, name),
-        SectionName.TAGLINES: lambda: taglines_content(kit.taglines),
-        SectionName.GUIDELINES: lambda: guidelines_content(kit.brand_guidelines),
-    }
-    heading_id = f'title-{section.value}'
+    draw = CONTENT.get(section)
+    heading_id = _text(f'title-{section}')
     head = (
-        f'<div class="card-head"><h2 id="{heading_id}">{_text(SECTION_TITLES[section])}</h2>'
+        f'<div class="card-head"><h2 id="{heading_id}">{_text(SECTIONS[section].title)}</h2>'
         f'{provenance_chip(provenance) if provenance is not None else ""}</div>'
     )
+    content = draw(kit) if draw is not None else _any_content(section, kit)
     return (
-        f'<section class="card" aria-labelledby="{heading_id}" data-testid="card-{section.value}">'
-        f'{head}{draw[section]()}</section>'
+        f'<section class="card" aria-labelledby="{heading_id}" data-testid="{_text(f"card-{section}")}">'
+        f'{head}{content}</section>'
     )
 
 

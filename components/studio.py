@@ -16,12 +16,13 @@ from typing import Literal
 from nicegui import background_tasks, ui
 from nicegui.client import Client
 
-from branding.models import BrandingRequest, BrandKit, SectionName
+from branding.export import export_kit
+from branding.models import BrandingRequest, BrandKit
 from branding.orchestrator import KitDone, KitEvent, SectionDone, SectionStarted, SectionText
 from branding.ratelimit import retry_after_header
+from branding.registry import sections_for
 from branding.service import KitService, RateLimited
 from components import history, kit_view
-from components.cards import slug
 from components.company_form import CompanyForm
 from components.loading import LoadingPanel, Outcome, Progress
 from components.section_slots import SectionSlot
@@ -40,7 +41,7 @@ class Studio:
         self.kit: BrandKit | None = None
         self.progress: Progress | None = None
         self.panel: LoadingPanel | None = None
-        self.slots: dict[SectionName, SectionSlot] = {}
+        self.slots: dict[str, SectionSlot] = {}
         self.task: asyncio.Task[None] | None = None
         self.client.on_delete(self.cancel)
 
@@ -139,9 +140,9 @@ class Studio:
         kit = self.finished_kit
         if kit is None:
             return
-        ui.download.content(
-            kit.model_dump_json(indent=2).encode(), f'{slug(kit.company_name)}-brand-kit.json', 'application/json'
-        )
+        # the same file the API's json export serves, under the same name
+        content, filename, media_type = export_kit(kit, 'json')
+        ui.download.content(content, filename, media_type)
 
     async def share(self) -> None:
         kit = self.finished_kit
@@ -173,7 +174,7 @@ class Studio:
 
     async def _show_run(self, request: BrandingRequest) -> None:
         self.request, self.kit = request, None
-        self.progress = Progress.of(kit_view.in_reading_order(request.sections))
+        self.progress = Progress.of(sections_for(request.focus))
         self.actions.refresh()
         with self.results:  # awaited: the run's events go to the slots this draws
             await self.body.refresh()
@@ -216,7 +217,7 @@ class Studio:
         if self.panel is not None and not isinstance(event, SectionText):
             self.panel.refresh()
 
-    def _regenerator(self, section: SectionName) -> Callable[[], Awaitable[None]]:
+    def _regenerator(self, section: str) -> Callable[[], Awaitable[None]]:
         async def regenerate() -> None:
             if self.running:
                 self._notify('Wait for the current kit to finish, or cancel it.', type='warning')
@@ -235,7 +236,7 @@ class Studio:
                 return  # the page moved on to another kit meanwhile; the new version is saved all the same
             self.kit = done.kit
             self.slots[section].show(done.kit, done.provenance)
-            self._notify(f'New {section.value} ready', type='positive')
+            self._notify(f'New {section} ready', type='positive')
 
         return regenerate
 
@@ -278,7 +279,11 @@ class Studio:
             return
         if self.progress is not None:
             self.panel = LoadingPanel(self.progress)
-        sections = self.request.sections if self.progress is not None else list(self.kit.sections if self.kit else [])
+        sections = (
+            sections_for(self.request.focus)
+            if self.progress is not None
+            else list(self.kit.sections if self.kit else [])
+        )
         with ui.column().classes('w-full gap-4').props('data-testid=results-cards').mark('cards'):
             for section in kit_view.in_reading_order(sections):
                 self.slots[section] = SectionSlot(

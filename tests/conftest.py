@@ -27,7 +27,8 @@ TEST_OUTPUT = ROOT / 'test-results'
 # Set before anything reads the settings: tests never see a developer's keys or data.
 os.environ['BRANDSMITH_DATA_DIR'] = str(TEST_DATA_DIR)
 os.environ['BRANDSMITH_PROVIDERS'] = 'offline'
-os.environ['BRANDSMITH_RATE_LIMIT'] = '0'  # tests that need the limit build their own limiter
+os.environ['BRANDSMITH_RATE_LIMIT'] = '0'  # tests that need a limit set their own
+os.environ['BRANDSMITH_PAGE_RATE_LIMIT'] = '0'
 for key in ('TOGETHER_API_KEY', 'COHERE_API_KEY', 'CO_API_KEY', 'OPENAI_COMPAT_API_KEY', 'OPENAI_COMPAT_BASE_URL'):
     os.environ.pop(key, None)
 

@@ -16,15 +16,13 @@ from datetime import datetime
 
 from branding.design.typography import FontEntry, catalogue, find_font
 from branding.models import (
-    FOCUS_SECTIONS,
-    SECTION_TITLES,
     BrandKit,
     ColorPalette,
-    SectionName,
     SectionStatus,
     ThemeColors,
     Typography,
 )
+from branding.registry import SECTIONS, sections_for
 
 APP_NAME = 'Brandsmith'
 UNTITLED = 'Untitled brand'
@@ -218,7 +216,7 @@ def theme_roles(theme: ThemeColors) -> list[tuple[str, str]]:
 
 @dataclass(kw_only=True, slots=True, frozen=True)
 class MissingSection:
-    section: SectionName
+    section: str
     title: str
     reason: str
 
@@ -227,32 +225,25 @@ class MissingSection:
         return f'{self.title}: {self.reason}.'
 
 
-def section_present(kit: BrandKit, section: SectionName) -> bool:
-    present = {
-        SectionName.LOGOS: bool(kit.logos),
-        SectionName.TAGLINES: bool(kit.taglines),
-        SectionName.PALETTE: kit.color_palette is not None,
-        SectionName.TYPOGRAPHY: kit.typography is not None,
-        SectionName.GUIDELINES: bool(kit.brand_guidelines and kit.brand_guidelines.strip()),
-    }
-    return present[section]
+def section_present(kit: BrandKit, section: str) -> bool:
+    return SECTIONS[section].present(kit)
 
 
 def missing_sections(kit: BrandKit) -> list[MissingSection]:
     """Each section the kit has no content for, and why: not asked for, failed, or simply empty."""
     missing = []
-    for section in SectionName:
-        if section_present(kit, section):
+    for section, spec in SECTIONS.items():
+        if spec.present(kit):
             continue
         provenance = kit.sections.get(section)
-        if section not in FOCUS_SECTIONS[kit.focus]:
+        if section not in sections_for(kit.focus):
             reason = f'not part of this kit (it was generated with focus "{kit.focus.value}")'
         elif provenance is not None and provenance.status is SectionStatus.ERROR:
             note = one_line(provenance.note)
             reason = f'generation failed{f" ({note})" if note else ""}'
         else:
             reason = 'not generated'
-        missing.append(MissingSection(section=section, title=SECTION_TITLES[section], reason=reason))
+        missing.append(MissingSection(section=section, title=spec.title, reason=reason))
     return missing
 
 

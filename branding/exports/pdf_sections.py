@@ -24,7 +24,6 @@ from branding.exports.common import (
     missing_sections,
     one_line,
     palette_scales,
-    section_present,
     theme_roles,
 )
 from branding.exports.pdf_fonts import pdf_face
@@ -34,14 +33,13 @@ from branding.exports.pdf_style import FAIL_RED, FRAME_WIDTH, PX_TO_PT, Book, co
 from branding.exports.png import RENDER_ERRORS, png_size, render_png
 from branding.exports.script_fonts import ScriptFont, script_fonts_for
 from branding.models import (
-    SECTION_TITLES,
     ColorPalette,
     ContrastCheck,
     LogoConcept,
-    SectionName,
     TypeScaleStep,
     Typography,
 )
+from branding.registry import SECTIONS
 
 log = logging.getLogger(__name__)
 
@@ -121,7 +119,7 @@ def _swatch_label(book: Book, hex_color: str, text: str) -> ScriptParagraph:
 
 def about_section(book: Book) -> list[Flowable]:
     kit = book.kit
-    included = [SECTION_TITLES[section] for section in SectionName if section_present(kit, section)]
+    included = [spec.title for spec in SECTIONS.values() if spec.present(kit)]
     flowables: list[Flowable] = [
         section_title(book, 'About this kit'),
         para(
@@ -152,7 +150,7 @@ def about_section(book: Book) -> list[Flowable]:
         for section, provenance in kit.sections.items():
             rows.append(
                 [
-                    para(book, SECTION_TITLES.get(section, str(section)), 'cell'),
+                    para(book, SECTIONS[section].title if section in SECTIONS else section, 'cell'),
                     para(book, capped(f'{provenance.provider} / {provenance.model}', 120), 'cell'),
                     para(book, provenance.status.value, 'cell'),
                     para(book, f'{provenance.latency_ms} ms', 'cell'),

@@ -7,13 +7,14 @@ Each section has its own module with a `create(...)` builder (`logos_card`, `tag
 from __future__ import annotations
 
 import inspect
-import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 from nicegui import ui
 
-from branding.models import SECTION_TITLES, SectionName, SectionProvenance
+from branding.exports.common import slug as slug  # the cards name their downloads like the exports
+from branding.models import SectionProvenance
+from branding.registry import title as section_title
 
 from . import provenance as provenance_chip
 
@@ -33,20 +34,20 @@ ACTION_COLORS = 'text-indigo-700 dark:text-indigo-200'
 CARD_HEADING_LEVEL = 3
 
 
-def card(section: SectionName) -> ui.card:
+def card(section: str) -> ui.card:
     """The full-width card of `section`, marked `card-<section>` for tests and the studio."""
-    return ui.card().classes(f'{CARD_CLASSES} {OFFSCREEN_LAZY}').mark(f'card-{section.value}')
+    return ui.card().classes(f'{CARD_CLASSES} {OFFSCREEN_LAZY}').mark(f'card-{section}')
 
 
 def header(
-    section: SectionName,
+    section: str,
     *,
     provenance: SectionProvenance | None,
     on_regenerate: RegenerateHandler | None,
     level: int = CARD_HEADING_LEVEL,
 ) -> ui.row:
     """Title row: the section title (a heading of `level`), where the content came from and maybe Regenerate."""
-    title = SECTION_TITLES[section]
+    title = section_title(section)
     with ui.row(wrap=True).classes('w-full items-center gap-x-3 gap-y-1') as row:
         heading = ui.label(title).classes('text-xl font-semibold')
         heading.props.update({'role': 'heading', 'aria-level': str(level)})
@@ -54,7 +55,7 @@ def header(
             provenance_chip.create(provenance)
         ui.space()
         if on_regenerate is not None:
-            regenerate_button(title, on_regenerate).mark(f'regenerate-{section.value}')
+            regenerate_button(title, on_regenerate).mark(f'regenerate-{section}')
     return row
 
 
@@ -103,8 +104,3 @@ def copy_button(text: str, *, what: str, label: str = '', aria_label: str = '') 
     """
     name = aria_label or ('' if label else f'Copy {what}')
     return action_button(label, 'content_copy', lambda: copy_to_clipboard(text, what), aria_label=name)
-
-
-def slug(text: str, fallback: str = 'brand') -> str:
-    """A file-name-safe version of `text`: lowercase ASCII letters, digits and dashes."""
-    return re.sub(r'[^a-z0-9]+', '-', text.lower()).strip('-')[:60] or fallback

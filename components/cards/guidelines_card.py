@@ -33,19 +33,26 @@ def create(
 
 
 class StreamingGuidelines:
-    """A guidelines card whose Markdown grows as a provider streams it in.
+    """A card whose Markdown grows as a provider streams it in (the guidelines', or any streaming section's).
 
     Create it with `create_streaming(...)`, feed it with `append(chunk)` or `set_text(text)`, and call
     `finish(provenance)` when the stream is complete to show where the text came from.
     """
 
-    def __init__(self, *, on_regenerate: RegenerateHandler | None = None, company_name: str = '') -> None:
+    def __init__(
+        self,
+        *,
+        section: str = SectionName.GUIDELINES,
+        on_regenerate: RegenerateHandler | None = None,
+        company_name: str = '',
+    ) -> None:
+        self.section = section
         self.text = ''
         self._on_regenerate = on_regenerate
-        with card(SectionName.GUIDELINES) as self.card:
+        with card(section) as self.card:
             self._header = ui.element('div').classes('w-full')
             with self._header:
-                header(SectionName.GUIDELINES, provenance=None, on_regenerate=None)
+                header(section, provenance=None, on_regenerate=None)
             with ui.row(wrap=False).classes(f'items-center gap-2 text-sm {MUTED_TEXT}') as self._progress:
                 ui.spinner(size='1.25rem').props('aria-hidden=true')
                 ui.label('Writing the guidelines…').props('role=status')
@@ -70,12 +77,14 @@ class StreamingGuidelines:
         self._markdown.props['aria-busy'] = 'false'
         self._header.clear()
         with self._header:
-            header(SectionName.GUIDELINES, provenance=provenance, on_regenerate=self._on_regenerate)
+            header(self.section, provenance=provenance, on_regenerate=self._on_regenerate)
 
 
-def create_streaming(*, on_regenerate: RegenerateHandler | None = None, company_name: str = '') -> StreamingGuidelines:
-    """A guidelines card to fill while the text streams in; see `StreamingGuidelines`."""
-    return StreamingGuidelines(on_regenerate=on_regenerate, company_name=company_name)
+def create_streaming(
+    *, section: str = SectionName.GUIDELINES, on_regenerate: RegenerateHandler | None = None, company_name: str = ''
+) -> StreamingGuidelines:
+    """A card to fill while a section's text streams in; see `StreamingGuidelines`."""
+    return StreamingGuidelines(section=section, on_regenerate=on_regenerate, company_name=company_name)
 
 
 def _actions(current_text: Callable[[], str], company_name: str) -> None:

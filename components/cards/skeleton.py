@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from nicegui import ui
 
-from branding.models import SECTION_TITLES, SectionName
+from branding.models import SectionName
+from branding.registry import title as section_title
 
 from . import CARD_CLASSES, MUTED_TEXT
 
 
-def create(section: SectionName, *, count: int = 3) -> ui.card:
+def create(section: str, *, count: int = 3) -> ui.card:
     """A skeleton of `section`'s card, marked `skeleton-<section>`; `count` is how many logos or taglines to expect."""
-    title = SECTION_TITLES[section]
-    with ui.card().classes(CARD_CLASSES).mark(f'skeleton-{section.value}') as skeleton:
+    title = section_title(section)
+    with ui.card().classes(CARD_CLASSES).mark(f'skeleton-{section}') as skeleton:
         skeleton.props['aria-busy'] = 'true'
         with ui.row(wrap=True).classes('w-full items-center gap-3'):
             ui.label(title).classes('text-xl font-semibold').props('role=heading aria-level=3')
@@ -20,7 +23,7 @@ def create(section: SectionName, *, count: int = 3) -> ui.card:
             ui.space()
         # Announced politely, so screen-reader users know the section is on its way rather than missing.
         ui.label(f'Generating {title.lower()}…').classes(f'text-sm {MUTED_TEXT}').props('role=status')
-        _BODIES[section](max(1, min(count, 10)))
+        _BODIES.get(section, _lines_only)(max(1, min(count, 10)))
     return skeleton
 
 
@@ -90,7 +93,12 @@ def _guidelines(_: int) -> None:
         ui.skeleton('QBtn').classes('h-8 w-32')
 
 
-_BODIES = {
+def _lines_only(_: int) -> None:
+    _lines(('w-full', 'w-5/6', 'w-full', 'w-2/3'))
+
+
+# the shape of each built-in section's card; any other section gets lines of text
+_BODIES: dict[str, Callable[[int], None]] = {
     SectionName.LOGOS: _logos,
     SectionName.TAGLINES: _taglines,
     SectionName.PALETTE: _palette,

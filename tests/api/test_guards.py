@@ -247,8 +247,9 @@ async def test_a_missing_api_path_builds_no_page_client(studio: httpx.AsyncClien
     before = set(Client.instances)
     assert (await studio.get(path)).status_code == 404
     assert set(Client.instances) == before
-    assert (await studio.get('/no-such-page')).status_code == 404
-    assert set(Client.instances) != before, 'a page URL still gets the page (this test can tell the difference)'
+    page = await studio.get('/no-such-page')
+    assert page.status_code == 404 and page.headers['content-type'].startswith('text/html'), 'a page URL gets a page'
+    assert set(Client.instances) == before, 'not even a page URL builds a page client for its 404'
 
 
 async def test_the_studios_static_files_are_still_served(studio: httpx.AsyncClient) -> None:
@@ -259,7 +260,7 @@ async def test_the_studios_static_files_are_still_served(studio: httpx.AsyncClie
     assert nicegui_static.status_code == 200
 
 
-async def test_a_missing_page_of_the_studio_keeps_niceguis_html_404(studio: httpx.AsyncClient) -> None:
+async def test_a_missing_page_of_the_studio_gets_an_html_404(studio: httpx.AsyncClient) -> None:
     response = await studio.get('/no-such-page')
     assert response.status_code == 404
     assert response.headers['content-type'].startswith('text/html')

@@ -9,7 +9,8 @@ import pytest
 from nicegui import Client, app
 from nicegui.testing import User
 
-from branding.models import SECTION_TITLES, SectionName
+from branding.models import SectionName
+from branding.registry import SECTIONS
 from branding.web import SECURITY_HEADERS
 from components import share_page
 from tests.parsed_html import ParsedPage
@@ -63,7 +64,7 @@ async def test_a_shared_kit_is_one_html_page_of_every_section_with_no_page_clien
     assert page.scripts == [share_page.SCRIPT], 'the name ran as markup'
     for section in SectionName:
         assert f'card-{section.value}' in page.values('data-testid')
-        assert SECTION_TITLES[section] in text
+        assert SECTIONS[section].title in text
     assert all(tagline['text'] in text for tagline in kit['taglines'])
     assert all(role['hex'] in text for role in kit['color_palette']['roles'])
     assert all(font['family'] in text for font in kit['typography']['fonts'])
@@ -150,3 +151,14 @@ async def test_health_and_refusals_never_reach_niceguis_sessions(two_pages_a_min
     assert 'set-cookie' not in health.headers
     assert 'set-cookie' not in refused.headers
     assert health.json()['status'] == 'ok'
+
+
+@pytest.mark.parametrize('path', ['/apple-touch-icon.png', '/wp-login.php', '/kit', '/studio/../nothing'])
+async def test_an_unknown_page_url_is_a_plain_404_page_that_builds_no_client(user: User, path: str) -> None:
+    clients = set(Client.instances)
+    response = await user.http_client.get(path)
+    assert response.status_code == 404
+    assert response.headers['content-type'].startswith('text/html')
+    assert 'This page is not here' in response.text
+    assert response.headers['x-content-type-options'] == 'nosniff'
+    assert set(Client.instances) == clients, 'a 404 built a NiceGUI page client'

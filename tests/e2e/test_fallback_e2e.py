@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 from playwright.async_api import Browser, Page, expect
 
-from branding.models import SECTION_TITLES, SectionName
+from branding.models import SectionName
+from branding.registry import SECTIONS
 from tests.conftest import AppServer
 from tests.fakes.brand_sections import by_section, section_of
 from tests.fakes.provider_server import Behaviour, FakeProviderServer, RecordedRequest, hang, invalid, status
@@ -92,7 +93,7 @@ async def test_a_kit_through_failing_providers_arrives_whole_says_why_and_shares
     for section in SectionName:
         slot = cards.get_by_test_id(f'slot-{section.value}')
         await slot.scroll_into_view_if_needed()
-        await expect(slot.get_by_role('heading', name=SECTION_TITLES[section], exact=True)).to_be_visible()
+        await expect(slot.get_by_role('heading', name=SECTIONS[section].title, exact=True)).to_be_visible()
         await expect(slot.get_by_text('fallback: offline engine').first).to_be_visible()
     panel = page.locator('.q-card').filter(has_text='Your brand kit is ready')
     await expect(panel.get_by_text('fell back')).to_have_count(5)
@@ -107,7 +108,7 @@ async def test_a_kit_through_failing_providers_arrives_whole_says_why_and_shares
     await shared.goto(link)
     await expect(shared.get_by_role('heading', level=1)).to_have_text('Lumen Ledger: brand kit')
     for section in SectionName:
-        await expect(shared.get_by_role('heading', name=SECTION_TITLES[section], exact=True, level=2)).to_be_attached()
+        await expect(shared.get_by_role('heading', name=SECTIONS[section].title, exact=True, level=2)).to_be_attached()
 
 
 async def test_regenerate_through_a_failing_provider_replaces_the_card(

@@ -16,7 +16,8 @@ import httpx
 import pytest
 from playwright.async_api import Browser, WebSocket, expect
 
-from branding.models import SECTION_TITLES, SectionName
+from branding.models import SectionName
+from branding.registry import SECTIONS
 from tests.conftest import AppServer
 
 pytestmark = pytest.mark.e2e
@@ -60,7 +61,7 @@ async def test_a_shared_kit_shows_every_card_on_a_phone_without_opening_a_socket
         card = page.get_by_test_id(f'card-{section.value}')
         await card.scroll_into_view_if_needed()
         await expect(card).to_be_visible()
-        await expect(card.get_by_role('heading', name=SECTION_TITLES[section], exact=True, level=2)).to_be_visible()
+        await expect(card.get_by_role('heading', name=SECTIONS[section].title, exact=True, level=2)).to_be_visible()
     await expect(page.get_by_text(shared_kit['taglines'][0]['text'], exact=True)).to_be_visible()
     images = page.locator('img[src^="data:image/svg+xml"]')
     await expect(images).to_have_count(2 * len(shared_kit['logos']))

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 import pytest
 from nicegui.testing import User
 
-from branding.models import SECTION_TITLES, SectionName
+from branding.models import SectionName
+from branding.registry import SECTIONS
 from tests.fakes.brand_sections import by_section, section_of
 from tests.fakes.provider_server import (
     Behaviour,
@@ -135,7 +136,7 @@ async def test_the_studio_makes_a_whole_kit_whatever_the_providers_do(
         await user.should_see(marker=f'card-{section.value}')
         await user.should_not_see(marker=f'skeleton-{section.value}')
         with user.scope(marker=f'progress-{section.value}'):
-            await user.should_see(SECTION_TITLES[section])
+            await user.should_see(SECTIONS[section].title)
         if kit['sections'][section]['status'] == 'fallback':  # type: ignore[index]
             with user.scope(marker=f'progress-{section.value}'):
                 await user.should_see('fell back')

@@ -245,7 +245,7 @@ def contains(sequence: list[Any], part: list[Any]) -> bool:
 
 def header_page(name: str) -> tuple[pypdf.PdfReader, str]:
     """A brand book whose second page draws `name` alone in its running header (with `draw_text`)."""
-    reader, text = pdf_text(export_kit(make_kit(name, focus=Focus.TAGLINE), 'pdf')[0])
+    reader, text = pdf_text(export_kit(make_kit(name, focus=Focus.TAGLINES), 'pdf')[0])
     return reader, text
 
 
@@ -318,7 +318,7 @@ def test_a_right_to_left_name_that_wraps_reads_from_its_first_line() -> None:
     """Lines are broken in logical order and each is then put in drawing order: the first words are on the first
     line (drawn at its right), not the last words of the name as when a whole reordered paragraph is wrapped."""
     name = ' '.join(['مصرف', 'الأمانة', 'الإسلامي', 'للتمويل', 'والاستثمار', 'العقاري', 'الدولي'] * 2)
-    kit = make_kit(name, focus=Focus.TAGLINE)
+    kit = make_kit(name, focus=Focus.TAGLINES)
     reader, _ = pdf_text(export_kit(kit, 'pdf')[0])
     cover = reader.pages[0].extract_text()
     lines = [line for line in cover.splitlines() if has_rtl(line)]
@@ -329,7 +329,7 @@ def test_a_right_to_left_name_that_wraps_reads_from_its_first_line() -> None:
 
 def test_broken_clusters_and_marks_read_back_without_private_code_points() -> None:
     """A matra with no consonant (HarfBuzz draws a dotted circle for it), a conjunct, a combining accent."""
-    kit = make_kit('ाक्ष कि é Zoë', focus=Focus.TAGLINE)
+    kit = make_kit('ाक्ष कि é Zoë', focus=Focus.TAGLINES)
     text = check_pdf(export_kit(kit, 'pdf')[0], kit)
     assert not [char for char in text if 0xE000 <= ord(char) <= 0xF8FF or ord(char) >= 0xF0000]
 
@@ -337,7 +337,7 @@ def test_broken_clusters_and_marks_read_back_without_private_code_points() -> No
 def test_without_the_script_fonts_the_pdf_still_renders_and_says_what_is_missing(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    kit = make_kit('東京デザイン شركة 🚀', focus=Focus.TAGLINE)
+    kit = make_kit('東京デザイン شركة 🚀', focus=Focus.TAGLINES)
     pdf_scripts.script_face.cache_clear()
     monkeypatch.setattr(pdf_scripts, 'script_file', lambda *args, **kwargs: None)
     try:
@@ -351,7 +351,7 @@ def test_without_the_script_fonts_the_pdf_still_renders_and_says_what_is_missing
 
 
 def test_with_the_script_fonts_the_pdf_names_them_and_the_zip_ships_their_licences() -> None:
-    kit = make_kit('東京デザイン شركة', focus=Focus.TAGLINE)
+    kit = make_kit('東京デザイン شركة', focus=Focus.TAGLINES)
     flat = ' '.join(check_pdf(export_kit(kit, 'pdf')[0], kit).split())
     assert 'is set in Noto Sans Arabic (Arabic script) and Noto Sans JP (Japanese)' in flat
     licences = archive_files(export_kit(kit, 'zip')[0])['LICENSES/fonts.txt'].decode('utf-8')

@@ -10,7 +10,6 @@ import pytest
 
 from branding.chain import ProviderChain
 from branding.models import (
-    SECTION_TITLES,
     BrandingRequest,
     BrandKit,
     CompanyProfile,
@@ -19,6 +18,7 @@ from branding.models import (
     SectionStatus,
 )
 from branding.orchestrator import generate_kit
+from branding.registry import SECTIONS
 from branding.settings import Settings
 from components import share_page
 from tests.parsed_html import ParsedPage
@@ -222,11 +222,11 @@ def test_every_section_is_a_card_with_its_title_and_provenance() -> None:
     kit = offline_kit()
     parsed = ParsedPage(share_page.kit_page(kit, created_at=MADE))
     text = parsed.visible_text
-    titles = [title for title in SECTION_TITLES.values() if title in text]
-    assert titles == ['Logo concepts', 'Taglines', 'Colour palette', 'Typography', 'Brand guidelines']
-    assert parsed.tags.count('h2') == len(SECTION_TITLES)
+    titles = [title for title in (spec.title for spec in SECTIONS.values()) if title in text]
+    assert titles == ['Logo concepts', 'Colour palette', 'Typography', 'Taglines', 'Brand guidelines']
+    assert parsed.tags.count('h2') == len(SECTIONS)
     assert {f'card-{section.value}' for section in kit.sections} <= set(parsed.values('data-testid'))
-    assert text.count('offline engine') >= len(SECTION_TITLES)
+    assert text.count('offline engine') >= len(SECTIONS)
     assert kit.taglines[0].text in text
     palette = kit.color_palette
     assert palette is not None

@@ -125,15 +125,15 @@ async def test_the_history_is_newest_first_in_pages(store: SqliteKitStore, clock
 
 
 async def test_a_history_row_summarises_its_kit(store: SqliteKitStore, clock: FakeClock) -> None:
-    kit = make_kit('Forgeline', focus=Focus.LOGO, num_variations=4)
-    await store.save(kit, make_request(focus=Focus.LOGO, num_variations=4), request_key='k', owner=OWNER)
+    kit = make_kit('Forgeline', focus=Focus.LOGOS, num_variations=4)
+    await store.save(kit, make_request(focus=Focus.LOGOS, num_variations=4), request_key='k', owner=OWNER)
 
     [item] = (await store.list_recent(10, owner=OWNER)).items
 
     assert item.id == kit.id
     assert item.company_name == 'Forgeline'
     assert item.created_at == clock.now
-    assert item.focus is Focus.LOGO
+    assert item.focus is Focus.LOGOS
     assert item.num_variations == 4
     assert item.providers == {SectionName.PALETTE: 'offline', SectionName.LOGOS: 'x'}
 
