@@ -2,8 +2,9 @@
 
 Everything the person (or a language model) wrote goes through `escape_markdown`, so it can only ever be text: a
 name like '<script>' or '[a](javascript:...)' renders as those characters, never as markup or a link. Our own template
-text uses no Markdown-significant characters, and only lists, bold and headings (no tables), so the document renders
-the same in CommonMark (markdown-it) and in markdown2.
+text (here, and the phrase banks of data/guideline_phrases.json, whose loader checks it) uses no Markdown-significant
+characters, and only lists, bold and headings (no tables), so the document renders the same in CommonMark
+(markdown-it) and in markdown2.
 """
 
 from __future__ import annotations
@@ -16,11 +17,11 @@ import regex
 
 from branding.design.color import relative_luminance
 from branding.design.language import (
-    COMPANY_TYPE_AUDIENCES,
     BrandWords,
     ValueWords,
     capitalise_first,
     collapse_spaces,
+    company_types,
     end_sentence,
     fill,
     has_word_chars,
@@ -34,16 +35,9 @@ from branding.design.language import (
     voice_examples,
     voice_facts,
     with_article,
-    word_set,
 )
-from branding.models import (
-    ColorPalette,
-    CompanyProfile,
-    CompanyType,
-    FontSpec,
-    Tagline,
-    Typography,
-)
+from branding.models import ColorPalette, CompanyProfile, FontSpec, Tagline, Typography
+from branding.sections.guideline_phrases import guideline_phrases
 from branding.seeding import rng_for
 
 GUIDELINE_HEADINGS = (
@@ -152,31 +146,18 @@ def _first_tagline(taglines: Sequence[Tagline] | None) -> str | None:
 
 # --- mission and values -----------------------------------------------------------------------------------------------
 
-_CATEGORY_WORDS = word_set('software platform app tool toolkit service brand company store shop agency studio')
-_PLURAL_CATEGORY_WORDS = word_set('apps tools services solutions products')
-_TYPE_CATEGORY: dict[CompanyType, str] = {
-    CompanyType.SAAS: 'software',
-    CompanyType.FINTECH: 'service',
-    CompanyType.HEALTHTECH: 'service',
-    CompanyType.ECOMMERCE: 'brand',
-    CompanyType.AI_ML: 'platform',
-    CompanyType.BLOCKCHAIN: 'platform',
-    CompanyType.CYBERSECURITY: 'platform',
-    CompanyType.DEVTOOLS: 'toolkit',
-    CompanyType.OTHER: 'company',
-}
-
 
 def _category(words: BrandWords) -> str:
     """What the company is, for a positioning statement: 'personal finance service', 'developer toolkit'."""
-    noun = _TYPE_CATEGORY[words.company_type]
+    phrases = guideline_phrases()
+    noun = phrases.type_categories[words.company_type]
     subject = words.industry or words.type_word
     if not subject:
         return noun
     last = subject.split(' ')[-1].casefold()
-    if last in _CATEGORY_WORDS:
+    if last in phrases.category_words:
         return subject
-    return f'{subject} company' if last in _PLURAL_CATEGORY_WORDS else f'{subject} {noun}'
+    return f'{subject} company' if last in phrases.plural_category_words else f'{subject} {noun}'
 
 
 def _value_nouns(words: BrandWords) -> list[str]:
@@ -245,10 +226,7 @@ def _mission_section(kit: _Kit, profile: CompanyProfile) -> list[str]:
         sentence = _value_sentence(value, kit, contexts[(offset + index) % len(contexts)])
         lines.append(f'- **{_e(end_sentence(value.title))}** {_e(tidy_sentence(sentence))}')
     if not kit.words.values:  # e.g. only emoji or markup: nothing to explain, so say what to add instead
-        lines.append(
-            '- No value in the profile has words to explain. Add two or three, such as clarity or trust, and describe '
-            'each in one sentence about the company.'
-        )
+        lines.append(f'- {guideline_phrases().interim.no_values}')
     return [*lines, '']
 
 
@@ -301,18 +279,12 @@ def _voice_section(profile: CompanyProfile, kit: _Kit) -> list[str]:
     lines = ['## Voice and tone', '', _e(f'{kit.brand_start} speaks in a {voice.name} voice: {summary}')]
     if note := _tone_note(profile, kit):
         lines.append(_e(note))
-    action_label = capitalise_first(facts['action'])
+    moment_facts = {'audience': kit.audience, 'action': quoted(capitalise_first(facts['action']))}
+    lines += ['', '### The voice in different moments', '']
     lines += [
-        '',
-        '### The voice in different moments',
-        '',
-        f'- **Marketing.** {_e(f"Lead with the benefit for {kit.audience}, one idea per headline.")}',
-        f'- **Product.** {_e(f"Buttons say what happens ({quoted(action_label)}), never just “Submit” or “OK”.")}',
-        '- **Support.** Answer first, then explain; end with a clear next step and a named person.',
-        f'- **Errors and bad news.** {_e(f"Say what happened, what it means for {kit.audience} and what to do next.")}'
-        ' No jokes and no blame.',
-        '',
+        f'- **{moment.label}.** {_e(moment.text.format_map(moment_facts))}' for moment in guideline_phrases().moments
     ]
+    lines.append('')
     do_examples, dont_examples = voice_examples(voice, facts)
     lines += ['### Do', '']
     lines += [f'- {_e(rule)}' for rule in voice.rules_do]
@@ -339,13 +311,6 @@ def _words_to_reach_for(words: BrandWords) -> list[str]:
 
 # --- visual identity --------------------------------------------------------------------------------------------------
 
-_ROLE_USES = {
-    'primary': 'the brand colour: logo, primary buttons and key headings',
-    'secondary': 'supporting surfaces, illustrations and secondary buttons',
-    'accent': 'highlights and calls to action, in small doses',
-    'neutral': 'text, backgrounds and borders',
-}
-
 
 def _palette_lines(palette: ColorPalette) -> list[str]:
     lines = ['### Colour palette', '']
@@ -361,7 +326,7 @@ def _palette_lines(palette: ColorPalette) -> list[str]:
             ('neutral', palette.neutral),
         ):
             meaning = palette.psychology.get(role_name, '').strip()
-            usage = _ROLE_USES[role_name] + (f'. {meaning}' if meaning else '')
+            usage = guideline_phrases().role_uses[role_name] + (f'. {meaning}' if meaning else '')
             lines.append(f'- **{role_name.capitalize()}** {_code(hex_colour)}: {_e(end_sentence(usage))}')
     lines += [
         '',
@@ -427,27 +392,16 @@ def _typography_lines(typography: Typography) -> list[str]:
 
 
 def _visual_section(kit: _Kit) -> list[str]:
+    interim = guideline_phrases().interim
     lines = ['## Visual identity', '']
     if kit.palette:
         lines += _palette_lines(kit.palette)
     else:
-        lines += [
-            '### Colour palette',
-            '',
-            'This kit has no colour palette yet. Until it has one, set text in near-black on white and keep colour '
-            'for the logo.',
-            '',
-        ]
+        lines += ['### Colour palette', '', interim.no_palette, '']
     if kit.typography:
         lines += _typography_lines(kit.typography)
     else:
-        lines += [
-            '### Typography',
-            '',
-            'This kit has no typography yet. Until it has one, use a single clean sans-serif for everything, '
-            'with at most two weights.',
-            '',
-        ]
+        lines += ['### Typography', '', interim.no_typography, '']
     return lines
 
 
@@ -481,27 +435,21 @@ def _logo_section(kit: _Kit) -> list[str]:
     font = (
         f' The wordmark is set in {_e(kit.heading_font)}; never retype it in another font.' if kit.heading_font else ''
     )
-    lines = [
-        '## Logo usage',
-        '',
-        '- **Clear space:** keep empty space on every side equal to the cap height of the wordmark (the height of '
-        f'a capital letter); for the symbol alone, {SYMBOL_CLEAR_SPACE} of its height. No text, edge or image may '
-        'enter it.',
-        f'- **Minimum size:** the full logo at least {MIN_LOGO_PX} px tall on screen and {MIN_LOGO_MM} mm in print; '
-        f'below that, use the symbol alone, down to {MIN_SYMBOL_PX} px for favicons and app icons.',
-        f'- **Colour:** {colour_rule}',
-        f'- **Files:** use the supplied SVG; never redraw or trace the logo.{font}',
-        '',
-        '### Misuse',
-        '',
-        "- Don't stretch, squash, skew or rotate the logo.",
-        f"- Don't {recolour[0].lower()}{recolour[1:]}",
-        "- Don't add shadows, glows, gradients, outlines or other effects.",
-        "- Don't place it on busy photos or patterns; put it on a solid panel in a palette colour instead.",
-        "- Don't rearrange, crop or separate the symbol and the wordmark, or add words to them.",
-        '',
-    ]
-    return lines
+    phrases = guideline_phrases()
+    rule_facts = {
+        'symbol_clear_space': SYMBOL_CLEAR_SPACE,
+        'min_logo_px': MIN_LOGO_PX,
+        'min_logo_mm': MIN_LOGO_MM,
+        'min_symbol_px': MIN_SYMBOL_PX,
+        'colour_rule': colour_rule,
+        'font': font,
+    }
+    misuse_facts = {'recolour': f'{recolour[0].lower()}{recolour[1:]}'}
+    lines = ['## Logo usage', '']
+    lines += [f'- **{rule.label}:** {rule.text.format_map(rule_facts)}' for rule in phrases.logo_rules]
+    lines += ['', '### Misuse', '']
+    lines += [f'- {line.format_map(misuse_facts)}' for line in phrases.logo_misuse]
+    return [*lines, '']
 
 
 # --- do's and don'ts --------------------------------------------------------------------------------------------------
@@ -520,18 +468,9 @@ def _dos_and_donts_section(kit: _Kit) -> list[str]:
         dos.append(
             f'Set headings in {_e(kit.typography.heading_font)} and body text in {_e(kit.typography.body_font)}.'
         )
-    dos += [
-        'Keep taglines to ten words or fewer and use one per layout.',
-        'Check contrast: at least 4.5:1 for body text and 3:1 for large text and icons.',
-        'Show real product screens and real people wherever possible.',
-    ]
-    donts = [
-        'Mix in colours or fonts from outside this kit.',
-        'Put text over busy images without a solid or darkened panel.',
-        'Use stock clichés such as handshakes, light bulbs and rockets in place of the real product.',
-        f'{words.voice.rules_dont[0]}',
-        'Change the logo, even slightly; see the misuse list above.',
-    ]
+    phrases = guideline_phrases()
+    dos += phrases.dos
+    donts = [line.format(voice_rule=words.voice.rules_dont[0]) for line in phrases.donts]
     lines = ["## Do's and don'ts", '', '### Do', '']
     lines += [f'- {line}' for line in dos]
     lines += ['', "### Don't", '']
@@ -541,84 +480,22 @@ def _dos_and_donts_section(kit: _Kit) -> list[str]:
 
 # --- applications -----------------------------------------------------------------------------------------------------
 
-_APPLICATIONS: dict[CompanyType, tuple[str, ...]] = {
-    CompanyType.SAAS: ('website', 'product', 'onboarding', 'social', 'deck', 'signature'),
-    CompanyType.FINTECH: ('website', 'mobile', 'statements', 'social', 'deck', 'signature'),
-    CompanyType.HEALTHTECH: ('website', 'mobile', 'reminders', 'print', 'social', 'signature'),
-    CompanyType.ECOMMERCE: ('website', 'product_page', 'packaging', 'social', 'merch', 'order_email'),
-    CompanyType.AI_ML: ('website', 'product', 'docs', 'social', 'deck', 'signature'),
-    CompanyType.BLOCKCHAIN: ('website', 'product', 'docs', 'social', 'merch', 'deck'),
-    CompanyType.CYBERSECURITY: ('website', 'product', 'statements', 'event', 'deck', 'signature'),
-    CompanyType.DEVTOOLS: ('website', 'docs', 'product', 'social', 'merch', 'signature'),
-    CompanyType.OTHER: ('website', 'social', 'signature', 'deck', 'print', 'merch'),
-}
 
-_APPLICATION_TITLES = {
-    'website': 'Website hero',
-    'product': 'Product UI',
-    'onboarding': 'Onboarding email',
-    'social': 'Social post',
-    'deck': 'Pitch deck',
-    'signature': 'Email signature',
-    'mobile': 'Mobile app',
-    'statements': 'Reports and statements',
-    'reminders': 'Reminders and notifications',
-    'print': 'Print and signage',
-    'product_page': 'Product page',
-    'packaging': 'Packaging',
-    'merch': 'Merchandise',
-    'order_email': 'Order emails',
-    'docs': 'Documentation',
-    'event': 'Events and booths',
-}
-
-
-def _application_texts(kit: _Kit) -> dict[str, str]:
-    """Every application, built in Markdown: user and model words escaped, palette hexes in code spans."""
+def _application_facts(kit: _Kit) -> dict[str, str | int]:
+    """What the application templates are filled with, in Markdown: user and model words escaped, palette hexes in
+    code spans."""
     palette, heading, body = kit.palette, kit.heading_font, kit.body_font
-    in_heading = f' in {_e(heading)}' if heading else ''
-    in_body = f' in {_e(body)}' if body else ''
-    primary = f' {_code(palette.primary)}' if palette else ''
-    accent = f' {_code(palette.accent)}' if palette else ''
-    tagline = f'the tagline {_e(quoted(kit.tagline))}' if kit.tagline else 'the tagline'
-    action = _e(to_third_person(kit.facts['action']))
-    audience = _e(kit.audience)
-    brand = _e(kit.brand)
-    texts = {
-        'website': f'lead with {tagline}{in_heading} at the largest heading size, one sentence on how {brand} helps '
-        f'{audience} {action}, and a single call to action in the accent colour{accent}.',
-        'product': f'interface text{in_body} at the body size; the primary colour{primary} marks the main action, the '
-        'accent only highlights. Empty states and errors follow the voice rules above.',
-        'onboarding': f'a short welcome from a named person, one next step (to {action}) and nothing else; the logo '
-        'small at the top.',
-        'social': f'a square card on the primary colour{primary} with one short line{in_heading}, the symbol in a '
-        'corner and plenty of space; no more than one idea per post.',
-        'deck': f'a title slide on the primary colour{primary} with the white logo and {tagline}; content slides on '
-        f'a light background, one idea per slide, headings{in_heading}.',
-        'signature': f'name, role and the {brand} logo at least {MIN_LOGO_PX} px tall, one link, no quotes or extra '
-        'images.',
-        'mobile': f'the app icon is the symbol on the primary colour{primary}; numbers and amounts{in_body} with '
-        'tabular figures so columns line up.',
-        'statements': f'the logo top left, headings{in_heading}, figures{in_body}; colour only to flag what needs '
-        'attention, always with a label as well.',
-        'reminders': 'one sentence that says what, when and what to do; warm, never alarming, always with a way to '
-        'reply or reschedule.',
-        'print': f'the full logo with generous clear space, headings{in_heading}; contrast high enough to read from '
-        'a distance.',
-        'product_page': f'product photography on a plain ground, the name and price{in_heading}, one add-to-basket '
-        f'button in the accent colour{accent}.',
-        'packaging': f'the logo on the front panel with full clear space, the primary colour{primary} dominant and '
-        f'{tagline} on the side or back.',
-        'merch': 'stickers, tote bags and T-shirts with the symbol or the full logo in a single palette colour on a '
-        'plain ground.',
-        'order_email': f'order details first, a thank-you in the brand voice second; buttons in the accent '
-        f'colour{accent}.',
-        'docs': f'headings{in_heading}, body text{in_body}, code in a monospace font; the accent colour{accent} for '
-        'links and callouts only.',
-        'event': f'a banner with the logo and {tagline} only, readable from ten metres; the primary colour{primary} '
-        'as the ground.',
+    return {
+        'in_heading': f' in {_e(heading)}' if heading else '',
+        'in_body': f' in {_e(body)}' if body else '',
+        'primary': f' {_code(palette.primary)}' if palette else '',
+        'accent': f' {_code(palette.accent)}' if palette else '',
+        'tagline': f'the tagline {_e(quoted(kit.tagline))}' if kit.tagline else 'the tagline',
+        'action': _e(to_third_person(kit.facts['action'])),
+        'audience': _e(kit.audience),
+        'brand': _e(kit.brand),
+        'min_logo_px': MIN_LOGO_PX,
     }
-    return texts
 
 
 def _applications_section(kit: _Kit) -> list[str]:
@@ -626,9 +503,10 @@ def _applications_section(kit: _Kit) -> list[str]:
     company = f' for {with_article(type_word)} company' if type_word else ''
     intro = f'Where the brand shows up most{company}, and how to handle each.'
     lines = ['## Applications', '', intro, '']
-    texts = _application_texts(kit)
-    for key in _APPLICATIONS[kit.words.company_type]:
-        lines.append(f'- **{_APPLICATION_TITLES[key]}:** {texts[key]}')
+    phrases, facts = guideline_phrases(), _application_facts(kit)
+    for key in phrases.type_applications[kit.words.company_type]:
+        application = phrases.applications[key]
+        lines.append(f'- **{application.title}:** {application.text.format_map(facts)}')
     return [*lines, '']
 
 
@@ -651,7 +529,7 @@ def build_offline_guidelines(
     facts = voice_facts(words)
     kit = _Kit(
         brand=_brand_name(profile),
-        audience=words.audience or COMPANY_TYPE_AUDIENCES[words.company_type],
+        audience=words.audience or company_types()[words.company_type].audience,
         words=words,
         facts=facts,
         palette=palette,
@@ -682,5 +560,5 @@ def visual_identity_markdown(palette: ColorPalette | None, typography: Typograph
     if typography:
         lines += _typography_lines(typography)
     if not palette and not typography:
-        lines += ['This kit has no palette or typography yet.', '']
+        lines += [guideline_phrases().interim.no_palette_or_typography, '']
     return '\n'.join(lines).rstrip() + '\n'

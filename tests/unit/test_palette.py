@@ -6,9 +6,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from branding.design.color import MINIMUM_RATIO, contrast_ratio, delta_e_ok, simulate_cvd, to_oklch, to_rgb, wcag_level
+from branding.design.palette import CVD_MIN_DELTA_E
 from branding.design.psychology import hue_family, match_associations, read_color_intent, shift_temperature
 from branding.models import MAX_BRAND_VALUES, ColorPalette, CompanyProfile, CompanyType, has_text
-from branding.sections.palette import CVD_MIN_DELTA_E, build_offline_palette, complete_palette
+from branding.sections.palette import build_offline_palette, complete_palette
 
 HEX = re.compile(r'^#[0-9a-f]{6}$')
 SEEDS = range(12)

@@ -3,7 +3,7 @@
 # Everything here is dictionary-based and deterministic (no model, no network), so it runs in well under a millisecond.
 # The copy frames are English; words in other scripts are carried through verbatim, never translated or respelled.
 
-from branding.design.language.brand_values import VALUE_SENSES, ValueSense, ValueWords, read_value
+from branding.design.language.brand_values import ValueSense, ValueWords, read_value, value_senses
 from branding.design.language.cleaning import (
     capitalise_first,
     collapse_spaces,
@@ -18,13 +18,7 @@ from branding.design.language.cleaning import (
     trim_edge_punctuation,
     with_article,
 )
-from branding.design.language.company_types import (
-    COMPANY_TYPE_ACTIONS,
-    COMPANY_TYPE_AUDIENCES,
-    COMPANY_TYPE_PAINS,
-    COMPANY_TYPE_TOPICS,
-    COMPANY_TYPE_WORDS,
-)
+from branding.design.language.company_types import CompanyTypeWords, company_types
 from branding.design.language.counting import (
     CJK_CHARACTERS_PER_WORD,
     SPACELESS_LETTERS_PER_WORD,
@@ -34,50 +28,40 @@ from branding.design.language.counting import (
 from branding.design.language.description import MAX_ACTION_WORDS, DescriptionReading, read_description
 from branding.design.language.example_sentences import NAME_FALLBACK, fill, voice_examples, voice_facts
 from branding.design.language.lexicon import (
-    DANGLING_WORDS,
-    GENERIC_WORDS,
-    STOPWORDS,
-    VERBS,
+    Lexicon,
     gerund,
     is_base_verb,
+    lexicon,
     third_person_lemma,
     to_second_person,
     to_third_person,
-    word_set,
 )
 from branding.design.language.profile import MAX_NAME_WORDS_IN_TAGLINE, BrandWords, read_profile
 from branding.design.language.short_phrases import is_plural_phrase, short_phrase
 from branding.design.language.tokens import Token, keywords, proper_nouns_in, tokenise
 from branding.design.language.tone import rank_voices, resolve_voice
-from branding.design.language.voices import DEFAULT_VOICE, TAGLINE_FAMILIES, VOICES, Voice
+from branding.design.language.voices import DEFAULT_VOICE, FACT_FIELDS, TAGLINE_FAMILIES, Voice, voices
 
 __all__ = [
     'CJK_CHARACTERS_PER_WORD',
-    'COMPANY_TYPE_ACTIONS',
-    'COMPANY_TYPE_AUDIENCES',
-    'COMPANY_TYPE_PAINS',
-    'COMPANY_TYPE_TOPICS',
-    'COMPANY_TYPE_WORDS',
-    'DANGLING_WORDS',
     'DEFAULT_VOICE',
-    'GENERIC_WORDS',
+    'FACT_FIELDS',
     'MAX_ACTION_WORDS',
     'MAX_NAME_WORDS_IN_TAGLINE',
     'NAME_FALLBACK',
     'SPACELESS_LETTERS_PER_WORD',
-    'STOPWORDS',
     'TAGLINE_FAMILIES',
-    'VALUE_SENSES',
-    'VERBS',
-    'VOICES',
     'BrandWords',
+    'CompanyTypeWords',
     'DescriptionReading',
+    'Lexicon',
     'Token',
     'ValueSense',
     'ValueWords',
     'Voice',
     'capitalise_first',
     'collapse_spaces',
+    'company_types',
     'count_words',
     'end_sentence',
     'fill',
@@ -88,6 +72,7 @@ __all__ = [
     'is_plural_phrase',
     'join_naturally',
     'keywords',
+    'lexicon',
     'plain_text',
     'proper_nouns_in',
     'quoted',
@@ -105,8 +90,9 @@ __all__ = [
     'tokenise',
     'trim_edge_punctuation',
     'trim_to_words',
+    'value_senses',
     'voice_examples',
     'voice_facts',
+    'voices',
     'with_article',
-    'word_set',
 ]

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import regex
 
-from branding.design.language.lexicon import _SMALL_WORDS
+from branding.design.language.lexicon import lexicon
 
 _SCRIPT_BLOCK = regex.compile(r'<(script|style)\b[^>]*>.*?</\1\s*>', regex.IGNORECASE | regex.DOTALL)
 _TAG = regex.compile(r'</?[A-Za-z!][^<>]*>')
@@ -91,8 +91,9 @@ def inline_case(phrase: str, proper_nouns: Iterable[str] = ()) -> str:
     proper = {word.casefold() for word in proper_nouns}
     words = phrase.split(' ')
     lettered = [word for word in words if any(char.isalpha() for char in word)]
+    small_words = lexicon().small_words
     title_styled = len(lettered) > 1 and all(
-        _is_title_word(word) or word.casefold() in _SMALL_WORDS for word in lettered
+        _is_title_word(word) or word.casefold() in small_words for word in lettered
     )
     cased = []
     for index, word in enumerate(words):

@@ -1,67 +1,42 @@
-"""What each company type means in copy: its word, the pains it promises away, its usual action, topic and audience."""
+"""What each company type means in copy (data/company_types.json): its word, the pains it promises away, and its usual
+action, topic and audience."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from functools import cache
+from types import MappingProxyType
+
+from pydantic import BaseModel, field_validator
+
+from branding.design.data_files import TABLE_CONFIG, DataSource, Text, Texts, check_keys, packaged, read_table
 from branding.models import CompanyType
 
-COMPANY_TYPE_WORDS: dict[CompanyType, str] = {
-    CompanyType.SAAS: 'SaaS',
-    CompanyType.FINTECH: 'fintech',
-    CompanyType.HEALTHTECH: 'healthtech',
-    CompanyType.ECOMMERCE: 'e-commerce',
-    CompanyType.AI_ML: 'AI',
-    CompanyType.BLOCKCHAIN: 'blockchain',
-    CompanyType.CYBERSECURITY: 'cybersecurity',
-    CompanyType.DEVTOOLS: 'developer tools',
-    CompanyType.OTHER: '',
-}
 
-# Things a company of each type promises away; mass nouns so both 'without the X' and 'Less X.' read well.
-COMPANY_TYPE_PAINS: dict[CompanyType, tuple[str, ...]] = {
-    CompanyType.SAAS: ('busywork', 'setup', 'context switching'),
-    CompanyType.FINTECH: ('paperwork', 'guesswork', 'fine print'),
-    CompanyType.HEALTHTECH: ('waiting', 'paperwork', 'jargon'),
-    CompanyType.ECOMMERCE: ('hassle', 'waiting', 'markup'),
-    CompanyType.AI_ML: ('hype', 'guesswork', 'busywork'),
-    CompanyType.BLOCKCHAIN: ('jargon', 'hype', 'gatekeeping'),
-    CompanyType.CYBERSECURITY: ('alert fatigue', 'guesswork', 'panic'),
-    CompanyType.DEVTOOLS: ('boilerplate', 'yak shaving', 'context switching'),
-    CompanyType.OTHER: ('hassle', 'guesswork', 'fuss'),
-}
+class CompanyTypeWords(BaseModel):
+    model_config = TABLE_CONFIG
 
-# What a company of each type helps with, when the description does not say in a way we can read.
-COMPANY_TYPE_ACTIONS: dict[CompanyType, str] = {
-    CompanyType.SAAS: 'get more done',
-    CompanyType.FINTECH: 'manage money with confidence',
-    CompanyType.HEALTHTECH: 'look after their health',
-    CompanyType.ECOMMERCE: 'find what they love',
-    CompanyType.AI_ML: 'put AI to work',
-    CompanyType.BLOCKCHAIN: 'build on open networks',
-    CompanyType.CYBERSECURITY: 'stay secure',
-    CompanyType.DEVTOOLS: 'ship better software',
-    CompanyType.OTHER: 'get things done',
-}
+    word: str  # 'fintech' as in 'a fintech company'; '' when the type has none ('other')
+    pains: Texts  # mass nouns, so both 'without the X' and 'Less X.' read well
+    action: Text  # what such a company helps with, when the description does not say in a way we can read
+    topic: Text
+    audience: Text
 
-COMPANY_TYPE_TOPICS: dict[CompanyType, str] = {
-    CompanyType.SAAS: 'your workspace',
-    CompanyType.FINTECH: 'payments',
-    CompanyType.HEALTHTECH: 'appointments',
-    CompanyType.ECOMMERCE: 'orders',
-    CompanyType.AI_ML: 'your models',
-    CompanyType.BLOCKCHAIN: 'transactions',
-    CompanyType.CYBERSECURITY: 'alerts',
-    CompanyType.DEVTOOLS: 'builds',
-    CompanyType.OTHER: 'your account',
-}
 
-COMPANY_TYPE_AUDIENCES: dict[CompanyType, str] = {
-    CompanyType.SAAS: 'teams',
-    CompanyType.FINTECH: 'customers',
-    CompanyType.HEALTHTECH: 'patients',
-    CompanyType.ECOMMERCE: 'shoppers',
-    CompanyType.AI_ML: 'teams',
-    CompanyType.BLOCKCHAIN: 'builders',
-    CompanyType.CYBERSECURITY: 'security teams',
-    CompanyType.DEVTOOLS: 'developers',
-    CompanyType.OTHER: 'customers',
-}
+class _CompanyTypesFile(BaseModel):
+    model_config = TABLE_CONFIG
+
+    about: str
+    company_types: dict[CompanyType, CompanyTypeWords]
+
+    @field_validator('company_types')
+    @classmethod
+    def _every_type(cls, table: dict[CompanyType, CompanyTypeWords]) -> dict[CompanyType, CompanyTypeWords]:
+        check_keys(table, CompanyType, 'company_types must cover each CompanyType once')
+        return table
+
+
+@cache
+def company_types(source: DataSource | None = None) -> Mapping[CompanyType, CompanyTypeWords]:
+    """Each company type's words (read-only: it is shared)."""
+    return MappingProxyType(read_table(source or packaged('company_types.json'), _CompanyTypesFile).company_types)

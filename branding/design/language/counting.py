@@ -7,7 +7,7 @@ import math
 import regex
 
 from branding.design.language.cleaning import collapse_spaces, end_sentence, trim_edge_punctuation
-from branding.design.language.lexicon import _CLAUSE_WORDS, _PREPOSITIONS, DANGLING_WORDS
+from branding.design.language.lexicon import lexicon
 
 # Chinese and Japanese are written without spaces, so a whole sentence would otherwise count as one word. Their
 # average word is about two characters long, hence two characters make a word. Thai, Lao, Khmer and Myanmar are also
@@ -67,7 +67,8 @@ def _bare(token: str) -> str:
 def _phrase_boundary(kept: list[str], dropped: str) -> list[str]:
     """Back off a hard cut to where a phrase ends: 'with a calm' loses all three words, 'every invoice' before 'and'
     keeps both, since a conjunction or preposition after the cut means the phrase before it was complete."""
-    boundary_words = DANGLING_WORDS | _PREPOSITIONS | _CLAUSE_WORDS
+    lex = lexicon()
+    boundary_words = lex.dangling_words | lex.prepositions | lex.clause_words
     if not dropped or _bare(dropped) in boundary_words or _bare(kept[-1]) in boundary_words:
         return kept
     for index in range(len(kept) - 1, max(len(kept) - 4, 2), -1):
@@ -108,7 +109,8 @@ def trim_to_words(text: str, limit: int) -> str:
         elif words_so_far >= max(3, math.ceil(limit * 0.6)) and token.endswith(_WEAK_BREAK):
             weak = index + 1
     kept = kept[: strong or weak] if strong or weak else _phrase_boundary(kept, dropped)
-    while len(kept) > 1 and _bare(kept[-1]) in DANGLING_WORDS:
+    dangling_words = lexicon().dangling_words
+    while len(kept) > 1 and _bare(kept[-1]) in dangling_words:
         kept.pop()
     trimmed = _TRAILING_JUNK.sub('', ' '.join(kept))
     if text.endswith(('.', '!', '?')):

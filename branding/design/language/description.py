@@ -9,22 +9,7 @@ import regex
 
 from branding.design.language.cleaning import plain_text
 from branding.design.language.counting import count_words
-from branding.design.language.lexicon import (
-    _AUXILIARIES,
-    _CLAUSE_WORDS,
-    _COMPANY_VERBS,
-    _DETERMINERS,
-    _ENABLE_WORDS,
-    _HELP_WORDS,
-    _MASS_NOUNS,
-    _PREPOSITIONS,
-    _SUBJECT_WORDS,
-    _TO_AFTER,
-    DANGLING_WORDS,
-    STOPWORDS,
-    is_base_verb,
-    third_person_lemma,
-)
+from branding.design.language.lexicon import is_base_verb, lexicon, third_person_lemma
 from branding.design.language.tokens import Token, _word_form, proper_nouns_in, tokenise
 
 MAX_ACTION_WORDS = 7
@@ -42,8 +27,8 @@ def _verb_at(tokens: Sequence[Token], index: int, mode: str) -> str | None:
     """The base form of the verb at `index` when it is one in `mode` ('base', 'third' or 'either')."""
     if index >= len(tokens) or not tokens[index].is_word:
         return None
-    word = tokens[index].folded
-    if word in _AUXILIARIES or word in _HELP_WORDS:
+    word, lex = tokens[index].folded, lexicon()
+    if word in lex.auxiliaries or word in lex.help_words:
         return None
     if mode in {'base', 'either'} and is_base_verb(word):
         return word
@@ -57,10 +42,11 @@ def _verb_mode(tokens: Sequence[Token], index: int) -> str:
 
 
 def _tidy_action(words: list[str]) -> str | None:
+    lex = lexicon()
     if len(words) > MAX_ACTION_WORDS:
-        cut = next((i for i, word in enumerate(words) if i >= 3 and word.casefold() in _PREPOSITIONS), None)
+        cut = next((i for i, word in enumerate(words) if i >= 3 and word.casefold() in lex.prepositions), None)
         words = words[:cut] if cut else []
-    while words and words[-1].casefold() in DANGLING_WORDS:
+    while words and words[-1].casefold() in lex.dangling_words:
         words = words[:-1]
     if len(words) < 2 or len(words) > MAX_ACTION_WORDS:
         return None
@@ -69,6 +55,7 @@ def _tidy_action(words: list[str]) -> str | None:
 
 def _collect_actions(tokens: Sequence[Token], start: int, mode: str, proper: set[str]) -> tuple[list[str], int]:
     """Verb phrases from the verb at `start`: 'track invoices, plan taxes and get paid' gives three."""
+    clause_words = lexicon().clause_words
     phrases: list[list[str]] = []
     current = [_verb_at(tokens, start, mode) or tokens[start].folded]
     index = start + 1
@@ -88,7 +75,7 @@ def _collect_actions(tokens: Sequence[Token], start: int, mode: str, proper: set
             phrases.append(current)
             current, index = [verb], index + 2
             continue
-        if token.folded in _CLAUSE_WORDS:
+        if token.folded in clause_words:
             break
         current.append(_word_form(token, proper))
         index += 1
@@ -100,12 +87,13 @@ def _collect_actions(tokens: Sequence[Token], start: int, mode: str, proper: set
 def _object_of(action: str) -> str | None:
     """The thing an action acts on, when it is a plain noun phrase: 'track invoices' -> 'invoices'."""
     words = action.split(' ')[1:]
+    lex = lexicon()
     noun_phrase: list[str] = []
     for word in words:
         folded = word.casefold()
-        if folded in _PREPOSITIONS or folded in _CLAUSE_WORDS or folded in {'and', 'or'}:
+        if folded in lex.prepositions or folded in lex.clause_words or folded in {'and', 'or'}:
             break
-        if folded in _DETERMINERS:
+        if folded in lex.determiners:
             if noun_phrase:
                 break
             continue
@@ -114,7 +102,7 @@ def _object_of(action: str) -> str | None:
         return None
     head = noun_phrase[-1].casefold()
     plural = head.endswith('s') and not head.endswith(('ss', 'us', 'is')) and len(head) > 3
-    if not (plural or head in _MASS_NOUNS) or any(word.casefold() in STOPWORDS for word in noun_phrase):
+    if not (plural or head in lex.mass_nouns) or any(word.casefold() in lex.stopwords for word in noun_phrase):
         return None
     if any(word.casefold().endswith('ly') for word in noun_phrase):
         return None
@@ -139,6 +127,7 @@ def read_description(description: str, name: str = '', proper_nouns: Iterable[st
     skipped: it is not something the reader does. Verbs come from a fixed list, so an unknown verb is simply not found.
     """
     text = plain_text(description)
+    lex = lexicon()
     tokens = tokenise(text)
     proper = set(proper_nouns) if proper_nouns is not None else proper_nouns_in([text])
     name_words = {token.folded for token in tokenise(name) if token.is_word and len(token.text) > 1}
@@ -148,7 +137,7 @@ def read_description(description: str, name: str = '', proper_nouns: Iterable[st
     while index < len(tokens):
         token = tokens[index]
         start, mode, company_side = None, 'base', False
-        if token.folded in _HELP_WORDS or token.folded in _ENABLE_WORDS:
+        if token.folded in lex.help_words or token.folded in lex.enable_words:
             for probe in range(index + 1, min(index + 8, len(tokens))):
                 if not tokens[probe].is_word:
                     break
@@ -161,16 +150,16 @@ def read_description(description: str, name: str = '', proper_nouns: Iterable[st
                     if who and who[0].casefold() not in {'you', 'us', 'to'} and not helped:
                         helped = ' '.join(who)
                     break
-        elif token.folded == 'to' and index > 0 and tokens[index - 1].folded in _TO_AFTER:
+        elif token.folded == 'to' and index > 0 and tokens[index - 1].folded in lex.to_after:
             start = index + 1 if _verb_at(tokens, index + 1, 'base') else None
         elif token.folded == 'can' and _verb_at(tokens, index + 1, 'base'):
             start = index + 1
-        elif token.folded in _SUBJECT_WORDS or token.folded in name_words:
+        elif token.folded in lex.subject_words or token.folded in name_words:
             mode = 'base' if token.folded == 'we' else 'either'
             if verb := _verb_at(tokens, index + 1, mode):
                 start = index + 1
                 mode = _verb_mode(tokens, start) if mode == 'either' else mode
-                company_side = token.folded == 'we' or token.folded in name_words or verb in _COMPANY_VERBS
+                company_side = token.folded == 'we' or token.folded in name_words or verb in lex.company_verbs
         if start is None:
             index += 1
             continue

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 import regex
 
 from branding.design.language.cleaning import capitalise_first, tidy_sentence
-from branding.design.language.company_types import COMPANY_TYPE_ACTIONS, COMPANY_TYPE_AUDIENCES, COMPANY_TYPE_TOPICS
+from branding.design.language.company_types import company_types
 from branding.design.language.lexicon import gerund, to_second_person
 from branding.design.language.profile import BrandWords
 from branding.design.language.voices import Voice
@@ -17,9 +17,10 @@ NAME_FALLBACK = 'our team'  # stands in for a name with no letters or digits, e.
 
 def voice_facts(words: BrandWords) -> dict[str, str]:
     """Every field the voice templates use, always filled: the profile's words, or sensible defaults for its type."""
-    action = to_second_person(words.actions[0] if words.actions else COMPANY_TYPE_ACTIONS[words.company_type])
-    audience = words.audience or COMPANY_TYPE_AUDIENCES[words.company_type]
-    topic = words.objects[0] if words.objects else COMPANY_TYPE_TOPICS[words.company_type]
+    defaults = company_types()[words.company_type]
+    action = to_second_person(words.actions[0] if words.actions else defaults.action)
+    audience = words.audience or defaults.audience
+    topic = words.objects[0] if words.objects else defaults.topic
     first_value = next((value.noun for value in words.values if value.noun), None)
     value = first_value or 'clarity'
     verb, _, rest = action.partition(' ')

@@ -1,106 +1,67 @@
-"""English word lists and word forms: stopwords, verbs, '-s' verb forms, gerunds and person swaps."""
+"""English word lists (data/lexicon.json) and word forms: '-s' verb forms, gerunds and person swaps."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, Field
+
+from branding.design.data_files import TABLE_CONFIG, DataSource, packaged, read_table
 
 
-def word_set(words: str) -> frozenset[str]:
-    """A set of words written as one whitespace-separated string, which keeps long word lists readable."""
-    return frozenset(words.split())
+def _lower_case_word(word: str) -> str:
+    # the lists are matched against case-folded single tokens: a capital or a space would never match
+    if not word or word != word.casefold() or any(char.isspace() for char in word):
+        raise ValueError(f'{word!r} is not one lower-case word')
+    return word
 
 
-_SMALL_WORDS = frozenset({'a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with', '&'})
+Word = Annotated[str, AfterValidator(_lower_case_word)]
+Words = Annotated[frozenset[Word], Field(min_length=1)]
+Suffixes = Annotated[tuple[Word, ...], Field(min_length=1)]
 
-STOPWORDS = word_set("""
-    a about above across after again against all almost along also although always am among an and another any anyone
-    anything are around as at be because been before being below between both but by can cannot could did do does
-    doing done down during each either else enough etc even ever every everyone everything few for from further had
-    has have having he her here hers herself him himself his how however i if in into is it its itself just least less
-    like lot lots many may me might more most much must my myself never no nor not now of off often on once one only
-    onto or other others our ours ourselves out over own per perhaps quite rather really same several she should since
-    so some something such than that the their theirs them themselves then there these they this those though through
-    thus to too toward towards under until up upon us very via was we well were what whatever when where whether which
-    while who whom whose why will with within without would yet you your yours yourself yourselves
-    """)
 
-# Words every company uses about itself; they say nothing about this one.
-GENERIC_WORDS = word_set("""
-    company companies business platform platforms solution solutions product products service services app apps
-    application applications tool tools software system systems way ways thing things new best better easy easier
-    simple simpler great good leading innovative powerful modern world people users user customers customer clients
-    client everyday today based first make makes making made let lets allow allows enable enables offer offers
-    provide provides providing help helps helping use uses using used get gets getting want wants need needs able
-    all-in-one end-to-end seamless seamlessly cutting-edge next-generation state-of-the-art world-class
-    """)
+class Lexicon(BaseModel):
+    """The word lists of data/lexicon.json, as sets for membership tests."""
 
-DANGLING_WORDS = word_set("""
-    a an the and or but nor of to for with without in on at by from into onto as than that which who whose your our
-    their its his her my every each so because while when if whether is are be was were not no very more most &
-    """)
+    model_config = TABLE_CONFIG
 
-# Base forms of verbs that descriptions use for what a product lets people do.
-VERBS = word_set("""
-    accept access achieve act adapt add adopt advertise analyse analyze annotate answer apply approve archive arrange
-    ask assess audit automate avoid back bake balance bank begin bill book boost borrow bring browse budget build buy
-    calculate capture care catch celebrate change chat check choose claim clean close coach code collaborate collect
-    combine communicate compare compete complete comply compose compute configure connect consolidate contact control
-    convert cook coordinate craft create cultivate curate customise customize cut debug decide defend deliver deploy
-    design detect develop diagnose discover display do donate draft drive earn edit educate eliminate empower encrypt
-    engage enjoy ensure enter estimate evaluate exchange execute expand explore export feed file fill finance find
-    finish fix focus forecast fund gain generate get give go govern grow guard guide handle hear heal hire host
-    identify import improve increase install insure integrate invest invite invoice join keep label land launch lead
-    learn lend level live locate lock log look lower maintain manage map market master match measure meet mentor
-    migrate mint model monitor motivate move negotiate notify nurture obtain onboard open operate optimise optimize
-    order organise organize own package pay personalise personalize pick plan play post practise practice predict
-    prepare present prevent price print prioritise prioritize process produce promote protect prototype prove publish
-    purchase put raise rank reach read recognise recognize recommend reconcile record recover recruit recycle reduce
-    refactor refine register release remember remove rent repair replace report request research reserve resolve
-    respond rest retain return review reward run save scale scan schedule screen search secure see sell send serve set
-    settle share ship shop sign simplify sleep solve sort source spend spot stand start stay stop store stream
-    streamline study submit subscribe summarise summarize supply support sync take talk teach test thrive trace track
-    trade train transfer transform translate travel treat trust turn understand unlock update upgrade upload validate
-    verify visualise visualize volunteer watch win work write
-    """)
+    about: str
+    small_words: Words  # not capitalised inside a title-styled phrase
+    stopwords: Words
+    generic_words: Words  # words every company uses about itself; they say nothing about this one
+    dangling_words: Words  # a phrase cannot end on these
+    verbs: Words  # base forms of verbs that descriptions use for what a product lets people do
+    auxiliaries: Words
+    subject_words: Words
+    company_verbs: Words  # what a company does to run itself, not what its customers do: 'we build', 'Acme sells'
+    help_words: Words
+    enable_words: Words
+    to_after: Words  # words after which 'to <verb>' names an action: 'the easy way to ...'
+    clause_words: Words
+    prepositions: Words
+    determiners: Words
+    mass_nouns: Words
+    plural_words: Words  # plurals without an '-s'
+    noun_suffixes: Suffixes
+    adjective_suffixes: Suffixes
+    y_adjectives: Words  # adjectives in '-y', which no suffix rule tells apart from nouns
+    second_person: Mapping[Word, Word]
+    third_person: Mapping[Word, Word]
+    negations: Words  # a tone word after one of these does not count: 'not corporate'
+    phrase_cuts: Words  # a short phrase ends before these: 'freelancers who hate spreadsheets'
+    phrase_leads: Words  # dropped from the start of a short phrase
 
-_AUXILIARIES = word_set(
-    'is are was were be been being am has have had do does did can could will would shall should may might must'
-)
-_SUBJECT_WORDS = frozenset({'it', 'we', 'that', 'which', 'who'})
-# What a company does to run itself rather than what its customers do with it: 'we build', 'Acme sells'.
-_COMPANY_VERBS = word_set(
-    'build make sell offer provide develop design manufacture produce supply host run operate craft source'
-)
-_HELP_WORDS = frozenset({'help', 'helps', 'helping', 'helped'})
-_ENABLE_WORDS = frozenset(
-    {'let', 'lets', 'enable', 'enables', 'allow', 'allows', 'empower', 'empowers', 'equip', 'equips'}
-)
-_TO_AFTER = word_set("""
-    way easy easier simple simpler place tool app platform need needs want wants designed built made able ready free
-    fastest simplest quickest best better time
-    """)
-_CLAUSE_WORDS = word_set(
-    'so while because whether which who whom whose that where when but although though unless until if'
-)
-_PREPOSITIONS = word_set(
-    'into with for in on at from by across through over under to of about around between without via like'
-)
-_DETERMINERS = word_set('the a an your their our his her its my every each all any more less some this these')
-_MASS_NOUNS = word_set("""
-    money time data code work health care security software content energy food music travel insurance payroll
-    inventory research feedback knowledge infrastructure compliance storage equipment cash spending savings
-    wellbeing fitness sleep nutrition revenue traffic design hiring learning support privacy risk
-    """)
-_PLURAL_WORDS = word_set('people children men women staff folk folks teams crews')
-_NOUN_SUFFIXES = ('ity', 'ness', 'ion', 'ment', 'ance', 'ence', 'cy', 'ship', 'dom', 'ism', 'th', 'ure', 'ty', 'ry')
-_ADJECTIVE_SUFFIXES = ('ful', 'ous', 'ive', 'able', 'ible', 'al', 'ic', 'less', 'ent', 'ant', 'ish', 'ed', 'ary', 'ly')
-_Y_ADJECTIVES = word_set(
-    'happy witty tasty healthy easy cosy cozy trendy handy lucky ready steady sturdy tidy worthy savvy sunny'
-)
+
+@cache
+def lexicon(source: DataSource | None = None) -> Lexicon:
+    return read_table(source or packaged('lexicon.json'), Lexicon)
 
 
 def is_base_verb(word: str) -> bool:
-    return word.casefold() in VERBS
+    return word.casefold() in lexicon().verbs
 
 
 def third_person_lemma(word: str) -> str | None:
@@ -113,7 +74,8 @@ def third_person_lemma(word: str) -> str | None:
         candidates.insert(0, f'{lowered[:-3]}y')
     if lowered.endswith('es'):
         candidates.append(lowered[:-2])
-    return next((candidate for candidate in candidates if candidate in VERBS), None)
+    verbs = lexicon().verbs
+    return next((candidate for candidate in candidates if candidate in verbs), None)
 
 
 def gerund(verb: str) -> str:
@@ -136,19 +98,15 @@ def gerund(verb: str) -> str:
     return f'{verb}ing'
 
 
-_SECOND_PERSON = {'their': 'your', 'theirs': 'yours', 'themselves': 'yourself', 'them': 'you', 'our': 'your'}
-_THIRD_PERSON = {'your': 'their', 'yours': 'theirs', 'yourself': 'themselves', 'yourselves': 'themselves'}
-
-
 def _swap_words(phrase: str, table: Mapping[str, str]) -> str:
     return ' '.join(table.get(word, word) for word in phrase.split(' '))
 
 
 def to_second_person(phrase: str) -> str:
     """An action as said to the reader: 'manage their money' -> 'manage your money'."""
-    return _swap_words(phrase, _SECOND_PERSON)
+    return _swap_words(phrase, lexicon().second_person)
 
 
 def to_third_person(phrase: str) -> str:
     """An action as said about the audience: 'connect your bank' -> 'connect their bank'."""
-    return _swap_words(phrase, _THIRD_PERSON)
+    return _swap_words(phrase, lexicon().third_person)

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from branding.design.language.brand_values import ValueWords, read_value
 from branding.design.language.cleaning import has_word_chars, plain_text
-from branding.design.language.company_types import COMPANY_TYPE_WORDS
+from branding.design.language.company_types import company_types
 from branding.design.language.counting import count_words
 from branding.design.language.description import read_description
 from branding.design.language.short_phrases import is_plural_phrase, short_phrase
@@ -45,7 +45,7 @@ class BrandWords:
 
     @property
     def type_word(self) -> str:
-        return COMPANY_TYPE_WORDS[self.company_type]
+        return company_types()[self.company_type].word
 
 
 def read_profile(profile: CompanyProfile) -> BrandWords:

@@ -6,11 +6,8 @@ from collections.abc import Iterable
 
 from branding.design.language.cleaning import has_word_chars, inline_case, plain_text, strip_list_marker
 from branding.design.language.counting import count_words
-from branding.design.language.lexicon import _PLURAL_WORDS, _PREPOSITIONS, DANGLING_WORDS
+from branding.design.language.lexicon import lexicon
 from branding.design.language.tokens import Token, tokenise
-
-_AUDIENCE_CUTS = ('who', 'that', 'which', 'whose', 'looking', 'seeking', 'wanting', 'needing', 'trying')
-_PHRASE_LEADS = frozenset({'the', 'a', 'an'})
 
 
 def short_phrase(
@@ -21,7 +18,8 @@ def short_phrase(
     Stops at the first punctuation, relative clause ('who ...') or `stop_at` word; when still too long, cuts before
     the first preposition, then before the first 'and'/'or'. Returns '' when nothing short and readable is left.
     """
-    cuts = set(_AUDIENCE_CUTS) | {word.casefold() for word in stop_at}
+    lex = lexicon()
+    cuts = lex.phrase_cuts | {word.casefold() for word in stop_at}
     words: list[Token] = []
     for token in tokenise(strip_list_marker(plain_text(text))):
         if not token.is_word:
@@ -30,14 +28,14 @@ def short_phrase(
             continue
         if words and token.folded in cuts:
             break
-        if not words and token.folded in _PHRASE_LEADS:
+        if not words and token.folded in lex.phrase_leads:
             continue
         words.append(token)
-    for stoppers in (_PREPOSITIONS, {'and', 'or', '&'}):
+    for stoppers in (lex.prepositions, {'and', 'or', '&'}):
         if count_words(' '.join(t.text for t in words)) > max_words:
             cut = next((i for i, t in enumerate(words) if i > 0 and t.folded in stoppers), None)
             words = words[:cut] if cut else words
-    while words and words[-1].folded in DANGLING_WORDS:
+    while words and words[-1].folded in lex.dangling_words:
         words.pop()
     phrase = ' '.join(t.text for t in words)
     if not words or count_words(phrase) > max_words or not has_word_chars(phrase) or phrase == '&':
@@ -47,6 +45,6 @@ def short_phrase(
 
 def is_plural_phrase(phrase: str) -> bool:
     last = phrase.rsplit(' ', maxsplit=1)[-1].casefold() if phrase else ''
-    return last in _PLURAL_WORDS or (
+    return last in lexicon().plural_words or (
         last.endswith('s') and not last.endswith(('ss', 'us', 'is', "'s", '’s')) and len(last) > 2
     )

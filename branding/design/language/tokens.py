@@ -11,7 +11,7 @@ import regex
 
 from branding.design.language.cleaning import _is_title_word, has_word_chars, plain_text
 from branding.design.language.counting import _CJK_RUN
-from branding.design.language.lexicon import _MASS_NOUNS, _NOUN_SUFFIXES, GENERIC_WORDS, STOPWORDS, third_person_lemma
+from branding.design.language.lexicon import lexicon, third_person_lemma
 
 _TOKEN = regex.compile(
     r"(?P<word>[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’.\-/&+][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*\+*|&)"
@@ -71,8 +71,8 @@ def _word_form(token: Token, proper: set[str]) -> str:
 
 
 def _is_keyword_candidate(word: str) -> bool:
-    folded = word.casefold()
-    if folded in STOPWORDS or folded in GENERIC_WORDS or not has_word_chars(word):
+    folded, lex = word.casefold(), lexicon()
+    if folded in lex.stopwords or folded in lex.generic_words or not has_word_chars(word):
         return False
     if word.isupper() and len(word) >= 2:  # acronyms: AI, UX, B2B
         return True
@@ -80,9 +80,11 @@ def _is_keyword_candidate(word: str) -> bool:
 
 
 def _looks_like_noun(word: str) -> bool:
-    folded = word.casefold()
+    folded, lex = word.casefold(), lexicon()
     plural = folded.endswith('s') and not folded.endswith(('ss', 'us', 'is')) and len(folded) > 3
-    return plural or folded in _MASS_NOUNS or folded.endswith(_NOUN_SUFFIXES) or (word.isupper() and len(word) >= 2)
+    return (
+        plural or folded in lex.mass_nouns or folded.endswith(lex.noun_suffixes) or (word.isupper() and len(word) >= 2)
+    )
 
 
 def keywords(

@@ -6,9 +6,9 @@ from functools import lru_cache
 
 import regex
 
-from branding.design.language.voices import DEFAULT_VOICE, VOICES, Voice
+from branding.design.language.lexicon import lexicon
+from branding.design.language.voices import DEFAULT_VOICE, Voice, voices
 
-_NEGATIONS = frozenset({'not', 'no', 'never', 'without', 'less', 'non', 'anti', 'avoid', 'nor'})
 _TONE_WORD = regex.compile(r'[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*')
 
 
@@ -28,26 +28,28 @@ def rank_voices(tone: str) -> list[Voice]:
 @lru_cache(maxsize=256)
 def _rank_voices(tone: str) -> tuple[Voice, ...]:
     words = [match.group().casefold() for match in _TONE_WORD.finditer(tone)]
+    negations = lexicon().negations
     candidates: list[tuple[int, str]] = []
     for index, word in enumerate(words):
-        negated = any(previous in _NEGATIONS for previous in words[max(0, index - 2) : index])
-        if negated or word in _NEGATIONS:
+        negated = any(previous in negations for previous in words[max(0, index - 2) : index])
+        if negated or word in negations:
             continue
         candidates.append((index, word))
-        candidates.extend((index, part) for part in word.split('-') if '-' in word and part not in _NEGATIONS)
+        candidates.extend((index, part) for part in word.split('-') if '-' in word and part not in negations)
         if index + 1 < len(words):
             candidates.append((index, f'{word}-{words[index + 1]}'))
     scores: dict[str, int] = {}
     first_seen: dict[str, int] = {}
+    table = voices()
     for index, word in candidates:
-        for voice in VOICES.values():
+        for voice in table.values():
             if _cue_matches(voice, word):
                 scores[voice.name] = scores.get(voice.name, 0) + 1
                 first_seen.setdefault(voice.name, index)
     if not scores:
-        return (VOICES[DEFAULT_VOICE],)
+        return (table[DEFAULT_VOICE],)
     ranked = sorted(scores, key=lambda name: (-scores[name], first_seen[name]))
-    return tuple(VOICES[name] for name in ranked)
+    return tuple(table[name] for name in ranked)
 
 
 def resolve_voice(tone: str) -> Voice:

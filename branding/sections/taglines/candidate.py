@@ -1,0 +1,28 @@
+"""A tagline the offline writer might use: its text, its pattern, why it works and how much the choice favours it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from branding.design.language import join_naturally
+
+
+@dataclass(kw_only=True, slots=True)
+class Candidate:
+    text: str
+    family: str
+    rationale: str
+    draws_on: tuple[str, ...] = ()
+    weight: float = 1.0
+    affinity: frozenset[str] = field(default_factory=frozenset)  # voices that favour this frame
+    key: str = ''  # dedupe_key(text), set once the text is final
+
+    @property
+    def explanation(self) -> str:
+        if not self.draws_on:
+            return self.rationale
+        return f'{self.rationale} Draws on {join_naturally(self.draws_on)}.'
+
+
+def favoured_by(*voices: str) -> frozenset[str]:
+    return frozenset(voices)

@@ -1,0 +1,37 @@
+"""The profile's words in the shapes the patterns fill: value nouns and adjectives, actions, pains, rank weights."""
+
+from __future__ import annotations
+
+from branding.design.language import BrandWords, ValueWords, company_types, to_second_person
+from branding.sections.taglines.phrases import tagline_phrases
+
+
+def nouns(words: BrandWords) -> list[tuple[str, ValueWords]]:
+    return [(value.noun, value) for value in words.values if value.noun]
+
+
+def adjectives(words: BrandWords) -> list[tuple[str, ValueWords | None]]:
+    """Value adjectives first ('clear' from 'clarity'), then the voice's own as a fallback."""
+    found: list[tuple[str, ValueWords | None]] = [(value.adjective, value) for value in words.values if value.adjective]
+    found += [(adjective, None) for adjective in words.voice.adjectives if adjective not in {a for a, _ in found}]
+    return found
+
+
+def made_adjectives(words: BrandWords) -> list[tuple[str, ValueWords | None]]:
+    """Adjectives for '<thing>, made <adjective>', always at least one (the voice's fallbacks fit by construction)."""
+    not_after_made = tagline_phrases().not_after_made
+    fitting = [(adjective, value) for adjective, value in adjectives(words) if adjective not in not_after_made]
+    return fitting or [(words.voice.adjectives[0], None)]
+
+
+def actions(words: BrandWords, max_words: int = 6) -> list[str]:
+    return [to_second_person(action) for action in words.actions if len(action.split(' ')) <= max_words]
+
+
+def pains(words: BrandWords) -> list[str]:
+    return list(dict.fromkeys(company_types()[words.company_type].pains + words.voice.pains))
+
+
+def rank_weight(index: int) -> float:
+    """The person listed their first values and the description's first actions first for a reason."""
+    return 1.0 / (1.0 + 0.35 * index)
