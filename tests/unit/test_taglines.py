@@ -193,7 +193,8 @@ def badly_capitalised(text: str, profile: CompanyProfile) -> list[str]:
         name_stop = before and profile.name.casefold().rstrip().endswith(before.casefold())  # 'Acme Inc. means'
         quoted_break = quoted_break or name_stop
         can_capitalise = first.islower() and first.upper() != first
-        if can_capitalise and word[1:] == word[1:].lower() and word.casefold() not in profile.name.casefold():
+        own_name = word.casefold() in profile.name.casefold() or word.casefold() in plain_text(profile.name).casefold()
+        if can_capitalise and word[1:] == word[1:].lower() and not own_name:
             bad += [] if quoted_break else [word]
     return bad
 
