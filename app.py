@@ -30,7 +30,8 @@ from components.assets import AssetBuild  # noqa: E402
 
 log = logging.getLogger('brandsmith')
 
-# the composition root: one service (store, provider chain, limits) built here and handed to the API and the pages
+# the composition root: one service (store, provider chain, limits, font library) built here and handed to the API
+# and the pages
 service = build_kit_service(settings)
 # unknown page URLs get a plain HTML 404: NiceGUI's own 404 page would build a page client for every such request
 api.mount(app, service, page_not_found=lambda _request, _error: HTMLResponse(share_page.not_found_page(), 404))
@@ -45,9 +46,9 @@ page_limit = Middleware(
 )
 app.on_startup(lambda: edge.put_outermost(app, [health_check, page_limit]))
 theme.use_brand_colors()
-if settings.fonts_dir.is_dir():
+if service.fonts.root.is_dir():
     # font files never change under a name (versions live in the package path), so browsers may keep them a year
-    app.add_static_files('/fonts', settings.fonts_dir, max_cache_age=365 * 24 * 3600)
+    app.add_static_files('/fonts', service.fonts.root, max_cache_age=365 * 24 * 3600)
 
 built_assets = AssetBuild()
 assets_digest = built_assets.current_digest()
@@ -77,7 +78,7 @@ async def shared_kit(kit_id: str) -> HTMLResponse:
     if stored is None:
         return HTMLResponse(share_page.missing_page(), status_code=404)
     kit = stored.kit
-    fonts = share_page.font_faces(kit.typography)
+    fonts = share_page.font_faces(kit.typography, service.fonts)
     return HTMLResponse(share_page.kit_page(kit, created_at=stored.created_at, font_face_css=fonts))
 
 

@@ -318,7 +318,7 @@ async def export_saved_kit(
     if export_format not in EXPORTS:
         raise ApiError(404, 'unknown_format', f'Unknown export format; choose one of: {", ".join(EXPORTS)}.')
     kit = await _saved_kit(service, kit_id)
-    content, filename, media_type = await asyncio.to_thread(export_kit, kit, export_format)
+    content, filename, media_type = await asyncio.to_thread(export_kit, kit, export_format, fonts=service.fonts)
     return Response(
         content, media_type=media_type, headers={'Content-Disposition': f'attachment; filename="{filename}"'}
     )

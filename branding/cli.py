@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from branding.chain import ProviderChain
+from branding.design.font_files import FontLibrary
 from branding.export import EXPORTS, export_kit
 from branding.models import BrandingRequest, BrandKit, Focus
 from branding.orchestrator import generate_kit
@@ -65,11 +66,11 @@ def parser() -> argparse.ArgumentParser:
     return main
 
 
-async def _generate(request: BrandingRequest, settings: Settings) -> BrandKit:
+async def _generate(request: BrandingRequest, settings: Settings, fonts: FontLibrary) -> BrandKit:
     """The kit through the provider chain the settings describe (the offline engine when no provider is set)."""
     chain = ProviderChain(build_providers(settings), settings)
     try:
-        return await generate_kit(request, chain=chain)
+        return await generate_kit(request, chain=chain, fonts=fonts)
     finally:
         await chain.aclose()
 
@@ -92,8 +93,10 @@ def main(argv: list[str] | None = None) -> int:
             field = '.'.join(str(part) for part in item['loc'])
             print(f'  {field}: {friendly_message(item)}', file=sys.stderr)
         return 2
-    kit = asyncio.run(_generate(request, Settings()))
-    content, _, _ = export_kit(kit, format_for(args.out, args.format))
+    settings = Settings()
+    fonts = FontLibrary(root=settings.fonts_dir)  # the command is its own composition root, as app.py is the server's
+    kit = asyncio.run(_generate(request, settings, fonts))
+    content, _, _ = export_kit(kit, format_for(args.out, args.format), fonts=fonts)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(content)
     sources = ', '.join(f'{section}: {p.provider}' for section, p in kit.sections.items())

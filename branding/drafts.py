@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, Field, StringConstraints
 
+from branding.design.font_files import FontLibrary
 from branding.llm_json import parse_reply
 from branding.models import (
     ColorPalette,
@@ -96,7 +97,7 @@ def palette_parser(profile: CompanyProfile) -> Callable[[str], ColorPalette]:
     return parse
 
 
-def typography_parser(profile: CompanyProfile) -> Callable[[str], Typography]:
+def typography_parser(profile: CompanyProfile, fonts: FontLibrary) -> Callable[[str], Typography]:
     def parse(text: str) -> Typography:
         draft = parse_reply(text, TypographyDraft)
         return complete_typography(
@@ -104,6 +105,7 @@ def typography_parser(profile: CompanyProfile) -> Callable[[str], Typography]:
             draft.body_font,
             draft.accent_font,
             profile=profile,
+            fonts=fonts,
             rationale=draft.rationale,
             pairings=[FontPairing(context=item.context, recommendation=item.recommendation) for item in draft.pairings],
         )
@@ -137,6 +139,7 @@ def drawn_logos(
     profile: CompanyProfile,
     palette: ColorPalette,
     typography: Typography,
+    fonts: FontLibrary,
     count: int,
     seed: int,
 ) -> tuple[list[LogoConcept], list[str]]:
@@ -160,12 +163,13 @@ def drawn_logos(
                 profile=profile,
                 palette=palette,
                 typography=typography,
+                fonts=fonts,
                 seed=seed,
                 index=index,
             )
         )
     if len(logos) < count:
-        extra = build_offline_logos(profile, palette, typography, count, seed)
+        extra = build_offline_logos(profile, palette, typography, count, seed, fonts=fonts)
         taken = {logo.style for logo in logos}
         fillers = [logo for logo in extra if logo.style not in taken] + [logo for logo in extra if logo.style in taken]
         for logo in fillers[: count - len(logos)]:

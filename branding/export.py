@@ -1,6 +1,7 @@
-"""Brand-kit exports by name: each format is a pure function of the kit that returns the file's bytes.
+"""Brand-kit exports by name: each format is a pure function of the kit (and the installed font files, which the PDF
+embeds and the archive takes the font licences from) that returns the file's bytes.
 
-    data, filename, media_type = export_kit(kit, 'tokens')
+    data, filename, media_type = export_kit(kit, 'tokens', fonts=FontLibrary(root=settings.fonts_dir))
 
 PDF and PNG rendering take a few hundred milliseconds of CPU: call `export_kit` from a worker thread in async code.
 Every format works on a kit with sections missing (a focused request) and says in the file what is missing.
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from branding.design.font_files import FontLibrary
 from branding.exports.common import (
     APP_NAME,
     generated_on,
@@ -42,6 +44,7 @@ __all__ = [
 ]
 
 ZIP_MEDIA_TYPE = 'application/zip'
+Render = Callable[[BrandKit, FontLibrary], bytes]
 
 
 @dataclass(kw_only=True, slots=True, frozen=True)
@@ -50,7 +53,7 @@ class ExportFormat:
     filename_pattern: str  # '{slug}' becomes the company name as a file-name part ('lumen-ledger')
     media_type: str
     description: str
-    render: Callable[[BrandKit], bytes]
+    render: Render
     in_bundle: bool = True  # False for the archives, whose contents the bundle holds as plain files
 
     def filename(self, kit: BrandKit) -> str:
@@ -66,6 +69,11 @@ class UnknownExportFormatError(KeyError, ValueError):
 
 def json_bytes(kit: BrandKit) -> bytes:
     return script_safe_json(kit.model_dump_json(indent=2)).encode('utf-8')
+
+
+def _kit_only(render: Callable[[BrandKit], bytes]) -> Render:
+    """A format made from the kit alone, which reads no font file."""
+    return lambda kit, _fonts: render(kit)
 
 
 def _readme(kit: BrandKit, files: dict[str, bytes]) -> bytes:
@@ -85,12 +93,12 @@ def _readme(kit: BrandKit, files: dict[str, bytes]) -> bytes:
     return ('\n'.join(lines) + '\n').encode('utf-8')
 
 
-def bundle_zip(kit: BrandKit) -> bytes:
+def bundle_zip(kit: BrandKit, fonts: FontLibrary) -> bytes:
     """Every format, the logos as SVG and PNG, LICENSES/fonts.txt and a README listing it all."""
-    files = {fmt.filename(kit): fmt.render(kit) for fmt in EXPORTS.values() if fmt.in_bundle}
+    files = {fmt.filename(kit): fmt.render(kit, fonts) for fmt in EXPORTS.values() if fmt.in_bundle}
     files |= {f'logos/svg/{name}': data for name, data in logo_svgs(kit).items()}
     files |= {f'logos/png/{name}': data for name, data in logo_pngs(kit).items()}
-    files['LICENSES/fonts.txt'] = font_licences(kit).encode('utf-8')
+    files['LICENSES/fonts.txt'] = font_licences(kit, fonts).encode('utf-8')
     return zip_archive({'README.txt': _readme(kit, files), **files}, kit.generated_at)
 
 
@@ -102,42 +110,42 @@ EXPORTS: dict[str, ExportFormat] = {
             filename_pattern='{slug}-brand-kit.json',
             media_type='application/json',
             description='the whole kit as JSON, as the API returns it',
-            render=json_bytes,
+            render=_kit_only(json_bytes),
         ),
         ExportFormat(
             name='tokens',
             filename_pattern='{slug}.tokens.json',
             media_type='application/design-tokens+json',
             description='W3C design tokens (DTCG 2025.10): colours, themes, fonts and type scale',
-            render=tokens_json,
+            render=_kit_only(tokens_json),
         ),
         ExportFormat(
             name='css',
             filename_pattern='{slug}-tokens.css',
             media_type='text/css; charset=utf-8',
             description='CSS custom properties with light and dark themes',
-            render=css_variables,
+            render=_kit_only(css_variables),
         ),
         ExportFormat(
             name='tailwind-v4',
             filename_pattern='{slug}-tailwind-theme.css',
             media_type='text/css; charset=utf-8',
             description='Tailwind CSS v4 @theme file',
-            render=tailwind_v4,
+            render=_kit_only(tailwind_v4),
         ),
         ExportFormat(
             name='tailwind-v3',
             filename_pattern='tailwind.config.js',
             media_type='text/javascript; charset=utf-8',
             description='Tailwind CSS v3 config (theme.extend)',
-            render=tailwind_v3,
+            render=_kit_only(tailwind_v3),
         ),
         ExportFormat(
             name='markdown',
             filename_pattern='{slug}-brand-guidelines.md',
             media_type='text/markdown; charset=utf-8',
             description='brand guidelines in Markdown, with the palette and fonts at a glance',
-            render=markdown_bytes,
+            render=_kit_only(markdown_bytes),
         ),
         ExportFormat(
             name='pdf',
@@ -151,7 +159,7 @@ EXPORTS: dict[str, ExportFormat] = {
             filename_pattern='{slug}-logos-png.zip',
             media_type=ZIP_MEDIA_TYPE,
             description='every logo concept as PNG, 512 and 1024 px wide',
-            render=logos_png_zip,
+            render=_kit_only(logos_png_zip),
             in_bundle=False,
         ),
         ExportFormat(
@@ -173,7 +181,8 @@ def export_format(name: str) -> ExportFormat:
     return fmt
 
 
-def export_kit(kit: BrandKit, format_name: str) -> tuple[bytes, str, str]:
-    """(file content, file name, media type) of `kit` in the format called `format_name` (see EXPORTS)."""
+def export_kit(kit: BrandKit, format_name: str, *, fonts: FontLibrary) -> tuple[bytes, str, str]:
+    """(file content, file name, media type) of `kit` in the format called `format_name` (see EXPORTS), with the font
+    files installed in `fonts`."""
     fmt = export_format(format_name)
-    return fmt.render(kit), fmt.filename(kit), fmt.media_type
+    return fmt.render(kit, fonts), fmt.filename(kit), fmt.media_type

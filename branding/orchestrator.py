@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar, cast
 
 from branding.chain import ProviderChain
+from branding.design.font_files import FontLibrary
 from branding.models import (
     OFFLINE_PROVIDER,
     BrandingRequest,
@@ -61,6 +62,7 @@ class KitContext:
 
     request: BrandingRequest
     seed: int
+    fonts: FontLibrary
     chain: ProviderChain | None = None
     basis_seed: int = -1  # the kit's own seed: a regenerated section keeps the palette and type it was built on
     made: tuple[str, ...] = ()  # the sections this kit makes
@@ -111,6 +113,10 @@ class Inputs:
     @property
     def count(self) -> int:
         return self.context.request.num_variations
+
+    @property
+    def fonts(self) -> FontLibrary:
+        return self.context.fonts
 
     def _check(self, needed: AnySpec) -> None:
         if needed.name not in self.spec.needs:
@@ -172,13 +178,16 @@ async def _run_section(spec: AnySpec, context: KitContext, kit: BrandKit, emit: 
     emit(SectionDone(section=section, provenance=provenance, kit=kit))
 
 
-async def stream_kit(request: BrandingRequest, *, chain: ProviderChain | None = None) -> AsyncIterator[KitEvent]:
+async def stream_kit(
+    request: BrandingRequest, *, chain: ProviderChain | None = None, fonts: FontLibrary
+) -> AsyncIterator[KitEvent]:
     """Yield section events in completion order, then KitDone. Closing the iterator cancels the unfinished work.
 
-    Without a `chain` (or with one that has no providers) every section comes from the offline design engine."""
+    Without a `chain` (or with one that has no providers) every section comes from the offline design engine. `fonts`
+    is where the engine finds the font files it draws lettering from and says are installed."""
     started = time.perf_counter()
     seed = request.seed if request.seed is not None else fresh_seed()
-    context = KitContext(request=request, seed=seed, chain=chain)
+    context = KitContext(request=request, seed=seed, fonts=fonts, chain=chain)
     kit = BrandKit(
         company_id=request.company_id,
         company_name=request.company_profile.name,
@@ -220,10 +229,10 @@ async def stream_kit(request: BrandingRequest, *, chain: ProviderChain | None = 
 
 
 async def regenerate_section(
-    request: BrandingRequest, kit: BrandKit, section: str, *, chain: ProviderChain | None = None
+    request: BrandingRequest, kit: BrandKit, section: str, *, chain: ProviderChain | None = None, fonts: FontLibrary
 ) -> SectionDone:
     """Make one section again with a fresh seed, on the sections (palette, type, taglines) the kit already has."""
-    context = KitContext(request=request, seed=fresh_seed(), basis_seed=kit.seed, chain=chain)
+    context = KitContext(request=request, seed=fresh_seed(), fonts=fonts, basis_seed=kit.seed, chain=chain)
     for name in context.made:
         if SECTIONS[name].present(kit):
             context.resolve(name, SECTIONS[name].get(kit))
@@ -237,8 +246,8 @@ async def regenerate_section(
     return done[0]
 
 
-async def generate_kit(request: BrandingRequest, *, chain: ProviderChain | None = None) -> BrandKit:
-    async for event in stream_kit(request, chain=chain):
+async def generate_kit(request: BrandingRequest, *, chain: ProviderChain | None = None, fonts: FontLibrary) -> BrandKit:
+    async for event in stream_kit(request, chain=chain, fonts=fonts):
         if isinstance(event, KitDone):
             return event.kit
     raise RuntimeError('the section stream ended without a kit')

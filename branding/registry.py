@@ -20,6 +20,7 @@ from pydantic import BaseModel
 from pydantic_core import to_jsonable_python
 
 from branding import drafts
+from branding.design.font_files import FontLibrary
 from branding.models import (
     BrandKit,
     ColorPalette,
@@ -43,7 +44,8 @@ V = TypeVar('V')
 
 
 class SectionInputs(Protocol):
-    """What a section is built from: the request, the seed, and the values of the sections it needs."""
+    """What a section is built from: the request, the seed, the installed font files, and the values of the sections
+    it needs."""
 
     @property
     def profile(self) -> CompanyProfile: ...
@@ -53,6 +55,9 @@ class SectionInputs(Protocol):
 
     @property
     def seed(self) -> int: ...
+
+    @property
+    def fonts(self) -> FontLibrary: ...
 
     async def value(self, spec: SectionSpec[V, Any]) -> V:
         """The value of a section this one is built on: this kit's own, or made offline on the kit's seed."""
@@ -147,9 +152,9 @@ TYPOGRAPHY: SectionSpec[Typography, Typography] = SectionSpec(
         'four contexts such as website hero, product UI, long-form reading and social posts.'
     ),
     draft=drafts.TypographyDraft,
-    parser=lambda inputs: drafts.typography_parser(inputs.profile),
+    parser=lambda inputs: drafts.typography_parser(inputs.profile, inputs.fonts),
     finish=_as_is,
-    offline=lambda inputs: asyncio.to_thread(build_offline_typography, inputs.profile, inputs.seed),
+    offline=lambda inputs: asyncio.to_thread(build_offline_typography, inputs.profile, inputs.seed, fonts=inputs.fonts),
     slot=KitSlot(field='typography'),
 )
 
@@ -177,6 +182,7 @@ async def _drawn_logos(draft: drafts.LogosDraft, inputs: SectionInputs) -> tuple
         profile=inputs.profile,
         palette=palette,
         typography=typography,
+        fonts=inputs.fonts,
         count=inputs.count,
         seed=inputs.seed,
     )
@@ -184,7 +190,9 @@ async def _drawn_logos(draft: drafts.LogosDraft, inputs: SectionInputs) -> tuple
 
 async def _offline_logos(inputs: SectionInputs) -> list[LogoConcept]:
     palette, typography = await asyncio.gather(inputs.value(PALETTE), inputs.value(TYPOGRAPHY))
-    return await asyncio.to_thread(build_offline_logos, inputs.profile, palette, typography, inputs.count, inputs.seed)
+    return await asyncio.to_thread(
+        build_offline_logos, inputs.profile, palette, typography, inputs.count, inputs.seed, fonts=inputs.fonts
+    )
 
 
 LOGOS: SectionSpec[list[LogoConcept], drafts.LogosDraft] = SectionSpec(

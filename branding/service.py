@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from branding.chain import ProviderChain
 from branding.clients import ClientResolver
+from branding.design.font_files import FontLibrary
 from branding.models import OFFLINE_PROVIDER, BrandingRequest, BrandKit
 from branding.orchestrator import (
     KitDone,
@@ -35,6 +36,7 @@ class KitService:
     settings: Settings
     store: KitStore
     chain: ProviderChain
+    fonts: FontLibrary  # one for the process: the engine, the exports and the /fonts mount read the same folder
     limiter: RateLimiter
     clients: ClientResolver = field(default_factory=ClientResolver)
     access: ApiAccess = field(default_factory=ApiAccess)
@@ -67,7 +69,7 @@ class KitService:
                     yield SectionDone(section=section, provenance=saved.sections[section], kit=saved)
                 yield KitDone(kit=saved)
                 return
-        async for event in stream_kit(request, chain=self.chain):
+        async for event in stream_kit(request, chain=self.chain, fonts=self.fonts):
             if isinstance(event, KitDone):
                 await self.store.save(event.kit, request, request_key=key, owner=owner)
             yield event
@@ -80,7 +82,7 @@ class KitService:
 
     async def regenerate(self, request: BrandingRequest, kit: BrandKit, section: str, *, owner: str) -> SectionDone:
         """A new version of one section, saved over the owner's kit (NotOwnerError for anyone else's kit)."""
-        done = await regenerate_section(request, kit, section, chain=self.chain)
+        done = await regenerate_section(request, kit, section, chain=self.chain, fonts=self.fonts)
         # an edited kit is no longer what its request alone would make, so it is never handed out for reuse
         await self.store.save(done.kit, request, request_key=f'edited-{done.kit.id}', owner=owner)
         return done
@@ -91,13 +93,15 @@ class KitService:
 
 
 def build_kit_service(settings: Settings) -> KitService:
-    """The service the settings describe: its own store, provider clients, circuit breakers and rate limiter.
+    """The service the settings describe: its own store, provider clients, circuit breakers, rate limiter and font
+    library.
 
     Opens (and migrates) the store synchronously: call it at start-up or from a worker thread."""
     return KitService(
         settings=settings,
         store=open_store(settings),
         chain=ProviderChain(build_providers(settings), settings),
+        fonts=FontLibrary(root=settings.fonts_dir),
         limiter=RateLimiter(per_minute=settings.rate_limit_per_minute),
         clients=ClientResolver.from_setting(settings.trusted_proxies),
         access=ApiAccess.from_settings(

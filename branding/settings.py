@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 from pydantic import AliasChoices, Field, SecretStr
@@ -72,8 +71,3 @@ class Settings(BaseSettings):
     @property
     def provider_order(self) -> list[str]:
         return [name.strip().lower() for name in self.providers.split(',') if name.strip()]
-
-
-@lru_cache
-def get_settings() -> Settings:
-    return Settings()

@@ -1,4 +1,5 @@
-"""Draws a kit's sections as cards: the studio uses it one section at a time, the share page all at once."""
+"""Draws a kit's sections as cards: the studio uses it one section at a time, the share page all at once; and adds to
+the page what its cards need from the server (the @font-face rules of the kit's installed fonts)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from collections.abc import Collection
 from typing import Any, Protocol
 
 from branding import registry
+from branding.design.font_files import FontLibrary
 from branding.models import BrandKit, SectionName, SectionProvenance
 from components.cards import (
     CARD_HEADING_LEVEL,
@@ -70,6 +72,13 @@ def draw_section(
     heading_level: int = CARD_HEADING_LEVEL,
 ) -> None:
     CARDS[section](kit, provenance=provenance, on_regenerate=on_regenerate, heading_level=heading_level)
+
+
+def load_font_faces(kit: BrandKit, fonts: FontLibrary) -> None:
+    """@font-face rules for the fonts of `kit` installed in `fonts`, added to the current page once: the cards name
+    the families, the page that shows them serves the files."""
+    if kit.typography is not None:
+        typography_card.load_font_faces(kit.typography, fonts)
 
 
 def in_reading_order(sections: Collection[str]) -> list[str]:

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from branding.design.color import most_readable
 from branding.design.font_css import font_face_css
+from branding.design.font_files import FontLibrary
 from branding.models import (
     BrandKit,
     ColorPalette,
@@ -616,17 +617,17 @@ def font_families(typography: Typography) -> dict[str, list[int]]:
 
 
 @lru_cache(maxsize=256)
-def _font_face_rules(families: tuple[tuple[str, tuple[int, ...]], ...]) -> str:
-    return font_face_css(dict(families))
+def _font_face_rules(fonts: FontLibrary, families: tuple[tuple[str, tuple[int, ...]], ...]) -> str:
+    return font_face_css(dict(families), fonts=fonts)
 
 
-def font_faces(typography: Typography | None) -> str:
-    """@font-face rules of the kit's installed fonts, served from /fonts. Which files exist is looked up once per set
-    of families (font files change only when the server is set up again)."""
+def font_faces(typography: Typography | None, fonts: FontLibrary) -> str:
+    """@font-face rules of the kit's fonts installed in `fonts`, served from /fonts. Which files exist is looked up
+    once per library and set of families (font files change only when the server is set up again)."""
     if typography is None:
         return ''
     families = font_families(typography)
-    return _font_face_rules(tuple(sorted((family, tuple(weights)) for family, weights in families.items())))
+    return _font_face_rules(fonts, tuple(sorted((family, tuple(weights)) for family, weights in families.items())))
 
 
 def typography_content(typography: Typography | None, company_name: str) -> str:

@@ -17,7 +17,7 @@ from nicegui import background_tasks, ui
 from nicegui.client import Client
 
 from branding.export import export_kit
-from branding.models import BrandingRequest, BrandKit
+from branding.models import BrandingRequest, BrandKit, SectionProvenance
 from branding.orchestrator import KitDone, KitEvent, SectionDone, SectionStarted, SectionText
 from branding.ratelimit import retry_after_header
 from branding.registry import sections_for
@@ -141,7 +141,7 @@ class Studio:
         if kit is None:
             return
         # the same file the API's json export serves, under the same name
-        content, filename, media_type = export_kit(kit, 'json')
+        content, filename, media_type = export_kit(kit, 'json', fonts=self.service.fonts)
         ui.download.content(content, filename, media_type)
 
     async def share(self) -> None:
@@ -167,7 +167,7 @@ class Studio:
         with self.results:
             await self.body.refresh()
         for section in self.slots:
-            self.slots[section].show(stored.kit, stored.kit.sections[section])
+            self._show(section, stored.kit, stored.kit.sections[section])
         self.actions.refresh()
 
     # --- the run --------------------------------------------------------------------------------------------------
@@ -210,7 +210,7 @@ class Studio:
             case SectionDone(section=section, provenance=provenance, kit=kit):
                 self.kit = kit
                 progress.done(section, provenance)
-                self.slots[section].show(kit, provenance)
+                self._show(section, kit, provenance)
             case KitDone(kit=kit):
                 self.kit = kit
                 background_tasks.create(self.history.refresh(), name='studio-history')
@@ -235,12 +235,19 @@ class Studio:
             if self.kit is not kit or section not in self.slots:
                 return  # the page moved on to another kit meanwhile; the new version is saved all the same
             self.kit = done.kit
-            self.slots[section].show(done.kit, done.provenance)
+            self._show(section, done.kit, done.provenance)
             self._notify(f'New {section} ready', type='positive')
 
         return regenerate
 
     # --- drawing --------------------------------------------------------------------------------------------------
+
+    def _show(self, section: str, kit: BrandKit, provenance: SectionProvenance) -> None:
+        """The section's card in its slot, with the kit's font files served to the page the card names them in."""
+        if not self.results.is_deleted:
+            with self.results:  # background work has no page of its own to add the rules to
+                kit_view.load_font_faces(kit, self.service.fonts)
+        self.slots[section].show(kit, provenance)
 
     @ui.refreshable_method
     def run_buttons(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from branding.design.font_files import font_file, fontsource_id, is_installed
+from branding.design.font_files import FontLibrary, fontsource_id
 from branding.design.typography import find_font, nearest_weight
 from branding.models import TypeScaleStep
 
@@ -34,8 +34,11 @@ def _safe_family(name: str) -> str:
     return re.sub(r'[^A-Za-z0-9 -]', '', name).strip()
 
 
-def font_face_css(families: Mapping[str, Iterable[int]] | Iterable[str], url_prefix: str = '/fonts') -> str:
-    """@font-face rules (latin woff2, font-display: swap) for the installed families at the weights asked for.
+def font_face_css(
+    families: Mapping[str, Iterable[int]] | Iterable[str], *, fonts: FontLibrary, url_prefix: str = '/fonts'
+) -> str:
+    """@font-face rules (latin woff2, font-display: swap) for the families installed in `fonts` at the weights asked
+    for, whose files are served at `url_prefix`.
 
     `families` is either {family: weights} or plain family names; names not installed here are skipped (see
     `missing_families`), so the page falls back to the CSS stack instead of requesting files that 404.
@@ -44,11 +47,11 @@ def font_face_css(families: Mapping[str, Iterable[int]] | Iterable[str], url_pre
     rules = []
     for family, weights in _requested_weights(families).items():
         name = family if find_font(family) else _safe_family(family)
-        if not name or not is_installed(name):
+        if not name or not fonts.is_installed(name):
             continue
         font_id = fontsource_id(name)
         for weight in sorted(weights):
-            path = font_file(name, weight)
+            path = fonts.file(name, weight)
             if path is None:
                 continue
             rules.append(
@@ -64,11 +67,11 @@ def font_face_css(families: Mapping[str, Iterable[int]] | Iterable[str], url_pre
     return '\n'.join(rules) + ('\n' if rules else '')
 
 
-def missing_families(families: Iterable[str]) -> list[str]:
-    """The families whose files are not installed on this server, once each, in the order given."""
+def missing_families(families: Iterable[str], *, fonts: FontLibrary) -> list[str]:
+    """The families whose files are not installed in `fonts`, once each, in the order given."""
     missing: list[str] = []
     for family in families:
-        if family not in missing and not is_installed(family):
+        if family not in missing and not fonts.is_installed(family):
             missing.append(family)
     return missing
 

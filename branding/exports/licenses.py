@@ -3,7 +3,7 @@ when the font package installed on this server ships it."""
 
 from __future__ import annotations
 
-from branding.design.font_files import fonts_root, fontsource_id
+from branding.design.font_files import FontLibrary
 from branding.exports.common import APP_NAME, KitFont, kit_fonts, kit_texts, kit_title
 from branding.exports.script_fonts import LICENCE, LICENCE_URL, ScriptFont, licence_text, script_fonts_for
 from branding.models import BrandKit
@@ -11,17 +11,17 @@ from branding.models import BrandKit
 RULE = '=' * 78
 
 
-def _licence_text(font: KitFont) -> str | None:
+def _licence_text(font: KitFont, fonts: FontLibrary) -> str | None:
     if font.entry is None:
         return None
-    path = fonts_root() / fontsource_id(font.entry.family) / 'LICENSE'
+    path = fonts.package(font.entry.family) / 'LICENSE'
     try:
         return path.read_text(encoding='utf-8', errors='replace').strip() or None
     except OSError:
         return None
 
 
-def _font_entry(font: KitFont, roles: list[str]) -> list[str]:
+def _font_entry(font: KitFont, roles: list[str], fonts: FontLibrary) -> list[str]:
     lines = [RULE, f'{font.family} ({", ".join(roles)})', RULE]
     entry = font.entry
     if entry is None:
@@ -38,12 +38,12 @@ def _font_entry(font: KitFont, roles: list[str]) -> list[str]:
         f'Font files: the npm package @fontsource/{entry.id}, or Google Fonts',
         '',
     ]
-    text = _licence_text(font)
+    text = _licence_text(font, fonts)
     lines += ['Full licence text:', '', text, ''] if text else [f'Full licence text: {entry.license_url}', '']
     return lines
 
 
-def _script_font_entry(font: ScriptFont) -> list[str]:
+def _script_font_entry(font: ScriptFont, fonts: FontLibrary) -> list[str]:
     lines = [
         RULE,
         f'{font.family} (brand book PDF: {font.covers})',
@@ -54,25 +54,27 @@ def _script_font_entry(font: ScriptFont) -> list[str]:
         f'Font files: the npm package {font.package}, or Google Fonts',
         '',
     ]
-    text = licence_text(fonts_root(), font)
+    text = licence_text(fonts, font)
     return [*lines, 'Full licence text:', '', text, ''] if text else [*lines, f'Full licence text: {LICENCE_URL}', '']
 
 
-def _script_fonts_section(kit: BrandKit) -> list[str]:
-    fonts = script_fonts_for(kit_texts(kit))
-    if not fonts:
+def _script_fonts_section(kit: BrandKit, fonts: FontLibrary) -> list[str]:
+    needed = script_fonts_for(kit_texts(kit))
+    if not needed:
         return []
     lines = [
         "The brand book PDF sets text in scripts the kit's fonts do not cover in these fonts, and embeds the glyphs "
         'it uses:',
         '',
     ]
-    for font in fonts:
-        lines += _script_font_entry(font)
+    for font in needed:
+        lines += _script_font_entry(font, fonts)
     return lines
 
 
-def font_licences(kit: BrandKit) -> str:
+def font_licences(kit: BrandKit, fonts: FontLibrary) -> str:
+    """The licences of the fonts `kit` names, with each licence's full text where the package installed in `fonts`
+    ships it."""
     fonts_named = kit_fonts(kit.typography)
     lines = [f'Fonts named by the {kit_title(kit)} brand kit', '']
     if not fonts_named:
@@ -81,11 +83,11 @@ def font_licences(kit: BrandKit) -> str:
         lines += ["The logo SVGs draw their lettering as outlines of the kit's fonts, which these licences allow.", '']
     lines += ['The font files are not part of this archive; ship their licence with any you redistribute.', '']
     roles: dict[str, list[str]] = {}
-    fonts: dict[str, KitFont] = {}
+    named: dict[str, KitFont] = {}
     for font in fonts_named:
         roles.setdefault(font.family, []).append(font.role)
-        fonts.setdefault(font.family, font)
-    for family, font in fonts.items():
-        lines += _font_entry(font, roles[family])
-    lines += _script_fonts_section(kit)
+        named.setdefault(font.family, font)
+    for family, font in named.items():
+        lines += _font_entry(font, roles[family], fonts)
+    lines += _script_fonts_section(kit, fonts)
     return '\n'.join(lines).rstrip() + '\n'

@@ -21,6 +21,7 @@ from reportlab.platypus import (
     Paragraph,
 )
 
+from branding.design.font_files import FontLibrary
 from branding.exports.common import APP_NAME, brand_colors, generated_on, palette_scales
 from branding.exports.pdf_markdown import markup
 from branding.exports.pdf_scripts import ScriptParagraph, draw_text, fit_width, text_width
@@ -108,7 +109,8 @@ def _draw_cover(canvas: Canvas, book: Book) -> None:
     y = split - STRIP_HEIGHT - 60
     for font, size, ink, text in lines:
         canvas.setFillColor(color(ink))
-        draw_text(canvas, text_x, y, fit_width(text, font, size, PAGE_WIDTH - MARGIN_X - text_x), font=font, size=size)
+        fitted = fit_width(text, font, size, PAGE_WIDTH - MARGIN_X - text_x, book.library)
+        draw_text(canvas, text_x, y, fitted, font=font, size=size, fonts=book.library)
         y -= size * 1.7
     canvas.restoreState()
 
@@ -118,9 +120,9 @@ def _draw_page(canvas: Canvas, book: Book) -> None:
     canvas.saveState()
     body = fonts.body.regular
     canvas.setFillColor(color(colors.muted))
-    room = FRAME_WIDTH - text_width('Brand book', body, HEADER_SIZE) - HEADER_GAP
-    title = fit_width(book.title, body, HEADER_SIZE, room)
-    draw_text(canvas, MARGIN_X, PAGE_HEIGHT - 40, title, font=body, size=HEADER_SIZE)
+    room = FRAME_WIDTH - text_width('Brand book', body, HEADER_SIZE, book.library) - HEADER_GAP
+    title = fit_width(book.title, body, HEADER_SIZE, room, book.library)
+    draw_text(canvas, MARGIN_X, PAGE_HEIGHT - 40, title, font=body, size=HEADER_SIZE, fonts=book.library)
     canvas.setFont(body, HEADER_SIZE)
     canvas.drawRightString(PAGE_WIDTH - MARGIN_X, PAGE_HEIGHT - 40, 'Brand book')
     canvas.setStrokeColor(color(colors.primary))
@@ -180,9 +182,10 @@ def _cover(book: Book) -> list[Flowable]:
     title_style = book.styles['cover-title']
     if len(book.title) > 40:
         title_style = title_style.clone('cover-title-long', fontSize=28, leading=34)
-    content: list[Flowable] = [ScriptParagraph(markup(book.title), title_style)]
+    content: list[Flowable] = [ScriptParagraph(markup(book.title), title_style, fonts=book.library)]
     if book.kit.taglines:
-        content.append(ScriptParagraph(markup(book.kit.taglines[0].text), book.styles['cover-tagline']))
+        tagline = markup(book.kit.taglines[0].text)
+        content.append(ScriptParagraph(tagline, book.styles['cover-tagline'], fonts=book.library))
     return [
         KeepInFrame(FRAME_WIDTH - 12, COVER_FRAME_HEIGHT - 16, content, mode='shrink'),
         NextPageTemplate('content'),
@@ -209,8 +212,10 @@ def _story(book: Book) -> list[Flowable]:
     return story
 
 
-def brand_book_pdf(kit: BrandKit) -> bytes:
-    book = make_book(kit)
+def brand_book_pdf(kit: BrandKit, fonts: FontLibrary) -> bytes:
+    """The brand book of `kit`, its text set in the kit's fonts as installed in `fonts` (built-in faces stand in for
+    any that are not)."""
+    book = make_book(kit, fonts)
     buffer = io.BytesIO()
     BrandBookTemplate(buffer, book).build(_story(book))
     return buffer.getvalue()

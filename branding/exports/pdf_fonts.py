@@ -14,7 +14,7 @@ from fontTools.ttLib import TTLibError
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
-from branding.design.font_files import font_file, fontsource_id
+from branding.design.font_files import FontLibrary, fontsource_id
 from branding.design.typography import nearest_weight
 from branding.exports.common import KitFont
 
@@ -47,14 +47,16 @@ def _truetype(path: str) -> io.BytesIO:
     return buffer
 
 
-@lru_cache(maxsize=256)
-def registered_font(family: str, weight: int, style: str = 'normal') -> str | None:
-    """The ReportLab name of `family` at `weight` and `style`, registering it on first use; None if not installed."""
+@lru_cache(maxsize=256)  # another library is another key
+def registered_font(fonts: FontLibrary, family: str, weight: int, style: str = 'normal') -> str | None:
+    """The ReportLab name of `family` at `weight` and `style`, registering it on first use; None if it is not
+    installed in `fonts`."""
     # woff first: zlib only, where woff2's glyph-table transform takes ~10x as long to undo
-    path = font_file(family, weight, style, 'woff') or font_file(family, weight, style, 'woff2')
+    path = fonts.file(family, weight, style, 'woff') or fonts.file(family, weight, style, 'woff2')
     if path is None:
         return None
     name = f'BS-{fontsource_id(family)}-{weight}{"-italic" if style == "italic" else ""}'
+    # ReportLab's registry is process-wide and by name; a process draws from one font library, so a name is one file
     try:
         with REGISTRATION:
             if name not in pdfmetrics.getRegisteredFontNames():
@@ -78,9 +80,10 @@ def _family(regular: str, bold: str, italic: str | None, bold_italic: str | None
     return family
 
 
-def pdf_face(font: KitFont | None, weight: int = 400, italics: bool = False) -> PdfFace:
-    """The kit font at (the nearest installed) `weight`, with a heavier cut for <b> (and italic cuts for <i> if
-    `italics`: only running text needs them, and each cut costs time to load), or a built-in stand-in."""
+def pdf_face(font: KitFont | None, fonts: FontLibrary, weight: int = 400, italics: bool = False) -> PdfFace:
+    """The kit font at (the nearest installed) `weight` from the files in `fonts`, with a heavier cut for <b> (and
+    italic cuts for <i> if `italics`: only running text needs them, and each cut costs time to load), or a built-in
+    stand-in."""
     if font is None:
         return builtin_face('sans-serif')
     if font.entry is None:
@@ -88,13 +91,13 @@ def pdf_face(font: KitFont | None, weight: int = 400, italics: bool = False) -> 
     entry = font.entry
     regular_weight = nearest_weight(entry, weight)
     bold_weight = max(nearest_weight(entry, max(700, regular_weight + 200)), regular_weight)
-    regular = registered_font(entry.family, regular_weight)
+    regular = registered_font(fonts, entry.family, regular_weight)
     if regular is None:
         return builtin_face(font.category, f'{entry.family} {regular_weight}')
-    bold = registered_font(entry.family, bold_weight) or regular
+    bold = registered_font(fonts, entry.family, bold_weight) or regular
     wants_italics = italics and 'italic' in entry.styles
-    italic = registered_font(entry.family, regular_weight, 'italic') if wants_italics else None
-    bold_italic = registered_font(entry.family, bold_weight, 'italic') if italic else None
+    italic = registered_font(fonts, entry.family, regular_weight, 'italic') if wants_italics else None
+    bold_italic = registered_font(fonts, entry.family, bold_weight, 'italic') if italic else None
     return PdfFace(
         family=_family(regular, bold, italic, bold_italic),
         regular=regular,

@@ -17,6 +17,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, HRFlowable, KeepInFrame, Preformatted, Table, TableStyle
 from reportlab.platypus.flowables import Spacer
 
+from branding.design.font_files import FontLibrary
 from branding.exports.common import clean_text
 from branding.exports.pdf_scripts import ScriptParagraph
 
@@ -53,6 +54,7 @@ class MarkdownStyles:
     table_cell: ParagraphStyle
     rule_color: Color
     width: float  # of the frame: tables share it out equally between their columns
+    fonts: FontLibrary  # where text in scripts the styles' fonts lack finds its fonts
 
 
 def _fitted_cell(paragraph: Flowable) -> Flowable:
@@ -112,7 +114,9 @@ class _Walker:
         style = ParagraphStyle(f'{base.name}-{indent:g}', parent=base, leftIndent=indent, bulletIndent=indent - 10)
         if self.lists:
             style.spaceAfter = 2
-        self.flowables.append(ScriptParagraph(self.text(inline), style, bulletText=self.bullet))
+        self.flowables.append(
+            ScriptParagraph(self.text(inline), style, bulletText=self.bullet, fonts=self.styles.fonts)
+        )
         self.bullet = None
 
     def list_item(self) -> None:
@@ -129,7 +133,7 @@ class _Walker:
     def heading(self, tag: str, inline: Token) -> None:
         depth = int(tag[1:]) - 1 if tag[1:].isdigit() else 0
         style = self.styles.headings[min(depth, len(self.styles.headings) - 1)]
-        self.flowables.append(ScriptParagraph(self.text(inline), style))
+        self.flowables.append(ScriptParagraph(self.text(inline), style, fonts=self.styles.fonts))
 
     def code(self, content: str) -> None:
         text = clean_text(content).rstrip('\n')
@@ -146,11 +150,14 @@ class _Walker:
                 header = tokens[index - 1].type == 'th_open'
                 style = self.styles.table_header if header else self.styles.table_cell
                 text = self.text(token) if len(token.content) <= TABLE_CELL_LIMIT else self.capped(token)
-                rows[-1].append(_fitted_cell(ScriptParagraph(text, style)))
+                rows[-1].append(_fitted_cell(ScriptParagraph(text, style, fonts=self.styles.fonts)))
             index += 1
         width = max((len(row) for row in rows), default=0)
         if width:
-            padded = [row + [ScriptParagraph('', self.styles.table_cell)] * (width - len(row)) for row in rows]
+            fonts = self.styles.fonts
+            padded = [
+                row + [ScriptParagraph('', self.styles.table_cell, fonts=fonts)] * (width - len(row)) for row in rows
+            ]
             table = Table(padded, colWidths=[self.styles.width / width] * width, repeatRows=1, hAlign='LEFT')
             table.setStyle(
                 TableStyle(

@@ -23,7 +23,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import _FK_BREAK, _getFragWords, _HSFrag, _processed_frags
 
-from branding.design.font_files import fonts_root
+from branding.design.font_files import FontLibrary
 from branding.exports import shaping
 from branding.exports.pdf_fonts import REGISTRATION
 from branding.exports.script_fonts import ScriptFont, candidates, font_path, han_preference, is_ignorable
@@ -36,12 +36,12 @@ _WEIGHT_IN_NAME = re.compile(r'-(\d{3})(?:-italic)?$')
 _BOLD_WEIGHT = 600
 
 
-def script_file(font: ScriptFont, weight: int = 400) -> Path | None:
-    return font_path(fonts_root(), font, weight)
+def script_file(fonts: FontLibrary, font: ScriptFont, weight: int = 400) -> Path | None:
+    return font_path(fonts, font, weight)
 
 
-def is_installed(font: ScriptFont) -> bool:
-    return script_file(font) is not None
+def is_installed(fonts: FontLibrary, font: ScriptFont) -> bool:
+    return script_file(fonts, font) is not None
 
 
 _reportlab_to_unicode = ttfonts.makeToUnicodeCMap
@@ -67,14 +67,15 @@ def to_unicode_cmap(fontname: str, subset: Sequence[int]) -> str:
 ttfonts.makeToUnicodeCMap = to_unicode_cmap  # read by TTFont.addObjects at write time, for every TrueType font
 
 
-@lru_cache(maxsize=32)
-def script_face(font: ScriptFont, weight: int = 400) -> str | None:
-    """The ReportLab name of `font` at 400 or 700, registered on first use; None when it is not installed."""
-    path = script_file(font, weight)
+@lru_cache(maxsize=64)  # every character the kit's face lacks asks again; another library is another key
+def script_face(fonts: FontLibrary, font: ScriptFont, weight: int = 400) -> str | None:
+    """The ReportLab name of `font` at 400 or 700, registered on first use; None when it is not installed in `fonts`."""
+    path = script_file(fonts, font, weight)
     if path is None:
         return None
     name = f'BS-script-{font.key}-{700 if weight >= _BOLD_WEIGHT else 400}'
     try:
+        # ReportLab's registry is process-wide and by name; a process draws from one library, so a name is one file
         with REGISTRATION:
             if name not in pdfmetrics.getRegisteredFontNames():
                 pdfmetrics.registerFont(TTFont(name, str(path)))
@@ -112,28 +113,30 @@ def _sticks(char: str) -> bool:
     return char.isspace() or unicodedata.category(char) in {'Mn', 'Me'} or is_ignorable(char)
 
 
-def _font_for(char: str, base: str, current: str, weight: int, han_order: tuple[ScriptFont, ...]) -> str | None:
+def _font_for(
+    char: str, base: str, current: str, weight: int, han_order: tuple[ScriptFont, ...], *, fonts: FontLibrary
+) -> str | None:
     if _sticks(char) and has_glyph(current, char):
         return current
     if has_glyph(base, char):
         return base
     for font in candidates(char, han_order):
-        name = script_face(font, weight)
+        name = script_face(fonts, font, weight)
         if name is not None and has_glyph(name, char):
             return name
     return None if is_ignorable(char) else base  # an invisible joiner no font has is left out; the rest shows tofu
 
 
-def _font_spans(text: str, base: str, weight: int | None = None) -> list[tuple[list[int], str]]:
-    """The indices of `text`'s characters cut into runs, each with the font that has their glyphs (characters no font
-    needs, such as a joiner no font has, are left out)."""
+def _font_spans(text: str, base: str, fonts: FontLibrary, weight: int | None = None) -> list[tuple[list[int], str]]:
+    """The indices of `text`'s characters cut into runs, each with the font that has their glyphs, `base` or a script
+    font installed in `fonts` (characters no font needs, such as a joiner no font has, are left out)."""
     weight = face_weight(base) if weight is None else weight
     han_order = han_preference(text)
     spans: list[tuple[list[int], str]] = []
     indices: list[int] = []
     current = base
     for index, char in enumerate(text):
-        font = _font_for(char, base, current, weight, han_order)
+        font = _font_for(char, base, current, weight, han_order, fonts=fonts)
         if font is None:
             continue
         if font != current and indices:
@@ -146,9 +149,11 @@ def _font_spans(text: str, base: str, weight: int | None = None) -> list[tuple[l
     return spans
 
 
-def font_runs(text: str, base: str, weight: int | None = None) -> list[Run]:
-    """`text` cut into runs, each with the font that has its glyphs; `base` sets what it can."""
-    return [(''.join(text[index] for index in indices), font) for indices, font in _font_spans(text, base, weight)]
+def font_runs(text: str, base: str, fonts: FontLibrary, weight: int | None = None) -> list[Run]:
+    """`text` cut into runs, each with the font that has its glyphs; `base` sets what it can, the script fonts
+    installed in `fonts` the rest."""
+    spans = _font_spans(text, base, fonts, weight)
+    return [(''.join(text[index] for index in indices), font) for indices, font in spans]
 
 
 def _frag_weight(frag: Any) -> int:
@@ -159,7 +164,7 @@ def _is_text(frag: Any) -> bool:
     return bool(getattr(frag, 'text', '')) and not hasattr(frag, 'cbDefn')
 
 
-def script_frags(frags: Sequence[Any]) -> list[Any]:
+def script_frags(frags: Sequence[Any], fonts: FontLibrary) -> list[Any]:
     """ReportLab's parsed paragraph fragments, each split where its text needs another font."""
     out: list[Any] = []
     for frag in frags:
@@ -168,7 +173,7 @@ def script_frags(frags: Sequence[Any]) -> list[Any]:
             continue
         text = frag.text
         weight = _frag_weight(frag)
-        runs = font_runs(text, frag.fontName, weight)
+        runs = font_runs(text, frag.fontName, fonts, weight)
         if runs == [(text, frag.fontName)]:
             out.append(frag)
         else:
@@ -263,16 +268,31 @@ def _visual_words(words: Sequence[Any]) -> list[Any]:
 
 
 class ScriptParagraph(Paragraph):
-    """A Paragraph whose text is set in as many fonts as its scripts need, shaped where it needs it, with
-    right-to-left runs in drawing order on each line; its plain text stays in logical order (the outline and the
-    viewer's bookmarks show it as written)."""
+    """A Paragraph whose text is set in as many fonts as its scripts need (its style's font, then the script fonts
+    installed in `fonts`), shaped where it needs it, with right-to-left runs in drawing order on each line; its plain
+    text stays in logical order (the outline and the viewer's bookmarks show it as written)."""
+
+    def __init__(
+        self,
+        text: Any,
+        style: Any = None,
+        *,
+        fonts: FontLibrary | None = None,
+        **options: Any,  # Paragraph's own: bulletText, frags, caseSensitive, encoding
+    ) -> None:
+        # only a paragraph made from text needs `fonts`: ReportLab makes the parts of a split one through this class
+        # too, passing its options by name, with the fragments already set in their fonts and no way to add more
+        self._fonts = fonts
+        super().__init__(text, style, **options)
 
     def _setup(self, text: Any, style: Any, bulletText: Any, frags: Any, cleaner: Any) -> None:
         parsed = frags is None  # a part split off another paragraph arrives with its fragments already done
         super()._setup(text, style, bulletText, frags, cleaner)
         if parsed:
+            if self._fonts is None:
+                raise TypeError('a ScriptParagraph made from text needs the font library (fonts=...)')
             self._logical_text = super().getPlainText()
-            frags = script_frags(self.frags)
+            frags = script_frags(self.frags, self._fonts)
             self.frags: list[Any] = shaped_words(frags) or frags
 
     def getPlainText(self, identify: Any = None) -> str:  # ReportLab's name
@@ -301,11 +321,12 @@ class ScriptParagraph(Paragraph):
         return lines
 
 
-def line_pieces(text: str, font: str, size: float) -> list[Piece]:
-    """One line of `text` in `font` at `size`, as the pieces to draw from left to right."""
+def line_pieces(text: str, font: str, size: float, fonts: FontLibrary) -> list[Piece]:
+    """One line of `text` in `font` (or the script fonts installed in `fonts`) at `size`, as the pieces to draw from
+    left to right."""
     levels = shaping.bidi_levels(text)
     runs: list[tuple[str, str, int]] = []
-    for indices, name in _font_spans(text, font):
+    for indices, name in _font_spans(text, font, fonts):
         part = ''.join(text[index] for index in indices)
         runs += [(piece, name, level) for piece, level in shaping.level_runs(part, [levels[i] for i in indices])]
     pieces: list[Piece] = []
@@ -316,27 +337,29 @@ def line_pieces(text: str, font: str, size: float) -> list[Piece]:
     return pieces
 
 
-def text_width(text: str, font: str, size: float) -> float:
-    return sum(width for _, _, width in line_pieces(text, font, size))
+def text_width(text: str, font: str, size: float, fonts: FontLibrary) -> float:
+    return sum(width for _, _, width in line_pieces(text, font, size, fonts))
 
 
-def fit_width(text: str, font: str, size: float, width: float) -> str:
+def fit_width(text: str, font: str, size: float, width: float, fonts: FontLibrary) -> str:
     """`text`, shortened with an ellipsis if it is wider than `width` at `size`."""
-    if text_width(text, font, size) <= width:
+    if text_width(text, font, size, fonts) <= width:
         return text
     low, high = 0, len(text)
     while low < high:  # the longest prefix that fits with its ellipsis
         middle = (low + high + 1) // 2
-        if text_width(f'{text[:middle].rstrip()}…', font, size) <= width:
+        if text_width(f'{text[:middle].rstrip()}…', font, size, fonts) <= width:
             low = middle
         else:
             high = middle - 1
     return f'{text[:low].rstrip()}…'
 
 
-def draw_text(canvas: Canvas, x: float, y: float, text: str, *, font: str, size: float, right: bool = False) -> None:
+def draw_text(
+    canvas: Canvas, x: float, y: float, text: str, *, font: str, size: float, fonts: FontLibrary, right: bool = False
+) -> None:
     """One line of untrusted text at (x, y), or ending there if `right`, in as many fonts as it needs."""
-    pieces = line_pieces(text, font, size)
+    pieces = line_pieces(text, font, size, fonts)
     x -= sum(width for _, _, width in pieces) if right else 0
     for part, name, width in pieces:
         canvas.setFont(name, size)

@@ -74,11 +74,11 @@ def capped(text: str, limit: int = CELL_TEXT_LIMIT) -> str:
 
 def para(book: Book, text: str, style: str = 'body') -> ScriptParagraph:
     """A paragraph of untrusted plain text."""
-    return ScriptParagraph(markup(text), book.styles[style])
+    return ScriptParagraph(markup(text), book.styles[style], fonts=book.library)
 
 
 def section_title(book: Book, title: str) -> ScriptParagraph:
-    return ScriptParagraph(markup(title), book.styles['h1'])
+    return ScriptParagraph(markup(title), book.styles['h1'], fonts=book.library)
 
 
 def _grid(
@@ -106,12 +106,12 @@ def _grid(
 
 
 def _head(book: Book, *labels: str) -> list[object]:
-    return [ScriptParagraph(markup(label.upper()), book.styles['cell-head']) for label in labels]
+    return [ScriptParagraph(markup(label.upper()), book.styles['cell-head'], fonts=book.library) for label in labels]
 
 
 def _swatch_label(book: Book, hex_color: str, text: str) -> ScriptParagraph:
     style = book.styles['swatch'].clone('swatch-on', textColor=color(readable_on(hex_color)))
-    return ScriptParagraph(markup(text), style)
+    return ScriptParagraph(markup(text), style, fonts=book.library)
 
 
 # --- about ------------------------------------------------------------------------------------------------------------
@@ -169,7 +169,7 @@ def _listed(fonts: list[ScriptFont]) -> str:
 def script_notes(book: Book) -> list[Flowable]:
     """Which fonts set the text the kit's own fonts cannot, and which of those this server lacks."""
     needed = script_fonts_for(kit_texts(book.kit))
-    installed = [font for font in needed if is_installed(font)]
+    installed = [font for font in needed if is_installed(book.library, font)]
     absent = [font for font in needed if font not in installed]
     notes: list[Flowable] = []
     if installed:
@@ -201,7 +201,9 @@ def _role_rows(book: Book, palette: ColorPalette) -> Table:
         values = f'HEX {hex_color}' + (f' · RGB {rgb} · OKLCH {oklch}' if info else '')
         text: list[Flowable] = [
             para(book, capped(f'{role.capitalize()}{f" · {names[role]}" if role in names else ""}', 120), 'h3'),
-            ScriptParagraph(markup(values), book.styles['swatch'].clone('values', fontSize=8, leading=11)),
+            ScriptParagraph(
+                markup(values), book.styles['swatch'].clone('values', fontSize=8, leading=11), fonts=book.library
+            ),
         ]
         if usage.get(role, '').strip():
             text.append(para(book, capped(usage[role]), 'small'))
@@ -281,9 +283,9 @@ def _contrast_table(book: Book, checks: list[ContrastCheck]) -> Table:
                     ),
                     'cell',
                 ),
-                ScriptParagraph('Aa Sample', sample),
+                ScriptParagraph('Aa Sample', sample, fonts=book.library),
                 para(book, f'{check.ratio:.2f}:1', 'cell'),
-                ScriptParagraph(markup(check.level), level),
+                ScriptParagraph(markup(check.level), level, fonts=book.library),
             ]
         )
         styles.append(('BACKGROUND', (3, row), (3, row), color(check.background)))
@@ -345,7 +347,7 @@ def palette_section(book: Book, palette: ColorPalette) -> list[Flowable]:
 
 
 def _specimen(book: Book, font: KitFont) -> list[Flowable]:
-    first = pdf_face(font, font.weights[0])
+    first = pdf_face(font, book.library, font.weights[0])
     flowables: list[Flowable] = [
         para(book, f'{font.role.capitalize()}: {font.family}', 'h2'),
         para(
@@ -358,17 +360,17 @@ def _specimen(book: Book, font: KitFont) -> list[Flowable]:
     alphabet = book.styles['body'].clone(
         'specimen-alphabet', fontName=first.regular, fontSize=13, leading=18, spaceAfter=0
     )
-    flowables += [ScriptParagraph(markup(book.title), large)]
-    flowables += [ScriptParagraph(markup(line), alphabet) for line in ALPHABET]
+    flowables += [ScriptParagraph(markup(book.title), large, fonts=book.library)]
+    flowables += [ScriptParagraph(markup(line), alphabet, fonts=book.library) for line in ALPHABET]
     flowables.append(Spacer(1, 6))
     missing: list[str] = [] if first.embedded else [first.label]
     for weight in font.weights:
-        face = pdf_face(font, weight)
+        face = pdf_face(font, book.library, weight)
         if not face.embedded and face.label not in missing:
             missing.append(face.label)
         label = f'{WEIGHT_LABELS.get(weight, "Weight")} {weight}'
         style = book.styles['body'].clone(f'weight-{weight}', fontName=face.regular, fontSize=12, leading=16)
-        flowables += [para(book, label, 'small'), ScriptParagraph(markup(PANGRAM), style)]
+        flowables += [para(book, label, 'small'), ScriptParagraph(markup(PANGRAM), style, fonts=book.library)]
     if missing:
         note = (
             f'The {font.family} font files are not installed on this server, so this specimen is set in a built-in '
@@ -398,7 +400,7 @@ def _scale_sample(book: Book, step: TypeScaleStep, face: str, width: float) -> t
         style = book.styles['body'].clone(
             f'scale-{step.name}', fontName=face, fontSize=size, leading=size * step.line_height, spaceAfter=0
         )
-        return ScriptParagraph(markup(text), style)
+        return ScriptParagraph(markup(text), style, fonts=book.library)
 
     full = step.size_px * PX_TO_PT
     size = fitted_size(make, full, width, SAMPLE_MAX_HEIGHT)
@@ -411,7 +413,7 @@ def _type_scale(book: Book, typography: Typography) -> list[Flowable]:
     sample_width = FRAME_WIDTH - SCALE_LABEL_WIDTH - 2 * CELL_PADDING
     rows: list[list[object]] = []
     for step in typography.type_scale:
-        face = pdf_face(book.fonts.by_role.get(font_for_step(step.name)), step.weight)
+        face = pdf_face(book.fonts.by_role.get(font_for_step(step.name)), book.library, step.weight)
         sample, shown = _scale_sample(book, step, face.regular, sample_width)
         size_text = f'{css_number(step.size_px)} px / {css_number(step.size_rem)} rem'
         label = f'{step.name} · {size_text} · line {css_number(step.line_height)} · weight {step.weight}'

@@ -10,6 +10,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 
 from branding.design.color import most_readable
+from branding.design.font_files import FontLibrary
 from branding.exports.common import KitFont, checked_hex, kit_fonts, kit_title
 from branding.exports.pdf_fonts import PdfFace, builtin_face, pdf_face
 from branding.exports.pdf_markdown import MarkdownStyles
@@ -95,14 +96,15 @@ def _heading_weight(kit: BrandKit) -> int:
     return next((step.weight for step in steps if step.name == 'h1'), 700 if not steps else steps[0].weight)
 
 
-def book_fonts(kit: BrandKit) -> BookFonts:
+def book_fonts(kit: BrandKit, fonts: FontLibrary) -> BookFonts:
     by_role = {font.role: font for font in kit_fonts(kit.typography)}
     accent = by_role.get('accent')
     monospaced = accent is not None and accent.category == 'monospace'
+    heading = pdf_face(by_role.get('heading'), fonts, _heading_weight(kit)) if by_role else builtin_face('sans-serif')
     return BookFonts(
-        heading=pdf_face(by_role.get('heading'), _heading_weight(kit)) if by_role else builtin_face('sans-serif'),
-        body=pdf_face(by_role.get('body'), 400, italics=True) if by_role else builtin_face('sans-serif'),
-        code=pdf_face(accent, 400) if monospaced else builtin_face('monospace'),
+        heading=heading,
+        body=pdf_face(by_role.get('body'), fonts, 400, italics=True) if by_role else builtin_face('sans-serif'),
+        code=pdf_face(accent, fonts, 400) if monospaced else builtin_face('monospace'),
         by_role=by_role,
     )
 
@@ -145,6 +147,7 @@ class Book:
     colors: BookColors
     fonts: BookFonts
     styles: dict[str, ParagraphStyle]
+    library: FontLibrary  # the font files the faces come from, and the script fonts text falls back on
 
     def markdown_styles(self) -> MarkdownStyles:
         # the guidelines sit under the book's own section title, so their headings move down a level
@@ -158,10 +161,13 @@ class Book:
             table_cell=self.styles['cell'],
             rule_color=color(self.colors.rule),
             width=FRAME_WIDTH,
+            fonts=self.library,
         )
 
 
-def make_book(kit: BrandKit) -> Book:
+def make_book(kit: BrandKit, library: FontLibrary) -> Book:
     colors = book_colors(kit.color_palette)
-    fonts = book_fonts(kit)
-    return Book(kit=kit, title=kit_title(kit), colors=colors, fonts=fonts, styles=book_styles(colors, fonts))
+    fonts = book_fonts(kit, library)
+    return Book(
+        kit=kit, title=kit_title(kit), colors=colors, fonts=fonts, styles=book_styles(colors, fonts), library=library
+    )

@@ -4,7 +4,7 @@ Noto Sans carries Devanagari beside Latin, Greek and Cyrillic).
 
 They are whole TrueType files from the npm registry (@expo-google-fonts, installed with the catalogue's @fontsource
 packages by `make fonts`, see fonts/package.json), because ReportLab embeds and subsets TrueType outlines and cannot
-use Fontsource's woff2 unicode-range slices. Every path here is found from the fonts directory passed in (the
+use Fontsource's woff2 unicode-range slices. Every path here is found from the font library passed in (the
 @fontsource folder), whose sibling holds these packages.
 """
 
@@ -14,6 +14,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+from branding.design.font_files import FontLibrary
 
 PACKAGE_SCOPE = '@expo-google-fonts'
 WEIGHT_FOLDERS = {400: '400Regular', 700: '700Bold'}
@@ -102,17 +104,16 @@ NOTO_EMOJI = ScriptFont(
 SCRIPT_FONTS = (NOTO_SANS, NOTO_SANS_ARABIC, NOTO_SANS_JP, NOTO_SANS_SC, NOTO_SANS_KR, NOTO_EMOJI)
 
 
-def font_path(fonts_dir: Path, font: ScriptFont, weight: int = 400) -> Path | None:
-    """The installed TrueType file of `font` at 400 or 700 (the nearer to `weight`), or None if it is not installed.
-
-    `fonts_dir` is the @fontsource folder the catalogue reads (fonts/node_modules/@fontsource by default)."""
+def font_path(fonts: FontLibrary, font: ScriptFont, weight: int = 400) -> Path | None:
+    """The TrueType file of `font` at 400 or 700 (the nearer to `weight`) installed beside `fonts`, or None if it is
+    not installed."""
     folder = WEIGHT_FOLDERS[700 if weight >= 600 else 400]
-    path = fonts_dir.parent / PACKAGE_SCOPE / font.key / folder / f'{font.stem}_{folder}.ttf'
+    path = fonts.scope(PACKAGE_SCOPE) / font.key / folder / f'{font.stem}_{folder}.ttf'
     return path if path.is_file() else None
 
 
-def licence_text(fonts_dir: Path, font: ScriptFont) -> str | None:
-    path = fonts_dir.parent / PACKAGE_SCOPE / font.key / 'LICENSE_FONT'
+def licence_text(fonts: FontLibrary, font: ScriptFont) -> str | None:
+    path = fonts.scope(PACKAGE_SCOPE) / font.key / 'LICENSE_FONT'
     try:
         return path.read_text(encoding='utf-8', errors='replace').strip() or None
     except OSError:

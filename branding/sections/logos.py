@@ -10,6 +10,7 @@ import base64
 import json
 import random
 
+from branding.design.font_files import FontLibrary
 from branding.design.marks import Mark, color_name, display_name, icon_motif, initials, render_mark, tone_has
 from branding.models import (
     COMPANY_TYPE_LABELS,
@@ -228,10 +229,11 @@ def render_logo(
     palette: ColorPalette,
     typography: Typography,
     *,
+    fonts: FontLibrary,
     seed: int,
     variant: int = 0,
 ) -> str:
-    return render_mark(style, profile, palette, typography, seed=seed, variant=variant).svg
+    return render_mark(style, profile, palette, typography, fonts=fonts, seed=seed, variant=variant).svg
 
 
 def _concept(
@@ -267,13 +269,14 @@ def logo_concept_from(
     profile: CompanyProfile,
     palette: ColorPalette,
     typography: Typography,
+    fonts: FontLibrary,
     seed: int,
     index: int,
 ) -> LogoConcept:
     """A concept written elsewhere (a language model's style, description and rationale), drawn with the kit's
     palette and heading font. `index` is its 0-based place in the kit: it names the concept and varies the
     composition when a style repeats."""
-    mark = render_mark(style, profile, palette, typography, seed=seed, variant=index)
+    mark = render_mark(style, profile, palette, typography, fonts=fonts, seed=seed, variant=index)
     return _concept(
         index=index,
         style=style,
@@ -287,14 +290,14 @@ def logo_concept_from(
 
 
 def build_offline_logos(
-    profile: CompanyProfile, palette: ColorPalette, typography: Typography, count: int, seed: int
+    profile: CompanyProfile, palette: ColorPalette, typography: Typography, count: int, seed: int, *, fonts: FontLibrary
 ) -> list[LogoConcept]:
     """`count` concepts cycling through all six styles (brief-led order) before any style repeats."""
     order = style_order(profile, rng_for(profile, seed, 'logos'))
     concepts = []
     for index in range(count):
         style = order[index % len(order)]
-        mark = render_mark(style, profile, palette, typography, seed=seed, variant=index // len(order))
+        mark = render_mark(style, profile, palette, typography, fonts=fonts, seed=seed, variant=index // len(order))
         concepts.append(
             _concept(
                 index=index,

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from branding.design.font_css import typography_css
-from branding.design.font_files import is_installed
+from branding.design.font_files import FontLibrary
 from branding.design.typography import (
     SCALES,
     FontEntry,
@@ -496,8 +496,8 @@ def engine_pairings(heading: FontEntry, body: FontEntry, accent: FontEntry, rati
 # --- assembly --------------------------------------------------------------------------------------------------------
 
 
-def _font_spec(role: Role, entry: FontEntry, weights: set[int]) -> FontSpec:
-    installed = is_installed(entry.family)
+def _font_spec(role: Role, entry: FontEntry, weights: set[int], fonts: FontLibrary) -> FontSpec:
+    installed = fonts.is_installed(entry.family)
     return FontSpec(
         role=role,
         family=entry.family,
@@ -517,6 +517,7 @@ def _assemble(
     rationale: str,
     pairings: list[FontPairing],
     adjustments: list[str],
+    fonts: FontLibrary,
 ) -> Typography:
     heading, body, accent = roles['heading'], roles['body'], roles['accent']
     name, ratio = choose_scale(brief)
@@ -532,9 +533,9 @@ def _assemble(
         'body': {nearest_weight(body, 400), nearest_weight(body, 700)},
         'accent': {nearest_weight(accent, 400), nearest_weight(accent, 600)},
     }
-    fonts = [_font_spec(role, entry, weights[role]) for role, entry in roles.items()]
+    specs = [_font_spec(role, entry, weights[role], fonts) for role, entry in roles.items()]
     css = typography_css(
-        stacks={role: spec.css_stack for role, spec in zip(roles, fonts, strict=True)},
+        stacks={role: spec.css_stack for role, spec in zip(roles, specs, strict=True)},
         scale=scale,
         ratio=ratio,
         scale_label=name,
@@ -547,7 +548,7 @@ def _assemble(
         accent_font=accent.family,
         rationale=rationale,
         pairings=pairings,
-        fonts=fonts,
+        fonts=specs,
         scale_ratio=ratio,
         scale_name=name,
         type_scale=scale,
@@ -556,8 +557,9 @@ def _assemble(
     )
 
 
-def build_offline_typography(profile: CompanyProfile, seed: int) -> Typography:
-    """A heading/body/accent system chosen from the catalogue for the brief; the seed varies it among on-brief picks."""
+def build_offline_typography(profile: CompanyProfile, seed: int, *, fonts: FontLibrary) -> Typography:
+    """A heading/body/accent system chosen from the catalogue for the brief; the seed varies it among on-brief picks.
+    Each font says whether its files are installed in `fonts` (previews use the fallback stack where they are not)."""
     rng = rng_for(profile, seed, 'typography')
     brief = read_brief(profile)
     rules = active_rules(brief)
@@ -571,6 +573,7 @@ def build_offline_typography(profile: CompanyProfile, seed: int) -> Typography:
         rationale=compose_rationale(profile, brief, roles, assessment, rules),
         pairings=engine_pairings(heading, body, accent, ratio),
         adjustments=[],
+        fonts=fonts,
     )
 
 
@@ -614,10 +617,12 @@ def complete_typography(
     accent: str | None,
     *,
     profile: CompanyProfile,
+    fonts: FontLibrary,
     rationale: str | None = None,
     pairings: Sequence[FontPairing] | None = None,
 ) -> Typography:
-    """Suggested families made real: an unknown one becomes the nearest catalogue face, each change noted."""
+    """Suggested families made real: an unknown one becomes the nearest catalogue face, each change noted (and
+    whether its files are installed in `fonts`)."""
     brief = read_brief(profile)
     rules = active_rules(brief)
     adjustments: list[str] = []
@@ -677,4 +682,6 @@ def complete_typography(
             break
         if pairing.context.casefold() not in covered:
             merged.append(pairing)
-    return _assemble(brief=brief, roles=roles, rationale=final_rationale, pairings=merged, adjustments=adjustments)
+    return _assemble(
+        brief=brief, roles=roles, rationale=final_rationale, pairings=merged, adjustments=adjustments, fonts=fonts
+    )

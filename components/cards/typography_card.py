@@ -1,13 +1,18 @@
-"""Typography: a live specimen in the kit's fonts, the type scale at its real sizes, the fonts and how to pair them."""
+"""Typography: a live specimen in the kit's fonts, the type scale at its real sizes, the fonts and how to pair them.
+
+The card names the kit's families in its styles; the page that shows it serves their files (`load_font_faces`), from the
+font library the app was composed with.
+"""
 
 from __future__ import annotations
 
-import importlib
 import math
 import re
 
 from nicegui import app, ui
 
+from branding.design.font_css import font_face_css
+from branding.design.font_files import FontLibrary
 from branding.models import FontSpec, SectionName, SectionProvenance, TypeScaleStep, Typography
 
 from . import CARD_HEADING_LEVEL, MUTED_TEXT, SUBHEADING, RegenerateHandler, card, copy_button, header
@@ -22,7 +27,6 @@ BODY_SAMPLE = (
     'Good typography is invisible: it sets the pace of reading, groups what belongs together and lets the words '
     'carry the brand. This paragraph is set in the body font at its regular size and line height.'
 )
-FONT_CSS_MODULE = 'branding.design.font_css'
 
 
 def create(
@@ -38,7 +42,6 @@ def create(
         if typography is None:
             ui.label('No typography in this kit.').classes(MUTED_TEXT)
             return
-        _load_font_faces(typography)
         stacks = {role: font_stack(typography, role) for role in ('heading', 'body', 'accent')}
         _specimen(typography, stacks, company_name)
         if typography.type_scale:
@@ -72,8 +75,9 @@ def font_stack(typography: Typography, role: str) -> str:
     return f'"{family}", {generic}' if SAFE_FAMILY.fullmatch(family) else generic
 
 
-def _load_font_faces(typography: Typography) -> None:
-    """Add @font-face rules for the kit's fonts to this page, once per page and set of families."""
+def load_font_faces(typography: Typography, fonts: FontLibrary) -> None:
+    """Add @font-face rules for the kit's fonts installed in `fonts` (served at /fonts) to the current page, once per
+    page and set of families."""
     # Every weight the catalogue lists: browsers only download the faces the page actually uses. Kits in the original
     # shape have no font list, only names; font_face_css skips any family that is not installed.
     families = {font.family: sorted(font.weights) or [400, 700] for font in typography.fonts if font.available_offline}
@@ -85,23 +89,11 @@ def _load_font_faces(typography: Typography) -> None:
     loaded_key = f'brandsmith-font-faces:{sorted(families.items())}'
     if app.storage.client.get(loaded_key):
         return
-    css = _font_face_css(families)
+    css = font_face_css(families, fonts=fonts)
     if css:
         # The CSS is built by our own font module from catalogue names and local file paths, not from model text.
         ui.add_css(css)
         app.storage.client[loaded_key] = True
-
-
-def _font_face_css(families: dict[str, list[int]]) -> str:
-    # branding.design.font_css is written in parallel with this card; until it exists the specimen falls back to
-    # whatever the browser has, which the per-font notes already explain.
-    try:
-        font_css = importlib.import_module(FONT_CSS_MODULE)
-    except ModuleNotFoundError as error:
-        if error.name != FONT_CSS_MODULE:
-            raise
-        return ''
-    return str(font_css.font_face_css(families))
 
 
 def _css_number(value: float, low: float, high: float, default: float) -> float:

@@ -6,12 +6,14 @@ import asyncio
 import json
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from nicegui import ui
 from nicegui.testing import User
 
 from branding.design.color import contrast_ratio
+from branding.design.font_files import FontLibrary, fontsource_id
 from branding.models import (
     ColorPalette,
     ColorRole,
@@ -463,26 +465,40 @@ async def test_a_font_missing_offline_gets_a_visible_note_and_an_unsafe_stack_is
     assert any('"Caveat", cursive' in style for style in styles)
 
 
-async def test_the_typography_card_loads_font_faces_for_the_fonts_served_here(
-    user: User, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    font_css = pytest.importorskip('branding.design.font_css')
-    requested: list[dict[str, list[int]]] = []
+def installed_fonts(root: Path, files: dict[str, list[int]]) -> FontLibrary:
+    """A library on `root` with just these families (and weights) installed, as empty files."""
+    fonts = FontLibrary(root=root)
+    for family, weights in files.items():
+        fonts.package(family).mkdir(parents=True)
+        (fonts.package(family) / 'metadata.json').write_text('{}')
+        for weight in weights:
+            path = fonts.package(family) / 'files' / f'{fontsource_id(family)}-latin-{weight}-normal.woff2'
+            path.parent.mkdir(exist_ok=True)
+            path.write_bytes(b'')
+    return fonts
 
-    def fake_font_face_css(families: dict[str, list[int]], url_prefix: str = '/fonts') -> str:
-        requested.append(dict(families))
-        return "@font-face { font-family: 'Fraunces'; }"
 
-    monkeypatch.setattr(font_css, 'font_face_css', fake_font_face_css)
+async def test_the_page_loads_font_faces_for_the_fonts_it_serves(user: User, tmp_path: Path) -> None:
+    fonts = installed_fonts(tmp_path, {'Fraunces': [400, 700], 'Inter': [400], 'Caveat': [400]})
 
     def build() -> None:
-        typography_card.create(TYPOGRAPHY, provenance=OFFLINE)
-        typography_card.create(TYPOGRAPHY, provenance=OFFLINE)
+        for _ in range(2):
+            typography_card.create(TYPOGRAPHY, provenance=OFFLINE)
+            typography_card.load_font_faces(TYPOGRAPHY, fonts)
 
     await show(user, build)
-    assert requested == [{'Fraunces': [400, 700], 'Inter': [400, 500]}]  # once per page; Caveat is not installed
     assert user.client is not None
-    assert "@font-face { font-family: 'Fraunces'; }" in user.client._head_html
+    head = user.client._head_html
+    # once per page; Inter 500 has no file here and Caveat is not installed where the kit was made
+    assert head.count('@font-face') == 3
+    assert "url('/fonts/fraunces/files/fraunces-latin-700-normal.woff2')" in head
+    assert "font-family: 'Inter'" in head and 'Caveat' not in head
+
+
+async def test_the_page_loads_no_font_faces_when_the_fonts_are_not_installed(user: User, tmp_path: Path) -> None:
+    await show(user, lambda: typography_card.load_font_faces(TYPOGRAPHY, FontLibrary(root=tmp_path)))
+    assert user.client is not None
+    assert '@font-face' not in user.client._head_html
 
 
 async def test_copy_css_copies_the_typography_css(user: User) -> None:

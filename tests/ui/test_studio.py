@@ -10,6 +10,7 @@ from nicegui import ui
 from nicegui.testing import User
 
 from branding.models import EXAMPLE_PROFILE
+from tests.fonts import INSTALLED_FONTS
 from tests.parsed_html import ParsedPage
 
 SECTION_HEADINGS = ['Logo concepts', 'Taglines', 'Colour palette', 'Typography', 'Brand guidelines']
@@ -57,6 +58,17 @@ async def test_generating_puts_every_section_card_on_the_page(user: User) -> Non
         await user.should_see(heading)
     await user.should_see('offline engine')
     await user.should_see(marker='download-json')
+
+
+@pytest.mark.skipif(not INSTALLED_FONTS.is_installed('Inter'), reason='font files not installed (make fonts)')
+async def test_the_page_serves_the_kits_installed_fonts(user: User) -> None:
+    await generate_example(user)
+    assert user.client is not None
+    user.find(marker='download-json').click()
+    kit = json.loads((await user.download.next()).content)
+    for font in kit['typography']['fonts']:
+        assert f"font-family: '{font['family']}'" in user.client._head_html
+    assert "url('/fonts/" in user.client._head_html
 
 
 async def test_focus_on_the_palette_makes_only_the_palette(user: User) -> None:

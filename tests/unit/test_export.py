@@ -25,8 +25,8 @@ from PIL import Image
 from pypdf.generic import DictionaryObject
 
 from branding.api import EXAMPLE_PROFILE
+from branding.design.font_files import FontLibrary
 from branding.export import EXPORTS, UnknownExportFormatError, bundle_zip, export_kit, logo_pngs, logo_svgs
-from branding.exports import pdf_fonts
 from branding.exports.common import css_comment, css_string, kit_title, slug
 from branding.exports.css import tailwind_v3_config
 from branding.exports.png import png_size, render_png, safe_svg
@@ -34,6 +34,7 @@ from branding.exports.shaping import has_rtl
 from branding.exports.tokens import TOKEN_TYPES, design_tokens
 from branding.models import BrandingRequest, BrandKit, Focus, Tagline
 from branding.orchestrator import generate_kit
+from tests.fonts import INSTALLED_FONTS
 
 HOSTILE_NAME = '<script>alert("x")</script> */ Zoë & "Co" \'Ltd\' {color.primary}'
 HOSTILE_GUIDELINES = (
@@ -53,7 +54,7 @@ HTML_MARKDOWN = MarkdownIt('commonmark', {'html': True}).enable(['table', 'strik
 
 def make_kit(*, focus: Focus = Focus.ALL, num_variations: int = 3) -> BrandKit:
     request = BrandingRequest(company_profile=EXAMPLE_PROFILE, seed=1, focus=focus, num_variations=num_variations)
-    return asyncio.run(generate_kit(request))
+    return asyncio.run(generate_kit(request, fonts=INSTALLED_FONTS))
 
 
 @pytest.fixture(scope='module')
@@ -74,7 +75,7 @@ def ten_logo_kit() -> BrandKit:
 @pytest.fixture(scope='module')
 def hostile_kit() -> BrandKit:
     profile = EXAMPLE_PROFILE.model_copy(update={'name': HOSTILE_NAME})
-    made = asyncio.run(generate_kit(BrandingRequest(company_profile=profile, seed=7)))
+    made = asyncio.run(generate_kit(BrandingRequest(company_profile=profile, seed=7), fonts=INSTALLED_FONTS))
     return made.model_copy(
         update={'brand_guidelines': HOSTILE_GUIDELINES, 'taglines': [HOSTILE_TAGLINE, *made.taglines]}
     )
@@ -112,17 +113,17 @@ def test_registry_names_every_format_with_a_file_name_and_media_type(kit: BrandK
         'zip',
     }
     for name, fmt in EXPORTS.items():
-        data, filename, media_type = export_kit(kit, name)
+        data, filename, media_type = export_kit(kit, name, fonts=INSTALLED_FONTS)
         check_export(name, data, kit)
         assert filename == fmt.filename(kit) and '/' not in filename
         assert media_type == fmt.media_type and fmt.description
-    assert export_kit(kit, 'tokens')[1] == 'lumen-ledger.tokens.json'
-    assert export_kit(kit, ' PDF ')[1] == 'lumen-ledger-brand-book.pdf'
+    assert export_kit(kit, 'tokens', fonts=INSTALLED_FONTS)[1] == 'lumen-ledger.tokens.json'
+    assert export_kit(kit, ' PDF ', fonts=INSTALLED_FONTS)[1] == 'lumen-ledger-brand-book.pdf'
 
 
 def test_an_unknown_format_is_both_a_key_error_and_a_value_error_that_lists_the_known_ones(kit: BrandKit) -> None:
     with pytest.raises(KeyError) as caught:
-        export_kit(kit, 'docx')
+        export_kit(kit, 'docx', fonts=INSTALLED_FONTS)
     assert isinstance(caught.value, ValueError) and isinstance(caught.value, UnknownExportFormatError)
     assert "'docx'" in str(caught.value) and 'tailwind-v4' in str(caught.value)
 
@@ -137,14 +138,14 @@ def test_file_names_are_ascii_slugs_even_for_hostile_or_empty_names() -> None:
 def test_every_format_of_every_kit_shape_parses_back_to_the_kit(name: str, kits: dict[str, BrandKit]) -> None:
     for label, each in kits.items():
         try:
-            check_export(name, export_kit(each, name)[0], each)
+            check_export(name, export_kit(each, name, fonts=INSTALLED_FONTS)[0], each)
         except AssertionError as error:
             raise AssertionError(f'{name} of the {label} kit: {error}') from error
 
 
 def test_exports_are_pure_functions_of_the_kit(kit: BrandKit) -> None:
     for name in ('tokens', 'css', 'pdf', 'zip'):
-        assert export_kit(kit, name)[0] == export_kit(kit, name)[0], name
+        assert export_kit(kit, name, fonts=INSTALLED_FONTS)[0] == export_kit(kit, name, fonts=INSTALLED_FONTS)[0], name
 
 
 # --- json and tokens --------------------------------------------------------------------------------------------------
@@ -152,7 +153,7 @@ def test_exports_are_pure_functions_of_the_kit(kit: BrandKit) -> None:
 
 def test_json_round_trips_to_the_same_kit(kit: BrandKit, hostile_kit: BrandKit) -> None:
     for each in (kit, hostile_kit):
-        assert BrandKit.model_validate_json(export_kit(each, 'json')[0]) == each
+        assert BrandKit.model_validate_json(export_kit(each, 'json', fonts=INSTALLED_FONTS)[0]) == each
 
 
 def tokens_by_path(tree: dict[str, object], prefix: str = '') -> dict[str, dict[str, object]]:
@@ -201,7 +202,7 @@ COMPOSITE_TYPES = {
 
 
 def test_design_tokens_are_typed_resolvable_and_carry_the_kit_colours(kit: BrandKit) -> None:
-    tree = json.loads(export_kit(kit, 'tokens')[0])
+    tree = json.loads(export_kit(kit, 'tokens', fonts=INSTALLED_FONTS)[0])
     assert tree['$schema'].endswith('/2025.10/format.json')
     tokens = tokens_by_path(tree)
     for path, token in tokens.items():
@@ -262,7 +263,7 @@ def prelude(rule: tinycss2.ast.Node) -> str:
 
 
 def test_css_has_light_and_dark_blocks_with_the_kit_values(kit: BrandKit) -> None:
-    rules = parse_css(export_kit(kit, 'css')[0])
+    rules = parse_css(export_kit(kit, 'css', fonts=INSTALLED_FONTS)[0])
     assert [(rule.type, prelude(rule)) for rule in rules] == [
         ('qualified-rule', ':root'),
         ('at-rule', '(prefers-color-scheme: dark)'),
@@ -288,7 +289,7 @@ def test_css_has_light_and_dark_blocks_with_the_kit_values(kit: BrandKit) -> Non
 
 def test_hostile_names_cannot_break_out_of_css_comments_or_strings(hostile_kit: BrandKit) -> None:
     for name in ('css', 'tailwind-v4'):
-        data = export_kit(hostile_kit, name)[0]
+        data = export_kit(hostile_kit, name, fonts=INSTALLED_FONTS)[0]
         rules = parse_css(data)
         assert not [rule for rule in rules if 'script' in prelude(rule)]
         assert b'* /' in data  # the name's '*/' is defused, and still recognisable
@@ -297,7 +298,7 @@ def test_hostile_names_cannot_break_out_of_css_comments_or_strings(hostile_kit: 
 
 
 def test_tailwind_v4_is_an_at_theme_file_with_dark_overrides(kit: BrandKit, palette_kit: BrandKit) -> None:
-    rules = parse_css(export_kit(kit, 'tailwind-v4')[0])
+    rules = parse_css(export_kit(kit, 'tailwind-v4', fonts=INSTALLED_FONTS)[0])
     assert [(rule.type, rule.lower_at_keyword) for rule in rules] == [('at-rule', 'theme'), ('at-rule', 'layer')]
     theme = declarations(rules[0].content)
     palette, typography = kit.color_palette, kit.typography
@@ -306,7 +307,9 @@ def test_tailwind_v4_is_an_at_theme_file_with_dark_overrides(kit: BrandKit, pale
     assert first_family(theme['--font-heading']) == typography.heading_font
     assert theme['--text-h1--line-height'] == f'{typography.type_scale[0].line_height:g}'
     assert prelude(rules[1]) == 'base'
-    assert [rule.lower_at_keyword for rule in parse_css(export_kit(palette_kit, 'tailwind-v4')[0])] == [
+    assert [
+        rule.lower_at_keyword for rule in parse_css(export_kit(palette_kit, 'tailwind-v4', fonts=INSTALLED_FONTS)[0])
+    ] == [
         'theme',
         'layer',
     ]
@@ -328,7 +331,7 @@ def evaluate_js_config(source: bytes, tmp_path: Path) -> Any:
 def test_tailwind_v3_config_is_valid_javascript_with_colors_fonts_and_sizes(
     kit: BrandKit, hostile_kit: BrandKit, tmp_path: Path
 ) -> None:
-    config = evaluate_js_config(export_kit(kit, 'tailwind-v3')[0], tmp_path)
+    config = evaluate_js_config(export_kit(kit, 'tailwind-v3', fonts=INSTALLED_FONTS)[0], tmp_path)
     assert config == tailwind_v3_config(kit)
     extend = config['theme']['extend']
     palette = kit.color_palette
@@ -337,7 +340,7 @@ def test_tailwind_v3_config_is_valid_javascript_with_colors_fonts_and_sizes(
     assert extend['colors']['primary']['DEFAULT'] == palette.primary
     assert extend['fontFamily']['heading'][0] == "'Lato'"
     assert extend['fontSize']['h1'][0].endswith('rem')
-    hostile = evaluate_js_config(export_kit(hostile_kit, 'tailwind-v3')[0], tmp_path)
+    hostile = evaluate_js_config(export_kit(hostile_kit, 'tailwind-v3', fonts=INSTALLED_FONTS)[0], tmp_path)
     assert hostile == tailwind_v3_config(hostile_kit)
 
 
@@ -345,7 +348,7 @@ def test_tailwind_v3_config_is_valid_javascript_with_colors_fonts_and_sizes(
 
 
 def test_markdown_has_headings_palette_fonts_and_the_guidelines(kit: BrandKit) -> None:
-    text = export_kit(kit, 'markdown')[0].decode('utf-8')
+    text = export_kit(kit, 'markdown', fonts=INSTALLED_FONTS)[0].decode('utf-8')
     headings = [token.tag for token in HTML_MARKDOWN.parse(text) if token.type == 'heading_open']
     assert headings[:2] == ['h1', 'h2'] and headings.count('h1') == 2  # the header, then the guidelines
     assert kit.color_palette is not None and kit.typography is not None
@@ -357,13 +360,13 @@ def test_markdown_has_headings_palette_fonts_and_the_guidelines(kit: BrandKit) -
 
 
 def test_markdown_of_a_kit_without_guidelines_is_a_summary_of_the_rest(palette_kit: BrandKit) -> None:
-    text = export_kit(palette_kit, 'markdown')[0].decode('utf-8')
+    text = export_kit(palette_kit, 'markdown', fonts=INSTALLED_FONTS)[0].decode('utf-8')
     assert '## Not in this kit' in text and 'brand summary' in text and '## Visual identity' in text
     assert palette_kit.color_palette is not None and palette_kit.color_palette.primary in text
 
 
 def test_markdown_shows_hostile_html_as_text_even_to_a_renderer_that_trusts_html(hostile_kit: BrandKit) -> None:
-    text = export_kit(hostile_kit, 'markdown')[0].decode('utf-8')
+    text = export_kit(hostile_kit, 'markdown', fonts=INSTALLED_FONTS)[0].decode('utf-8')
     html = HTML_MARKDOWN.render(text)
     assert '<script' not in html and '<b>' not in html and '<i>x' not in html
     assert '&lt;script&gt;alert(1)&lt;/script&gt;' in html  # shown, not dropped
@@ -391,7 +394,7 @@ def pdf_fonts_used(reader: pypdf.PdfReader) -> set[str]:
 
 
 def test_pdf_brand_book_has_every_section_in_the_kit_fonts(kit: BrandKit) -> None:
-    reader, text = pdf_text(export_kit(kit, 'pdf')[0])
+    reader, text = pdf_text(export_kit(kit, 'pdf', fonts=INSTALLED_FONTS)[0])
     assert 8 <= len(reader.pages) <= 30
     palette, typography = kit.color_palette, kit.typography
     assert palette is not None and typography is not None
@@ -415,14 +418,14 @@ def test_pdf_brand_book_has_every_section_in_the_kit_fonts(kit: BrandKit) -> Non
 
 
 def test_pdf_of_a_palette_only_kit_says_what_is_missing(palette_kit: BrandKit) -> None:
-    reader, text = pdf_text(export_kit(palette_kit, 'pdf')[0])
+    reader, text = pdf_text(export_kit(palette_kit, 'pdf', fonts=INSTALLED_FONTS)[0])
     assert 2 <= len(reader.pages) <= 8
     assert 'Not in this kit' in text and 'Typography: not part of this kit' in text
     assert palette_kit.color_palette is not None and palette_kit.color_palette.primary in text
 
 
 def test_pdf_sets_hostile_text_literally(hostile_kit: BrandKit) -> None:
-    _, text = pdf_text(export_kit(hostile_kit, 'pdf')[0])
+    _, text = pdf_text(export_kit(hostile_kit, 'pdf', fonts=INSTALLED_FONTS)[0])
     flat = ' '.join(text.split())
     assert '<script>alert("x")</script> */' in flat
     assert '</para><font name="x">*/ "quoted"' in flat
@@ -430,14 +433,9 @@ def test_pdf_sets_hostile_text_literally(hostile_kit: BrandKit) -> None:
 
 
 def test_pdf_falls_back_to_a_built_in_face_with_a_visible_note_when_a_font_file_is_missing(
-    kit: BrandKit, monkeypatch: pytest.MonkeyPatch
+    kit: BrandKit, tmp_path: Path
 ) -> None:
-    pdf_fonts.registered_font.cache_clear()
-    monkeypatch.setattr(pdf_fonts, 'font_file', lambda *args, **kwargs: None)
-    try:
-        reader, text = pdf_text(export_kit(kit, 'pdf')[0])
-    finally:
-        pdf_fonts.registered_font.cache_clear()
+    reader, text = pdf_text(export_kit(kit, 'pdf', fonts=FontLibrary(root=tmp_path))[0])
     assert 'font files are not installed on this server' in ' '.join(text.split())
     assert pdf_fonts_used(reader) <= {'Helvetica', 'Helvetica-Bold', 'Courier', 'Courier-Bold', 'Helvetica-Oblique'}
 
@@ -446,7 +444,7 @@ def test_pdf_names_a_font_outside_the_catalogue_as_standing_in(kit: BrandKit) ->
     assert kit.typography is not None
     fonts = [font.model_copy(update={'family': 'Imaginary Grotesk'}) for font in kit.typography.fonts]
     odd = kit.model_copy(update={'typography': kit.typography.model_copy(update={'fonts': fonts})})
-    _, text = pdf_text(export_kit(odd, 'pdf')[0])
+    _, text = pdf_text(export_kit(odd, 'pdf', fonts=INSTALLED_FONTS)[0])
     assert 'standing in for Imaginary Grotesk' in ' '.join(text.split())
 
 
@@ -473,11 +471,11 @@ def test_logo_pngs_are_512_and_1024_pixels_wide(kit: BrandKit) -> None:
 
 def test_ten_logo_kit_renders_every_concept(ten_logo_kit: BrandKit) -> None:
     assert len(ten_logo_kit.logos) == 10
-    with zipfile.ZipFile(io.BytesIO(export_kit(ten_logo_kit, 'logos-png')[0])) as archive:
+    with zipfile.ZipFile(io.BytesIO(export_kit(ten_logo_kit, 'logos-png', fonts=INSTALLED_FONTS)[0])) as archive:
         pngs = [name for name in archive.namelist() if name.endswith('.png')]
         assert len(pngs) == 20
         assert {ihdr_size(archive.read(name))[0] for name in pngs} == {512, 1024}
-    _, text = pdf_text(export_kit(ten_logo_kit, 'pdf')[0])
+    _, text = pdf_text(export_kit(ten_logo_kit, 'pdf', fonts=INSTALLED_FONTS)[0])
     assert 'Concept 10' in text
 
 
@@ -497,9 +495,9 @@ def test_an_unreadable_logo_svg_is_skipped_and_reported(kit: BrandKit) -> None:
     broken = kit.model_copy(update={'logos': [kit.logos[0].model_copy(update={'svg': 'not an svg'}), *kit.logos[1:]]})
     pngs = logo_pngs(broken)
     assert len(pngs) == 2 * (len(kit.logos) - 1) and not any(name.startswith('logo-1-') for name in pngs)
-    _, text = pdf_text(export_kit(broken, 'pdf')[0])
+    _, text = pdf_text(export_kit(broken, 'pdf', fonts=INSTALLED_FONTS)[0])
     assert 'could not be rendered' in text
-    with zipfile.ZipFile(io.BytesIO(bundle_zip(broken))) as archive:
+    with zipfile.ZipFile(io.BytesIO(bundle_zip(broken, INSTALLED_FONTS))) as archive:
         assert 'logo-1-combination-512.png' in archive.read('README.txt').decode('utf-8')
 
 
@@ -676,7 +674,7 @@ def check_export(format_name: str, data: bytes, kit: BrandKit) -> None:
 
 
 def bundle_listing(kit: BrandKit) -> Iterator[tuple[str, bytes]]:
-    yield from archive_files(export_kit(kit, 'zip')[0]).items()
+    yield from archive_files(export_kit(kit, 'zip', fonts=INSTALLED_FONTS)[0]).items()
 
 
 def test_zip_bundle_has_every_format_logo_and_licence_and_each_file_parses(kit: BrandKit) -> None:

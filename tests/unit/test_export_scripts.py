@@ -31,6 +31,7 @@ from pypdf.generic import ContentStream
 from reportlab.pdfbase.ttfonts import ShapedStr
 
 from branding.api import EXAMPLE_PROFILE
+from branding.design.font_files import FontLibrary
 from branding.export import EXPORTS, export_kit
 from branding.exports import pdf_scripts
 from branding.exports.common import css_comment, kit_title
@@ -38,6 +39,7 @@ from branding.exports.script_fonts import NOTO_SANS, NOTO_SANS_ARABIC, SCRIPT_FO
 from branding.exports.shaping import has_rtl
 from branding.models import BrandingRequest, BrandKit, Focus
 from branding.orchestrator import generate_kit
+from tests.fonts import INSTALLED_FONTS
 from tests.unit.test_export import (
     archive_files,
     check_export,
@@ -77,7 +79,7 @@ SCRIPTS = {
 def make_kit(name: str, *, tone: str = 'professional', focus: Focus = Focus.ALL, seed: int = 1) -> BrandKit:
     profile = EXAMPLE_PROFILE.model_copy(update={'name': name, 'tone': tone})
     request = BrandingRequest(company_profile=profile, focus=focus, seed=seed, num_variations=1)
-    return asyncio.run(generate_kit(request))
+    return asyncio.run(generate_kit(request, fonts=INSTALLED_FONTS))
 
 
 def expected_fonts(title: str) -> set[str]:
@@ -97,10 +99,10 @@ def expected_fonts(title: str) -> set[str]:
 def check_every_format(kit: BrandKit) -> None:
     for name in EXPORTS:
         try:
-            check_export(name, export_kit(kit, name)[0], kit)
+            check_export(name, export_kit(kit, name, fonts=INSTALLED_FONTS)[0], kit)
         except AssertionError as error:
             raise AssertionError(f'{name} of a kit named {kit.company_name!r}: {error}') from error
-    reader, _ = pdf_text(export_kit(kit, 'pdf')[0])
+    reader, _ = pdf_text(export_kit(kit, 'pdf', fonts=INSTALLED_FONTS)[0])
     families = {font.split('-')[0] for font, embedded in embedded_fonts(reader).items() if embedded}
     assert expected_fonts(kit_title(kit)) <= families, (kit.company_name, families)
 
@@ -154,7 +156,7 @@ def test_northwind_in_a_bold_tone_exports_pdf_and_zip_with_the_type_scale_set_sm
     kit = make_kit('Northwind Harbor Analytics', tone='bold', focus=Focus.TYPOGRAPHY)
     assert kit.typography is not None and kit.typography.type_scale[0].size_px > 100  # h1 is about 121 px
     check_every_format(kit)
-    _, text = pdf_text(export_kit(kit, 'pdf')[0])
+    _, text = pdf_text(export_kit(kit, 'pdf', fonts=INSTALLED_FONTS)[0])
     flat = ' '.join(text.split())
     assert 'h1 · 121.5 px' in flat and 'to fit the page' in flat
 
@@ -186,7 +188,7 @@ def test_non_latin_names_print_in_their_own_glyphs(name: str) -> None:
 
 
 def font_file(font: ScriptFont) -> Path:
-    path = pdf_scripts.script_file(font)
+    path = pdf_scripts.script_file(INSTALLED_FONTS, font)
     assert path is not None, f'run make fonts: {font.package}'
     return path
 
@@ -245,7 +247,7 @@ def contains(sequence: list[Any], part: list[Any]) -> bool:
 
 def header_page(name: str) -> tuple[pypdf.PdfReader, str]:
     """A brand book whose second page draws `name` alone in its running header (with `draw_text`)."""
-    reader, text = pdf_text(export_kit(make_kit(name, focus=Focus.TAGLINES), 'pdf')[0])
+    reader, text = pdf_text(export_kit(make_kit(name, focus=Focus.TAGLINES), 'pdf', fonts=INSTALLED_FONTS)[0])
     return reader, text
 
 
@@ -275,9 +277,9 @@ def test_an_arabic_name_is_drawn_joined_and_right_to_left(name: str) -> None:
 def drawing_order(text: str) -> list[tuple[str, str]]:
     """What `draw_text` draws with Noto Sans as the base font, from left to right: the text each piece was shaped
     from, and its font."""
-    base = pdf_scripts.script_face(NOTO_SANS)
+    base = pdf_scripts.script_face(INSTALLED_FONTS, NOTO_SANS)
     assert base is not None
-    pieces = pdf_scripts.line_pieces(text, base, 10)
+    pieces = pdf_scripts.line_pieces(text, base, 10, INSTALLED_FONTS)
     return [
         (getattr(part, 'logical', part), name.removeprefix('BS-script-').removesuffix('-400'))
         for part, name, _ in pieces
@@ -303,14 +305,14 @@ def test_right_to_left_runs_are_drawn_in_bidi_order_with_numbers_left_to_right()
 
 
 def test_brackets_in_a_right_to_left_run_are_mirrored() -> None:
-    base = pdf_scripts.script_face(NOTO_SANS)
+    base = pdf_scripts.script_face(INSTALLED_FONTS, NOTO_SANS)
     assert base is not None
-    closing, _, _ = pdf_scripts.line_pieces('(عالم)', base, 10)[0]
+    closing, _, _ = pdf_scripts.line_pieces('(عالم)', base, 10, INSTALLED_FONTS)[0]
     assert isinstance(closing, ShapedStr) and closing.logical == ')'
     glyphs = harfbuzz_glyphs('(', NOTO_SANS)
     assert harfbuzz_glyphs(')', NOTO_SANS, rtl=True) == glyphs  # drawn as an opening bracket, facing the word
     # a built-in stand-in face (a kit font not installed) cannot shape: its brackets are mirrored as characters
-    pieces = pdf_scripts.line_pieces('(عالم)', 'Helvetica', 10)
+    pieces = pdf_scripts.line_pieces('(عالم)', 'Helvetica', 10, INSTALLED_FONTS)
     assert [part for part, name, _ in pieces if name == 'Helvetica'] == ['(', ')']
 
 
@@ -319,7 +321,7 @@ def test_a_right_to_left_name_that_wraps_reads_from_its_first_line() -> None:
     line (drawn at its right), not the last words of the name as when a whole reordered paragraph is wrapped."""
     name = ' '.join(['مصرف', 'الأمانة', 'الإسلامي', 'للتمويل', 'والاستثمار', 'العقاري', 'الدولي'] * 2)
     kit = make_kit(name, focus=Focus.TAGLINES)
-    reader, _ = pdf_text(export_kit(kit, 'pdf')[0])
+    reader, _ = pdf_text(export_kit(kit, 'pdf', fonts=INSTALLED_FONTS)[0])
     cover = reader.pages[0].extract_text()
     lines = [line for line in cover.splitlines() if has_rtl(line)]
     assert len(lines) > 1
@@ -330,20 +332,15 @@ def test_a_right_to_left_name_that_wraps_reads_from_its_first_line() -> None:
 def test_broken_clusters_and_marks_read_back_without_private_code_points() -> None:
     """A matra with no consonant (HarfBuzz draws a dotted circle for it), a conjunct, a combining accent."""
     kit = make_kit('ाक्ष कि é Zoë', focus=Focus.TAGLINES)
-    text = check_pdf(export_kit(kit, 'pdf')[0], kit)
+    text = check_pdf(export_kit(kit, 'pdf', fonts=INSTALLED_FONTS)[0], kit)
     assert not [char for char in text if 0xE000 <= ord(char) <= 0xF8FF or ord(char) >= 0xF0000]
 
 
-def test_without_the_script_fonts_the_pdf_still_renders_and_says_what_is_missing(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_without_the_script_fonts_the_pdf_still_renders_and_says_what_is_missing(tmp_path: Path) -> None:
     kit = make_kit('東京デザイン شركة 🚀', focus=Focus.TAGLINES)
-    pdf_scripts.script_face.cache_clear()
-    monkeypatch.setattr(pdf_scripts, 'script_file', lambda *args, **kwargs: None)
-    try:
-        data = export_kit(kit, 'pdf')[0]
-    finally:
-        pdf_scripts.script_face.cache_clear()
+    # the kit's own fonts where they are, with no script font packages installed beside them
+    (tmp_path / '@fontsource').symlink_to(INSTALLED_FONTS.root, target_is_directory=True)
+    data = export_kit(kit, 'pdf', fonts=FontLibrary(root=tmp_path / '@fontsource'))[0]
     reader, text = pdf_text(data)
     flat = ' '.join(text.split())
     assert 'are not installed on this server' in flat and '@expo-google-fonts/noto-sans-jp' in flat
@@ -352,9 +349,9 @@ def test_without_the_script_fonts_the_pdf_still_renders_and_says_what_is_missing
 
 def test_with_the_script_fonts_the_pdf_names_them_and_the_zip_ships_their_licences() -> None:
     kit = make_kit('東京デザイン شركة', focus=Focus.TAGLINES)
-    flat = ' '.join(check_pdf(export_kit(kit, 'pdf')[0], kit).split())
+    flat = ' '.join(check_pdf(export_kit(kit, 'pdf', fonts=INSTALLED_FONTS)[0], kit).split())
     assert 'is set in Noto Sans Arabic (Arabic script) and Noto Sans JP (Japanese)' in flat
-    licences = archive_files(export_kit(kit, 'zip')[0])['LICENSES/fonts.txt'].decode('utf-8')
+    licences = archive_files(export_kit(kit, 'zip', fonts=INSTALLED_FONTS)[0])['LICENSES/fonts.txt'].decode('utf-8')
     for family in ('Noto Sans JP', 'Noto Sans Arabic'):
         assert f'\n{family} (brand book PDF: ' in licences
     assert 'Noto Emoji' not in licences and 'Noto Sans KR' not in licences
@@ -373,7 +370,7 @@ def test_the_script_fonts_are_exactly_the_expo_packages_in_fonts_package_json() 
 
 def test_the_script_fonts_are_installed_with_the_catalogue() -> None:
     """`make fonts` installs them from fonts/package.json; the tests above assume it ran."""
-    missing = [font.package for font in SCRIPT_FONTS if pdf_scripts.script_file(font) is None]
+    missing = [font.package for font in SCRIPT_FONTS if pdf_scripts.script_file(INSTALLED_FONTS, font) is None]
     assert not missing, f'run make fonts: {missing}'
 
 
@@ -385,10 +382,10 @@ INJECTION = '</style><script>alert(1)</script> */ body{}'
 def test_a_name_cannot_close_the_style_or_script_element_or_the_comment_it_is_written_into() -> None:
     kit = make_kit(INJECTION)
     for name in ('css', 'tailwind-v4', 'tailwind-v3', 'tokens', 'json'):
-        text = export_kit(kit, name)[0].decode('utf-8').lower()
+        text = export_kit(kit, name, fonts=INSTALLED_FONTS)[0].decode('utf-8').lower()
         assert '</style' not in text and '</script' not in text, name
     for name in ('css', 'tailwind-v4'):
-        rules = parse_css(export_kit(kit, name)[0])
+        rules = parse_css(export_kit(kit, name, fonts=INSTALLED_FONTS)[0])
         assert not [rule for rule in rules if rule.type == 'qualified-rule' and 'body' in str(rule.prelude)], name
     check_every_format(kit)
     assert css_comment(INJECTION) == '/* ‹/style>‹script>alert(1)‹/script> * / body{} */'

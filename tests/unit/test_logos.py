@@ -6,14 +6,14 @@ import base64
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from branding.design import font_files, glyphs
+from branding.design import glyphs
+from branding.design.font_files import FontLibrary
 from branding.design.marks import Face, display_name, fit_text, icon_motif, initials
 from branding.models import (
     ColorPalette,
@@ -27,7 +27,7 @@ from branding.models import (
     has_text,
 )
 from branding.sections.logos import MOTIF_NAMES, build_offline_logos, logo_concept_from, render_logo
-from branding.settings import get_settings
+from tests.fonts import INSTALLED_FONTS
 
 SVG_NS = '{http://www.w3.org/2000/svg}'
 HOSTILE_NAMES = [
@@ -133,19 +133,13 @@ def texts(root: ET.Element) -> list[str]:
 
 
 @pytest.fixture
-def no_fonts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Fonts not installed: an empty fonts directory, with the settings and font lookups read afresh."""
-    monkeypatch.setenv('BRANDSMITH_FONTS_DIR', str(tmp_path))
-    get_settings.cache_clear()
-    font_files.font_file.cache_clear()
-    yield
-    monkeypatch.undo()
-    get_settings.cache_clear()
-    font_files.font_file.cache_clear()
+def no_fonts(tmp_path: Path) -> FontLibrary:
+    """A server without the font files: a library on an empty folder."""
+    return FontLibrary(root=tmp_path)
 
 
 def installed(family: str) -> bool:
-    return font_files.font_file(family, 400) is not None
+    return INSTALLED_FONTS.file(family, 400) is not None
 
 
 needs_inter = pytest.mark.skipif(not installed('Inter'), reason='Inter is not installed (npm install in fonts/)')
@@ -156,7 +150,7 @@ needs_inter = pytest.mark.skipif(not installed('Inter'), reason='Inter is not in
 
 @pytest.mark.parametrize('count', range(1, 11))
 def test_count_ids_and_style_cycle(count: int, palette: ColorPalette, typography: Typography) -> None:
-    concepts = build_offline_logos(make_profile(), palette, typography, count, 7)
+    concepts = build_offline_logos(make_profile(), palette, typography, count, 7, fonts=INSTALLED_FONTS)
 
     assert len(concepts) == count
     assert [concept.id for concept in concepts] == [f'logo-{index}' for index in range(1, count + 1)]
@@ -166,7 +160,7 @@ def test_count_ids_and_style_cycle(count: int, palette: ColorPalette, typography
 
 
 def test_a_repeated_style_gets_another_composition(palette: ColorPalette, typography: Typography) -> None:
-    concepts = build_offline_logos(make_profile(), palette, typography, 10, 3)
+    concepts = build_offline_logos(make_profile(), palette, typography, 10, 3, fonts=INSTALLED_FONTS)
 
     for first, again in zip(concepts, concepts[6:], strict=False):
         assert first.style == again.style
@@ -175,7 +169,7 @@ def test_a_repeated_style_gets_another_composition(palette: ColorPalette, typogr
 
 def test_every_concept_is_complete_and_safe(palette: ColorPalette, typography: Typography) -> None:
     profile = make_profile()
-    for concept in build_offline_logos(profile, palette, typography, 6, 1):
+    for concept in build_offline_logos(profile, palette, typography, 6, 1, fonts=INSTALLED_FONTS):
         root = assert_safe_svg(concept.svg, palette)
         assert root.findtext(f'{SVG_NS}title', '').startswith('Lumen Ledger')
         assert base64.b64decode(concept.image_url.removeprefix('data:image/svg+xml;base64,')).decode() == concept.svg
@@ -197,7 +191,10 @@ def test_the_brief_leads_the_order(palette: ColorPalette, typography: Typography
     technical = make_profile('Kernel Forge Systems', company_type=CompanyType.DEVTOOLS, tone='technical')
 
     def leaders(profile: CompanyProfile) -> Counter[LogoStyle]:
-        return Counter(build_offline_logos(profile, palette, typography, 1, seed)[0].style for seed in range(40))
+        return Counter(
+            build_offline_logos(profile, palette, typography, 1, seed, fonts=INSTALLED_FONTS)[0].style
+            for seed in range(40)
+        )
 
     assert leaders(elegant).most_common(1)[0][0] is LogoStyle.WORDMARK
     assert leaders(technical).most_common(1)[0][0] is LogoStyle.LETTERMARK
@@ -206,15 +203,17 @@ def test_the_brief_leads_the_order(palette: ColorPalette, typography: Typography
 
 
 def test_same_seed_same_concepts(palette: ColorPalette, typography: Typography) -> None:
-    first = build_offline_logos(make_profile(), palette, typography, 8, 42)
-    again = build_offline_logos(make_profile(), palette, typography, 8, 42)
+    first = build_offline_logos(make_profile(), palette, typography, 8, 42, fonts=INSTALLED_FONTS)
+    again = build_offline_logos(make_profile(), palette, typography, 8, 42, fonts=INSTALLED_FONTS)
 
     assert [concept.model_dump() for concept in first] == [concept.model_dump() for concept in again]
 
 
 @pytest.mark.parametrize('style', list(LogoStyle))
 def test_different_seeds_vary_the_composition(style: LogoStyle, palette: ColorPalette, typography: Typography) -> None:
-    svgs = {render_logo(style, make_profile(), palette, typography, seed=seed) for seed in range(20)}
+    svgs = {
+        render_logo(style, make_profile(), palette, typography, fonts=INSTALLED_FONTS, seed=seed) for seed in range(20)
+    }
 
     assert len(svgs) >= 15
 
@@ -225,7 +224,7 @@ def test_different_seeds_vary_the_composition(style: LogoStyle, palette: ColorPa
 @needs_inter
 def test_latin_wordmark_is_outlined(palette: ColorPalette, typography: Typography) -> None:
     for seed in range(6):
-        svg = render_logo(LogoStyle.WORDMARK, make_profile(), palette, typography, seed=seed)
+        svg = render_logo(LogoStyle.WORDMARK, make_profile(), palette, typography, fonts=INSTALLED_FONTS, seed=seed)
         root = assert_safe_svg(svg, palette)
 
         assert root.find(f'.//{SVG_NS}path') is not None
@@ -233,10 +232,10 @@ def test_latin_wordmark_is_outlined(palette: ColorPalette, typography: Typograph
 
 
 def test_missing_font_falls_back_to_escaped_live_text(
-    no_fonts: None, palette: ColorPalette, typography: Typography
+    no_fonts: FontLibrary, palette: ColorPalette, typography: Typography
 ) -> None:
     name = 'Fish & <Chips>'
-    svg = render_logo(LogoStyle.WORDMARK, make_profile(name), palette, typography, seed=1)
+    svg = render_logo(LogoStyle.WORDMARK, make_profile(name), palette, typography, fonts=no_fonts, seed=1)
     root = assert_safe_svg(svg, palette)
 
     assert ' '.join(texts(root)).casefold() == name.casefold()  # one line or a stack of lines, in any case
@@ -248,13 +247,12 @@ def test_missing_font_falls_back_to_escaped_live_text(
 @pytest.mark.parametrize('name', HOSTILE_NAMES)
 @pytest.mark.parametrize('fonts', ['installed', 'missing'])
 def test_hostile_names_stay_text(
-    name: str, fonts: str, request: pytest.FixtureRequest, palette: ColorPalette, typography: Typography
+    name: str, fonts: str, no_fonts: FontLibrary, palette: ColorPalette, typography: Typography
 ) -> None:
-    if fonts == 'missing':
-        request.getfixturevalue('no_fonts')
+    library = INSTALLED_FONTS if fonts == 'installed' else no_fonts
     profile = make_profile(name)
     readable = [name, name.upper(), name.lower(), profile.industry.upper(), initials(name)]
-    for concept in build_offline_logos(profile, palette, typography, 6, 5):
+    for concept in build_offline_logos(profile, palette, typography, 6, 5, fonts=library):
         root = assert_safe_svg(concept.svg, palette)
         lowered = concept.svg.lower()
 
@@ -265,9 +263,10 @@ def test_hostile_names_stay_text(
             assert any(text in candidate for candidate in readable), text
 
 
-def test_escaped_name_text_is_in_the_markup_only_escaped(no_fonts: None, palette: ColorPalette) -> None:
+def test_escaped_name_text_is_in_the_markup_only_escaped(no_fonts: FontLibrary, palette: ColorPalette) -> None:
     typography = Typography(heading_font='Inter', body_font='Inter', accent_font='Inter', rationale='', pairings=[])
-    svg = render_logo(LogoStyle.WORDMARK, make_profile('<script>alert(1)</script>'), palette, typography, seed=2)
+    profile = make_profile('<script>alert(1)</script>')
+    svg = render_logo(LogoStyle.WORDMARK, profile, palette, typography, fonts=no_fonts, seed=2)
 
     assert '<script>' not in svg.lower()
     assert '&lt;script&gt;' in svg.lower()
@@ -297,7 +296,9 @@ def test_lettermark_of_other_scripts_uses_the_first_grapheme(
     name: str, grapheme: str, palette: ColorPalette, typography: Typography
 ) -> None:
     for seed in range(3):
-        svg = render_logo(LogoStyle.LETTERMARK, make_profile(name), palette, typography, seed=seed)
+        svg = render_logo(
+            LogoStyle.LETTERMARK, make_profile(name), palette, typography, fonts=INSTALLED_FONTS, seed=seed
+        )
         root = assert_safe_svg(svg, palette)
 
         assert texts(root) == [grapheme]
@@ -306,7 +307,9 @@ def test_lettermark_of_other_scripts_uses_the_first_grapheme(
 def test_wordmark_of_other_scripts_keeps_the_whole_name(palette: ColorPalette, typography: Typography) -> None:
     for name in ('東京ロボティクス', 'مرحبا', '👩\u200d💻 Studio'):
         for seed in range(4):
-            svg = render_logo(LogoStyle.WORDMARK, make_profile(name), palette, typography, seed=seed)
+            svg = render_logo(
+                LogoStyle.WORDMARK, make_profile(name), palette, typography, fonts=INSTALLED_FONTS, seed=seed
+            )
             root = assert_safe_svg(svg, palette)
 
             assert ' '.join(texts(root)).casefold() == name.casefold()
@@ -315,7 +318,7 @@ def test_wordmark_of_other_scripts_keeps_the_whole_name(palette: ColorPalette, t
 @needs_inter
 def test_long_names_are_fitted_inside_the_canvas(palette: ColorPalette, typography: Typography) -> None:
     name = ('Northern Lights Cooperative for Community Solar Energy and Fair Heating ' * 2)[:120].strip()
-    face = Face.for_role(typography, 'heading')
+    face = Face.for_role(typography, 'heading', fonts=INSTALLED_FONTS)
     block = fit_text(name, face, weight=600, tracking=0.0, max_width=400, cap=56)
 
     assert block.width <= 400 + 1e-6
@@ -323,7 +326,9 @@ def test_long_names_are_fitted_inside_the_canvas(palette: ColorPalette, typograp
     assert ' '.join(line.text for line in block.lines) == name
     assert block.outlined
     for style in LogoStyle:
-        assert_safe_svg(render_logo(style, make_profile(name), palette, typography, seed=4), palette)
+        assert_safe_svg(
+            render_logo(style, make_profile(name), palette, typography, fonts=INSTALLED_FONTS, seed=4), palette
+        )
 
 
 def test_llm_concept_is_drawn_in_the_kit(palette: ColorPalette, typography: Typography) -> None:
@@ -334,6 +339,7 @@ def test_llm_concept_is_drawn_in_the_kit(palette: ColorPalette, typography: Typo
         profile=make_profile(),
         palette=palette,
         typography=typography,
+        fonts=INSTALLED_FONTS,
         seed=9,
         index=2,
     )
@@ -352,7 +358,7 @@ def test_llm_concept_is_drawn_in_the_kit(palette: ColorPalette, typography: Typo
 
 @needs_inter
 def test_outline_text_measures_real_glyphs() -> None:
-    path = font_files.font_file('Inter', 400)
+    path = INSTALLED_FONTS.file('Inter', 400)
     assert path is not None
     word = glyphs.outline_text(path, 'Hello')
     tracked = glyphs.outline_text(path, 'Hello', 0.1)
@@ -369,7 +375,7 @@ def test_outline_text_measures_real_glyphs() -> None:
 @needs_inter
 @pytest.mark.parametrize('text', ['東京', 'مرحبا', '👩\u200d💻', 'Café\u200d'])
 def test_outline_text_refuses_text_outside_the_subset(text: str) -> None:
-    path = font_files.font_file('Inter', 400)
+    path = INSTALLED_FONTS.file('Inter', 400)
     assert path is not None
 
     assert glyphs.outline_text(path, text) is None
@@ -420,7 +426,7 @@ def test_any_name_gives_safe_parseable_concepts(
     assume(has_text(stripped) and len(stripped) <= 120)
     profile = make_profile(stripped[:120])
 
-    concepts = build_offline_logos(profile, palette, typography, count, seed)
+    concepts = build_offline_logos(profile, palette, typography, count, seed, fonts=INSTALLED_FONTS)
 
     assert len(concepts) == count
     assert len({concept.style for concept in concepts}) == min(count, 6)
@@ -446,6 +452,6 @@ def test_pictorial_motif_follows_the_brief(
     profile = make_profile(company_type=company_type, industry=industry, description=description)
 
     assert icon_motif(profile) == motif
-    concepts = build_offline_logos(profile, palette, typography, 6, 1)
+    concepts = build_offline_logos(profile, palette, typography, 6, 1, fonts=INSTALLED_FONTS)
     pictorial = next(concept for concept in concepts if concept.style is LogoStyle.PICTORIAL)
     assert MOTIF_NAMES[motif].removeprefix('a ').removeprefix('an ') in pictorial.rationale

@@ -14,6 +14,7 @@ from branding.design.color import contrast_ratio
 from branding.models import BrandingRequest, BrandKit, CompanyProfile, CompanyType, has_text
 from branding.orchestrator import generate_kit
 from branding.settings import Settings
+from tests.fonts import INSTALLED_FONTS
 
 HEX = re.compile(r'^#[0-9a-f]{6}$')
 OFFLINE = ProviderChain([], Settings())
@@ -42,7 +43,7 @@ PROFILES = st.builds(
 
 def make(profile: CompanyProfile, variations: int, seed: int) -> BrandKit:
     request = BrandingRequest(company_profile=profile, num_variations=variations, seed=seed)
-    return asyncio.run(generate_kit(request, chain=OFFLINE))
+    return asyncio.run(generate_kit(request, chain=OFFLINE, fonts=INSTALLED_FONTS))
 
 
 def words(text: str) -> int:

@@ -14,6 +14,7 @@ from branding.models import EXAMPLE_PROFILE, BrandingRequest, Focus, SectionName
 from branding.orchestrator import KitContext
 from branding.registry import SECTIONS, KitSlot, SectionInputs, SectionSpec
 from components import kit_view
+from tests.fonts import INSTALLED_FONTS
 
 ROOT = Path(__file__).resolve().parents[2]
 # a choice made by section: `case SectionName.X`, `section == SectionName.X`, `if SectionName.X in ...`
@@ -88,6 +89,8 @@ async def test_a_section_that_reads_a_section_it_does_not_declare_is_stopped() -
         needs=(SectionName.PALETTE,),
         slot=KitSlot(),
     )
-    context = KitContext(request=BrandingRequest(company_profile=EXAMPLE_PROFILE, focus=Focus.PALETTE), seed=1)
+    context = KitContext(
+        request=BrandingRequest(company_profile=EXAMPLE_PROFILE, focus=Focus.PALETTE), seed=1, fonts=INSTALLED_FONTS
+    )
     with pytest.raises(LookupError, match='typography'):
         await asyncio.wait_for(spec.offline(context.inputs(spec)), 5)

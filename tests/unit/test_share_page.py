@@ -21,6 +21,7 @@ from branding.orchestrator import generate_kit
 from branding.registry import SECTIONS
 from branding.settings import Settings
 from components import share_page
+from tests.fonts import INSTALLED_FONTS
 from tests.parsed_html import ParsedPage
 
 MADE = datetime(2026, 3, 14, 9, 30, tzinfo=UTC)
@@ -43,7 +44,7 @@ def offline_kit(name: str = 'Lumen Ledger') -> BrandKit:
         tone='friendly',
     )
     request = BrandingRequest(company_profile=profile, num_variations=2, seed=3)
-    return asyncio.run(generate_kit(request, chain=ProviderChain([], Settings())))
+    return asyncio.run(generate_kit(request, chain=ProviderChain([], Settings()), fonts=INSTALLED_FONTS))
 
 
 def poisoned_kit() -> BrandKit:

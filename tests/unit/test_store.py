@@ -38,6 +38,7 @@ from branding.store import (
     open_store,
     request_key,
 )
+from tests.fonts import INSTALLED_FONTS
 
 CHAIN = ['together', 'cohere', 'offline']
 TTL_S = 3600.0
@@ -72,7 +73,7 @@ def make_kit(name: str = 'Lumen Ledger', *, focus: Focus = Focus.ALL, num_variat
 
 @pytest.fixture(scope='module')
 def real_kit() -> BrandKit:
-    return asyncio.run(generate_kit(make_request(seed=1)))
+    return asyncio.run(generate_kit(make_request(seed=1), fonts=INSTALLED_FONTS))
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ from hypothesis import strategies as st
 
 from branding.design import font_files
 from branding.design.font_css import font_face_css, missing_families
+from branding.design.font_files import FontLibrary
 from branding.design.typography import (
     CATALOGUE_PATH,
     CATEGORIES,
@@ -30,10 +30,11 @@ from branding.design.typography import (
 )
 from branding.models import CompanyProfile, CompanyType, FontPairing, Typography, has_text
 from branding.sections.typography import MISSING_FILES_NOTE, build_offline_typography, complete_typography
-from branding.settings import PROJECT_ROOT, get_settings
+from branding.settings import PROJECT_ROOT
+from tests.fonts import INSTALLED_FONTS
 
 PACKAGE_JSON = PROJECT_ROOT / 'fonts' / 'package.json'
-FONTS_INSTALLED = (get_settings().fonts_dir / 'inter' / 'metadata.json').is_file()
+FONTS_INSTALLED = INSTALLED_FONTS.is_installed('Inter')
 needs_fonts = pytest.mark.skipif(not FONTS_INSTALLED, reason='font files not installed (npm ci in fonts/)')
 
 GENERIC_BY_CATEGORY = {'sans-serif': 'sans-serif', 'serif': 'serif', 'monospace': 'monospace', 'handwriting': 'cursive'}
@@ -109,7 +110,7 @@ def test_catalogue_matches_the_npm_packages_both_ways() -> None:
 @needs_fonts
 def test_catalogue_facts_agree_with_installed_metadata() -> None:
     for face in catalogue().families:
-        metadata = json.loads((get_settings().fonts_dir / face.id / 'metadata.json').read_text())
+        metadata = json.loads((INSTALLED_FONTS.package(face.family) / 'metadata.json').read_text())
         assert metadata['family'] == face.family
         assert metadata['category'] == face.category
         assert sorted(metadata['weights']) == list(face.weights)
@@ -281,11 +282,11 @@ def test_matching_x_heights_are_explained() -> None:
 
 @needs_fonts
 def test_font_face_css_points_at_existing_files_for_the_weights_asked() -> None:
-    css = font_face_css({'Inter': [400, 700], 'Playfair Display': [700]})
+    css = font_face_css({'Inter': [400, 700], 'Playfair Display': [700]}, fonts=INSTALLED_FONTS)
     urls = re.findall(r"url\('/fonts/([^']+)'\) format\('woff2'\)", css)
     assert len(urls) == css.count('@font-face') == 3
     for url in urls:
-        assert (get_settings().fonts_dir / url).is_file(), url
+        assert (INSTALLED_FONTS.root / url).is_file(), url
     assert css.count('font-display: swap') == 3
     assert 'latin-700-normal.woff2' in css and 'inter-latin-400-normal.woff2' in css
     assert 'unicode-range' in css
@@ -293,7 +294,9 @@ def test_font_face_css_points_at_existing_files_for_the_weights_asked() -> None:
 
 @needs_fonts
 def test_font_face_css_skips_families_that_are_not_installed() -> None:
-    css = font_face_css(['Inter', 'Not A Real Font', "Evil'; } body { color: red"], url_prefix='/static/fonts/')
+    css = font_face_css(
+        ['Inter', 'Not A Real Font', "Evil'; } body { color: red"], fonts=INSTALLED_FONTS, url_prefix='/static/fonts/'
+    )
     assert css.count('@font-face') == 2  # Inter regular and bold
     assert "font-family: 'Inter'" in css
     assert 'Real' not in css and 'Evil' not in css
@@ -302,25 +305,15 @@ def test_font_face_css_skips_families_that_are_not_installed() -> None:
 
 @needs_fonts
 def test_font_face_css_uses_the_weights_a_face_has() -> None:
-    css = font_face_css({'Abril Fatface': [700]})  # only drawn in 400
+    css = font_face_css({'Abril Fatface': [700]}, fonts=INSTALLED_FONTS)  # only drawn in 400
     assert 'font-weight: 400' in css and css.count('@font-face') == 1
 
 
-@pytest.fixture
-def no_fonts(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Path]:
-    monkeypatch.setenv('BRANDSMITH_FONTS_DIR', str(tmp_path))
-    get_settings.cache_clear()
-    font_files.font_file.cache_clear()
-    yield tmp_path
-    get_settings.cache_clear()
-    font_files.font_file.cache_clear()
-
-
-@pytest.mark.usefixtures('no_fonts')
-def test_without_font_files_everything_falls_back_with_a_note() -> None:
-    assert font_face_css({'Inter': [400]}) == ''
-    assert missing_families(['Inter', 'Lora', 'Inter']) == ['Inter', 'Lora']
-    typography = build_offline_typography(profile(), 1)
+def test_without_font_files_everything_falls_back_with_a_note(tmp_path: Path) -> None:
+    no_fonts = FontLibrary(root=tmp_path)
+    assert font_face_css({'Inter': [400]}, fonts=no_fonts) == ''
+    assert missing_families(['Inter', 'Lora', 'Inter'], fonts=no_fonts) == ['Inter', 'Lora']
+    typography = build_offline_typography(profile(), 1, fonts=no_fonts)
     assert len(typography.fonts) == 3
     for spec in typography.fonts:
         assert spec.available_offline is False
@@ -331,9 +324,9 @@ def test_without_font_files_everything_falls_back_with_a_note() -> None:
 
 @needs_fonts
 def test_installed_fonts_are_marked_available() -> None:
-    typography = build_offline_typography(profile(), 1)
+    typography = build_offline_typography(profile(), 1, fonts=INSTALLED_FONTS)
     assert all(spec.available_offline and spec.note == '' for spec in typography.fonts)
-    assert missing_families([typography.heading_font, typography.body_font]) == []
+    assert missing_families([typography.heading_font, typography.body_font], fonts=INSTALLED_FONTS) == []
 
 
 # --- the offline section ---------------------------------------------------------------------------------------------
@@ -367,8 +360,8 @@ profiles = st.builds(
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(profile=profiles, seed=st.integers(min_value=0, max_value=2**63 - 1))
 def test_any_profile_gets_a_complete_deterministic_system(profile: CompanyProfile, seed: int) -> None:
-    typography = build_offline_typography(profile, seed)
-    assert typography == build_offline_typography(profile, seed)
+    typography = build_offline_typography(profile, seed, fonts=INSTALLED_FONTS)
+    assert typography == build_offline_typography(profile, seed, fonts=INSTALLED_FONTS)
     chosen = roles(typography)  # every family is a catalogue family
     assert [spec.role for spec in typography.fonts] == ['heading', 'body', 'accent']
     assert [spec.family for spec in typography.fonts] == [face.family for face in chosen.values()]
@@ -411,7 +404,7 @@ SEEDS = range(12)
 @pytest.mark.parametrize('brief', LUXURY)
 @pytest.mark.parametrize('seed', SEEDS)
 def test_luxury_gets_a_serif_or_high_contrast_heading(brief: CompanyProfile, seed: int) -> None:
-    typography = build_offline_typography(brief, seed)
+    typography = build_offline_typography(brief, seed, fonts=INSTALLED_FONTS)
     heading = roles(typography)['heading']
     assert heading.structure == 'serif' or 'high-contrast' in heading.tags
     assert {'luxury', 'elegant'} & set(heading.tags)
@@ -422,7 +415,7 @@ def test_luxury_gets_a_serif_or_high_contrast_heading(brief: CompanyProfile, see
 @pytest.mark.parametrize('brief', PLAYFUL)
 @pytest.mark.parametrize('seed', SEEDS)
 def test_playful_gets_a_rounded_sans_heading(brief: CompanyProfile, seed: int) -> None:
-    typography = build_offline_typography(brief, seed)
+    typography = build_offline_typography(brief, seed, fonts=INSTALLED_FONTS)
     heading = roles(typography)['heading']
     assert 'rounded' in heading.tags and heading.structure == 'sans'
     assert 'rounded sans heading' in typography.rationale
@@ -432,7 +425,7 @@ def test_playful_gets_a_rounded_sans_heading(brief: CompanyProfile, seed: int) -
 @pytest.mark.parametrize('brief', TRUST)
 @pytest.mark.parametrize('seed', SEEDS)
 def test_trust_gets_sturdy_neutral_sans(brief: CompanyProfile, seed: int) -> None:
-    typography = build_offline_typography(brief, seed)
+    typography = build_offline_typography(brief, seed, fonts=INSTALLED_FONTS)
     chosen = roles(typography)
     assert chosen['body'].category == 'sans-serif' and 'trustworthy' in chosen['body'].tags
     assert chosen['heading'].category == 'sans-serif'
@@ -443,7 +436,7 @@ def test_trust_gets_sturdy_neutral_sans(brief: CompanyProfile, seed: int) -> Non
 @pytest.mark.parametrize('brief', TECHNICAL)
 @pytest.mark.parametrize('seed', SEEDS)
 def test_technical_gets_a_monospace_accent(brief: CompanyProfile, seed: int) -> None:
-    typography = build_offline_typography(brief, seed)
+    typography = build_offline_typography(brief, seed, fonts=INSTALLED_FONTS)
     assert roles(typography)['accent'].category == 'monospace'
     assert any(pairing.context == 'Code and data' for pairing in typography.pairings)
     assert 'code, kbd, samp, pre { font-family: var(--font-accent); }' in typography.css
@@ -453,7 +446,7 @@ def test_technical_gets_a_monospace_accent(brief: CompanyProfile, seed: int) -> 
 @pytest.mark.parametrize('brief', EDITORIAL)
 @pytest.mark.parametrize('seed', SEEDS)
 def test_editorial_gets_a_serif_body(brief: CompanyProfile, seed: int) -> None:
-    typography = build_offline_typography(brief, seed)
+    typography = build_offline_typography(brief, seed, fonts=INSTALLED_FONTS)
     body = roles(typography)['body']
     assert body.category == 'serif' and 'body' in body.roles
     assert_claims_match_catalogue(typography)
@@ -462,11 +455,11 @@ def test_editorial_gets_a_serif_body(brief: CompanyProfile, seed: int) -> None:
 @pytest.mark.parametrize('seed', SEEDS)
 def test_mixed_briefs_satisfy_each_rule_in_its_own_role(seed: int) -> None:
     private_bank = profile(company_type=CompanyType.FINTECH, industry='Private banking', tone='elegant')
-    chosen = roles(build_offline_typography(private_bank, seed))
+    chosen = roles(build_offline_typography(private_bank, seed, fonts=INSTALLED_FONTS))
     assert chosen['heading'].structure == 'serif' or 'high-contrast' in chosen['heading'].tags
     assert chosen['body'].category == 'sans-serif' and 'trustworthy' in chosen['body'].tags
     kids_savings = profile(company_type=CompanyType.FINTECH, industry='Pocket money for kids', tone='playful')
-    chosen = roles(build_offline_typography(kids_savings, seed))
+    chosen = roles(build_offline_typography(kids_savings, seed, fonts=INSTALLED_FONTS))
     assert 'rounded' in chosen['heading'].tags
     assert chosen['body'].category == 'sans-serif' and 'trustworthy' in chosen['body'].tags
 
@@ -474,20 +467,27 @@ def test_mixed_briefs_satisfy_each_rule_in_its_own_role(seed: int) -> None:
 @pytest.mark.parametrize('brief', [LUXURY[0], PLAYFUL[0], TECHNICAL[0], EDITORIAL[0]])
 def test_seeds_vary_the_choice_within_the_brief(brief: CompanyProfile) -> None:
     systems = {
-        (t.heading_font, t.body_font, t.accent_font) for t in (build_offline_typography(brief, s) for s in range(20))
+        (t.heading_font, t.body_font, t.accent_font)
+        for t in (build_offline_typography(brief, s, fonts=INSTALLED_FONTS) for s in range(20))
     }
     assert len(systems) > 1
 
 
 def test_louder_tones_get_larger_scales() -> None:
-    ratios = [build_offline_typography(profile(tone=tone), 3).scale_ratio for tone in ('technical', 'professional')]
-    ratios += [build_offline_typography(profile(tone=tone), 3).scale_ratio for tone in ('friendly', 'playful', 'bold')]
+    ratios = [
+        build_offline_typography(profile(tone=tone), 3, fonts=INSTALLED_FONTS).scale_ratio
+        for tone in ('technical', 'professional')
+    ]
+    ratios += [
+        build_offline_typography(profile(tone=tone), 3, fonts=INSTALLED_FONTS).scale_ratio
+        for tone in ('friendly', 'playful', 'bold')
+    ]
     assert ratios == sorted(ratios) and ratios[0] < ratios[-1]
     assert ratios[0] == SCALES['Minor third']
 
 
 def test_css_is_ready_to_copy() -> None:
-    typography = build_offline_typography(PLAYFUL[0], 0)
+    typography = build_offline_typography(PLAYFUL[0], 0, fonts=INSTALLED_FONTS)
     css = typography.css
     assert css.count('{') == css.count('}')
     for role in ('heading', 'body', 'accent'):
@@ -500,7 +500,7 @@ def test_css_is_ready_to_copy() -> None:
 
 def test_heading_weights_exist_in_the_chosen_faces() -> None:
     for brief in [*LUXURY, *PLAYFUL, *TRUST]:
-        typography = build_offline_typography(brief, 5)
+        typography = build_offline_typography(brief, 5, fonts=INSTALLED_FONTS)
         chosen = roles(typography)
         for spec in typography.fonts:
             assert set(spec.weights) <= set(chosen[spec.role].weights)
@@ -513,7 +513,12 @@ def test_heading_weights_exist_in_the_chosen_faces() -> None:
 
 def test_known_suggestions_are_kept_with_their_rationale() -> None:
     typography = complete_typography(
-        'Playfair Display', 'inter', 'JetBrains Mono', profile=TRUST[0], rationale='Classic meets modern.'
+        'Playfair Display',
+        'inter',
+        'JetBrains Mono',
+        profile=TRUST[0],
+        fonts=INSTALLED_FONTS,
+        rationale='Classic meets modern.',
     )
     assert (typography.heading_font, typography.body_font, typography.accent_font) == (
         'Playfair Display',
@@ -532,6 +537,7 @@ def test_unknown_suggestions_become_the_nearest_real_faces_and_are_noted() -> No
         'Georgia Pro',
         'Fira Mono',
         profile=TRUST[0],
+        fonts=INSTALLED_FONTS,
         rationale='Helvetica Neue gives a Swiss calm.',
         pairings=[FontPairing(context='Website hero', recommendation='Helvetica Neue at 64px over Georgia Pro.')],
     )
@@ -549,14 +555,14 @@ def test_unknown_suggestions_become_the_nearest_real_faces_and_are_noted() -> No
 
 
 def test_a_display_face_suggested_for_body_text_is_replaced() -> None:
-    typography = complete_typography('Lora', 'Pacifico', 'Caveat', profile=PLAYFUL[0])
+    typography = complete_typography('Lora', 'Pacifico', 'Caveat', profile=PLAYFUL[0], fonts=INSTALLED_FONTS)
     assert typography.body_font != 'Pacifico'
     assert 'body' in entry(typography.body_font).roles
     assert any('Pacifico' in note for note in typography.adjustments)
 
 
 def test_missing_suggestions_are_filled_in() -> None:
-    typography = complete_typography(None, '  ', None, profile=TECHNICAL[0])
+    typography = complete_typography(None, '  ', None, profile=TECHNICAL[0], fonts=INSTALLED_FONTS)
     assert len(typography.adjustments) == 2
     assert entry(typography.accent_font).category == 'monospace'
     assert_claims_match_catalogue(typography)
@@ -571,7 +577,9 @@ def test_missing_suggestions_are_filled_in() -> None:
 def test_any_suggestion_ends_in_a_complete_catalogue_system(
     heading: str | None, body: str | None, accent: str | None
 ) -> None:
-    typography = complete_typography(heading, body, accent, profile=PLAYFUL[1], rationale='Because.')
+    typography = complete_typography(
+        heading, body, accent, profile=PLAYFUL[1], fonts=INSTALLED_FONTS, rationale='Because.'
+    )
     roles(typography)
     assert len(typography.pairings) >= 4 and len(typography.fonts) == 3
     unknown = [name for name in (heading, body, accent) if name and name.strip() and find_font(name) is None]
@@ -591,11 +599,13 @@ TIE_PROFILE = {
 }
 PRINT_FONTS = """
 import json, sys
+from branding.design.font_files import FontLibrary
 from branding.models import CompanyProfile
 from branding.sections.typography import build_offline_typography
+from branding.settings import Settings
 profile = CompanyProfile.model_validate(json.loads(sys.argv[1]))
 for seed in (1, 3, 7, 42):
-    typography = build_offline_typography(profile, seed)
+    typography = build_offline_typography(profile, seed, fonts=FontLibrary(root=Settings().fonts_dir))
     print(seed, typography.heading_font, typography.body_font, typography.accent_font)
 """
 

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import regex
 
+from branding.design.font_files import FontLibrary
 from branding.design.marks.inks import Inks
 from branding.design.marks.text import display_name, initials
 from branding.design.marks.typesetting import Face
@@ -94,7 +95,7 @@ class Brief:
         return 400 if self.weight >= 600 else 300
 
 
-def make_brief(profile: CompanyProfile, palette: ColorPalette, typography: Typography) -> Brief:
+def make_brief(profile: CompanyProfile, palette: ColorPalette, typography: Typography, fonts: FontLibrary) -> Brief:
     name = display_name(profile.name)
     return Brief(
         name=name,
@@ -102,8 +103,8 @@ def make_brief(profile: CompanyProfile, palette: ColorPalette, typography: Typog
         tone=profile.tone,
         industry=profile.industry,
         motif=icon_motif(profile),
-        face=Face.for_role(typography, 'heading'),
-        detail_face=Face.for_role(typography, 'body'),
+        face=Face.for_role(typography, 'heading', fonts=fonts),
+        detail_face=Face.for_role(typography, 'body', fonts=fonts),
         weight=tone_weight(profile.tone),
         inks=Inks.from_palette(palette),
     )

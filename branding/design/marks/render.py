@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
+from branding.design.font_files import FontLibrary
 from branding.design.marks.brief import Brief, make_brief
 from branding.design.marks.emblems import draw_emblem
 from branding.design.marks.layout import HEIGHT, WIDTH, Drawing
@@ -55,12 +56,13 @@ def render_mark(
     palette: ColorPalette,
     typography: Typography,
     *,
+    fonts: FontLibrary,
     seed: int,
     variant: int = 0,
 ) -> Mark:
-    """One logo concept's artwork. The same inputs give the same SVG; `variant` moves a repeated style on to
-    another composition."""
-    brief = make_brief(profile, palette, typography)
+    """One logo concept's artwork, its lettering outlined from the files in `fonts` (live text when they are not
+    installed). The same inputs give the same SVG; `variant` moves a repeated style on to another composition."""
+    brief = make_brief(profile, palette, typography, fonts)
     # The composition is a turn of a wheel fixed by profile, seed and style, so a style repeated in one kit moves on
     # to the next composition; the details (angles, proportions) vary with the variant too.
     turn = rng_for(profile, seed, f'logos:{style.value}').randrange(720720) + variant

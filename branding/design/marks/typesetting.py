@@ -10,7 +10,7 @@ from xml.sax.saxutils import escape
 
 import regex
 
-from branding.design.font_files import font_file
+from branding.design.font_files import FontLibrary
 from branding.design.glyphs import TextMeasure, measure_text, outline_text
 from branding.design.marks.text import _GRAPHEME, _attr, _n, clean_text
 from branding.models import Typography
@@ -35,15 +35,16 @@ class Face:
     family: str
     category: str
     css_stack: str
+    fonts: FontLibrary  # carried with the face, so every line set in it looks for files in the same place
 
     @classmethod
-    def for_role(cls, typography: Typography, role: Literal['heading', 'body']) -> Face:
+    def for_role(cls, typography: Typography, role: Literal['heading', 'body'], *, fonts: FontLibrary) -> Face:
         named = typography.heading_font if role == 'heading' else typography.body_font
         family = clean_text(named) or 'sans-serif'
         spec = next((font for font in typography.fonts if font.role == role), None)
         category = spec.category.lower() if spec else 'sans-serif'
         stack = spec.css_stack if spec else f"'{family}', system-ui, {_GENERIC_FAMILY.get(category, 'sans-serif')}"
-        return cls(family=family, category=category, css_stack=clean_text(stack))
+        return cls(family=family, category=category, css_stack=clean_text(stack), fonts=fonts)
 
     @property
     def is_script(self) -> bool:
@@ -56,7 +57,7 @@ class Face:
         reconstruction take 50-80 ms, which is most of a kit's time whenever a family is new to the process.
         """
         for candidate in sorted(range(100, 1000, 100), key=lambda w: (abs(w - weight), -w)):
-            path = font_file(self.family, candidate, fmt='woff') or font_file(self.family, candidate)
+            path = self.fonts.file(self.family, candidate, fmt='woff') or self.fonts.file(self.family, candidate)
             if path is not None:
                 return candidate, path
         return None
