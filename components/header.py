@@ -5,6 +5,8 @@ from __future__ import annotations
 from nicegui import app, ui
 from nicegui.elements.dark_mode import DarkMode
 
+from components.cards.tooltips import mouse_tooltip
+
 
 def create(dark: DarkMode) -> None:
     def toggle_dark_mode() -> None:
@@ -24,9 +26,9 @@ def create(dark: DarkMode) -> None:
             toggle = (
                 ui.button(icon=_icon(bool(dark.value)), on_click=toggle_dark_mode)
                 .props('flat round color=white aria-label="Toggle dark mode"')
-                .tooltip('Toggle dark mode')
                 .mark('dark-mode-toggle')
             )
+            mouse_tooltip(toggle, 'Toggle dark mode')
 
 
 def _icon(is_dark: bool) -> str:

@@ -127,9 +127,10 @@ class LoadingPanel:
     def view(self) -> None:
         progress = self.progress
         with ui.row().classes('w-full items-center justify-between'):
-            ui.label(TITLES[progress.outcome]).classes('text-base font-semibold').mark(
-                f'progress-title progress-{progress.outcome.value}'
-            )
+            # the results column's heading while a run is on screen: the cards' titles below it are h3
+            ui.label(TITLES[progress.outcome]).classes('text-base font-semibold').props(
+                'role=heading aria-level=2'
+            ).mark(f'progress-title progress-{progress.outcome.value}')
             self.elapsed = ui.label(f'{progress.elapsed_s:.1f} s').classes(f'text-sm tabular-nums {MUTED_TEXT}')
             self.elapsed.mark('elapsed')
         finished = sum(entry.state in FINISHED for entry in progress.sections.values())

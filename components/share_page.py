@@ -658,12 +658,15 @@ def typography_content(typography: Typography | None, company_name: str) -> str:
 def specimen(typography: Typography, stacks: dict[str, str], company_name: str) -> str:
     heading_weight = next((step.weight for step in typography.type_scale if step.name == 'h1'), 700)
     weight = int(_css_number(heading_weight, 100, 900, 700))
+    # Samples of the fonts in divs, as in the studio's card, not paragraphs: the name set large and bold in the heading
+    # font looks like a heading, and a styled <p> that looks like one is a heading the page's outline lacks (WCAG
+    # 1.3.1). It is a picture of the font, not a heading of the page, so it is no <h*> either.
     return (
         '<div class="box specimen" data-testid="typography-specimen">'
-        f'<p class="wrap" style="font-family:{stacks["heading"]};font-weight:{weight};font-size:2.25rem;'
-        f'line-height:1.25">{_text(company_name or "Your brand")}</p>'
-        f'<p class="wrap" style="font-family:{stacks["body"]};line-height:1.625">{_text(BODY_SAMPLE)}</p>'
-        f'<p class="wrap" style="font-family:{stacks["accent"]};font-size:1.125rem">{_text(PANGRAM)}</p>'
+        f'<div class="wrap" style="font-family:{stacks["heading"]};font-weight:{weight};font-size:2.25rem;'
+        f'line-height:1.25">{_text(company_name or "Your brand")}</div>'
+        f'<div class="wrap" style="font-family:{stacks["body"]};line-height:1.625">{_text(BODY_SAMPLE)}</div>'
+        f'<div class="wrap" style="font-family:{stacks["accent"]};font-size:1.125rem">{_text(PANGRAM)}</div>'
         '<div class="row xs muted" style="gap:0 1rem">'
         f'<span>Heading: {_text(typography.heading_font)}</span><span>Body: {_text(typography.body_font)}</span>'
         f'<span>Accent: {_text(typography.accent_font)}</span></div></div>'

@@ -22,6 +22,8 @@ POSITIVE = '#15803d'
 NEGATIVE = '#b91c1c'
 INFO = '#0369a1'
 
+LOADING_BAR_NAME = 'Loading'
+
 STUDIO_INTRO = (
     'Describe your company and Brandsmith makes its brand kit: logo concepts, taglines, an accessible colour palette, '
     'typography and brand guidelines, each shown the moment it is ready. No API key needed.'
@@ -131,11 +133,14 @@ def draw_lead(lead: Lead) -> None:
 
 
 def use_brand_colors() -> None:
-    """The studio's colours for every page, applied as Quasar starts.
+    """The studio's colours for every page, applied as Quasar starts, and a name for Quasar's loading bar.
 
     Application-wide rather than `ui.colors` on each page: that element is one more script module every page must
     fetch before it paints, and it recolours the whole page once mounted.
     """
+    # Quasar's loading bar (shown at the top while the page fetches something) is a progressbar with no name of its
+    # own, which screen readers announce as just "progress bar"; its config props fall through to that element.
+    app.config.quasar_config['loadingBar']['aria-label'] = LOADING_BAR_NAME
     app.colors(
         primary=BRAND_PRIMARY,
         secondary=BRAND_SECONDARY,
@@ -156,7 +161,9 @@ def frame(page_title: str, *, lead: Lead | None = None) -> Iterator[None]:
     if lead is not None:
         ui.add_body_html(page_shell(lead, dark=bool(dark.value)))
     header.create(dark)
-    with ui.element('main').props('id=main').classes(MAIN_CLASSES):
+    # A div, not a second <main>: NiceGUI's page (Quasar's q-page) already is the document's main landmark, and one
+    # nested in it is a duplicate that screen readers list twice. The skip link still lands here, past the lead-in.
+    with ui.element('div').props('id=main').classes(MAIN_CLASSES):
         if lead is not None:
             draw_lead(lead)
         yield

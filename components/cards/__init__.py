@@ -17,6 +17,7 @@ from branding.models import SectionProvenance
 from branding.registry import title as section_title
 
 from . import provenance as provenance_chip
+from .tooltips import mouse_tooltip
 
 RegenerateHandler = Callable[[], Awaitable[None] | None]
 
@@ -72,7 +73,7 @@ def action_button(label: str, icon: str, on_click: Callable[[], Any], *, aria_la
         # Set through the props dict, never parsed from a props string: labels may quote user or model text.
         button.props['aria-label'] = aria_label
         if not label:
-            button.tooltip(aria_label)
+            mouse_tooltip(button, aria_label)
     return button
 
 

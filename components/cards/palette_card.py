@@ -15,6 +15,7 @@ from branding.design.color import most_readable
 from branding.models import ColorPalette, ContrastCheck, SectionName, SectionProvenance, ThemeColors
 
 from . import CARD_HEADING_LEVEL, MUTED_TEXT, SUBHEADING, RegenerateHandler, card, copy_to_clipboard, header
+from .tooltips import mouse_tooltip
 
 ROLE_ORDER = ('primary', 'secondary', 'accent', 'neutral')
 HEX_PATTERN = re.compile(r'#[0-9a-f]{6}')
@@ -124,7 +125,7 @@ def _swatch(swatch: Swatch, psychology: str) -> None:
         block.props['type'] = 'button'
         block.props['aria-label'] = f'Copy {swatch.role} colour {swatch.name}, {color}'
         block.on('click', lambda: copy_to_clipboard(color, color))
-        block.tooltip(f'Copy {color}')
+        mouse_tooltip(block, f'Copy {color}')
         ui.label(swatch.role).classes(SUBHEADING)
         ui.label(swatch.name).classes('break-words font-semibold')
         ui.label(color).classes('font-mono text-sm')

@@ -6,6 +6,8 @@ from nicegui import ui
 
 from branding.models import OFFLINE_PROVIDER, SectionProvenance, SectionStatus
 
+from .tooltips import mouse_tooltip
+
 # Tailwind pairs with chip text at 7:1 or more; the status is also spelled out in words, never shown by colour alone.
 _COLORS: dict[SectionStatus, str] = {
     SectionStatus.OK: 'bg-gray-200 text-gray-900',
@@ -60,4 +62,4 @@ def create(provenance: SectionProvenance) -> None:
         ui.label(chip_text(provenance))
         # The tooltip is for mouse users; screen readers get the same sentence, including the note, as hidden text.
         ui.label(details_text(provenance)).classes('sr-only')
-    chip.tooltip(details_text(provenance))
+    mouse_tooltip(chip, details_text(provenance))

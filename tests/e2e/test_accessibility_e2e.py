@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 import httpx
 import pytest
 from playwright.async_api import Browser, Page, expect
 
+from components import theme
 from tests.conftest import AppServer
 
 pytestmark = pytest.mark.e2e
@@ -248,6 +250,47 @@ async def test_the_skip_link_appears_on_focus_and_leads_to_the_main_content(
     await page.keyboard.press('Enter')
     await page.keyboard.press('Tab')
     await expect(page.get_by_role('button', name='Try an example')).to_be_focused()
+
+
+async def test_the_studio_has_one_main_landmark_at_the_top_level_holding_the_skip_links_target(
+    app_server: AppServer, browser: Browser
+) -> None:
+    page = await open_studio(browser, app_server.url)
+    await expect(page.get_by_role('main')).to_have_count(1)
+    await expect(page.get_by_role('main').locator('#main')).to_have_count(1)
+    inside = await page.get_by_role('main').evaluate(
+        "(main) => main.parentElement.closest('main, header, footer, nav, aside, section, form, [role]')?.tagName ?? ''"
+    )
+    assert inside == '', f'the main landmark is inside {inside}'
+
+
+async def test_quasars_loading_bar_has_an_accessible_name(app_server: AppServer, browser: Browser) -> None:
+    page = await open_studio(browser, app_server.url)
+    await page.evaluate('Quasar.LoadingBar.start()')
+    await expect(page.get_by_role('progressbar', name=theme.LOADING_BAR_NAME)).to_be_attached()
+    await page.evaluate('Quasar.LoadingBar.stop()')
+
+
+async def test_tooltips_repeat_names_for_the_mouse_and_stay_out_of_the_accessibility_tree(
+    app_server: AppServer, browser: Browser
+) -> None:
+    page = await open_studio(browser, app_server.url)
+    await page.get_by_role('button', name='Toggle dark mode').hover()
+    await expect(page.locator('.q-tooltip')).to_have_text('Toggle dark mode')
+    await expect(page.get_by_role('tooltip')).to_have_count(0)
+
+
+async def test_the_results_headings_go_down_one_level_at_a_time(app_server: AppServer, browser: Browser) -> None:
+    page = await open_studio(browser, app_server.url)
+    await page.get_by_role('button', name='Try an example').click()
+    await page.get_by_role('button', name='Generate brand kit').click()
+    await expect(page.get_by_role('heading', name='Your brand kit is ready', level=2)).to_be_visible(timeout=20_000)
+    levels = await page.locator('h1, h2, h3, h4, h5, h6, [role=heading]').evaluate_all(
+        '(headings) => headings.map((h) => Number(h.getAttribute("aria-level") || h.tagName.slice(1)))'
+    )
+    assert levels[0] == 1
+    skips = [(before, after) for before, after in pairwise(levels) if after > before + 1]
+    assert skips == [], f'heading levels skip: {levels}'
 
 
 async def test_every_control_has_an_accessible_name(app_server: AppServer, browser: Browser) -> None:
