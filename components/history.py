@@ -13,6 +13,7 @@ from nicegui.events import ValueChangeEventArguments
 
 from branding.owners import browser_owner
 from branding.store import KitStore, KitSummary, NotOwnerError
+from components.cards.tooltips import mouse_tooltip
 
 HISTORY_LIMIT = 30
 
@@ -61,12 +62,12 @@ class HistoryPanel:
             with ui.column().classes('grow min-w-0 gap-0'):
                 ui.label(item.company_name).classes('font-medium truncate')
                 ui.label(f'{item.created_at:%d %b %Y %H:%M} · {sections}').classes('text-xs bs-muted truncate')
-            ui.button(icon='open_in_browser', on_click=lambda kit_id=item.id: self.on_open(kit_id)).props(
-                f'flat round dense aria-label="Open the {item.focus.value} kit"'
-            ).tooltip('Open').mark('history-open')
-            ui.button(icon='delete', on_click=lambda kit_id=item.id: self.delete(kit_id)).props(
-                'flat round dense aria-label="Delete this kit"'
-            ).tooltip('Delete').mark('history-delete')
+            opener = ui.button(icon='open_in_browser', on_click=lambda kit_id=item.id: self.on_open(kit_id))
+            opener.props(f'flat round dense aria-label="Open the {item.focus.value} kit"').mark('history-open')
+            mouse_tooltip(opener, 'Open')
+            remover = ui.button(icon='delete', on_click=lambda kit_id=item.id: self.delete(kit_id))
+            remover.props('flat round dense aria-label="Delete this kit"').mark('history-delete')
+            mouse_tooltip(remover, 'Delete')
 
     async def delete(self, kit_id: str) -> None:
         try:
