@@ -16,8 +16,7 @@ from pathlib import Path
 
 import httpx
 
-from branding.api import EXAMPLE_PROFILE
-from branding.models import SectionName
+from branding.models import EXAMPLE_PROFILE, SectionName
 from tests.conftest import AppServer
 from tests.fakes.brand_sections import by_section
 from tests.fakes.provider_server import FakeProviderServer

@@ -13,10 +13,9 @@ import statistics
 import time
 import warnings
 
-from branding.api import EXAMPLE_PROFILE
 from branding.chain import ProviderChain
 from branding.design.font_files import FontLibrary
-from branding.models import BrandingRequest, SectionName
+from branding.models import EXAMPLE_PROFILE, BrandingRequest, SectionName
 from branding.orchestrator import KitDone, SectionDone, stream_kit
 from branding.providers.registry import build_providers
 from branding.settings import Settings

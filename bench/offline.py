@@ -7,9 +7,8 @@ import asyncio
 import statistics
 import time
 
-from branding.api import EXAMPLE_PROFILE
 from branding.design.font_files import FontLibrary
-from branding.models import BrandingRequest
+from branding.models import EXAMPLE_PROFILE, BrandingRequest
 from branding.orchestrator import generate_kit
 from branding.settings import Settings
 

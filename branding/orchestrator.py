@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncGenerator, Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar, cast
 
@@ -180,7 +180,7 @@ async def _run_section(spec: AnySpec, context: KitContext, kit: BrandKit, emit: 
 
 async def stream_kit(
     request: BrandingRequest, *, chain: ProviderChain | None = None, fonts: FontLibrary
-) -> AsyncIterator[KitEvent]:
+) -> AsyncGenerator[KitEvent, None]:
     """Yield section events in completion order, then KitDone. Closing the iterator cancels the unfinished work.
 
     Without a `chain` (or with one that has no providers) every section comes from the offline design engine. `fonts`

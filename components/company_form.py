@@ -101,7 +101,7 @@ class CompanyForm:
                 )
 
     @property
-    def profile_fields(self) -> dict[str, ValidationElement]:
+    def profile_fields(self) -> dict[str, ValidationElement[Any]]:  # text, chips and select values
         return {
             'name': self.name,
             'company_type': self.company_type,

@@ -39,7 +39,7 @@ class HistoryPanel:
         ):
             self.list = ui.column().classes('w-full gap-1')
 
-    async def _on_toggle(self, event: ValueChangeEventArguments) -> None:
+    async def _on_toggle(self, event: ValueChangeEventArguments[bool]) -> None:
         # The page loads without the list: nothing to fetch or redraw after the first paint unless someone looks.
         if event.value and not self.loaded:
             await self.refresh()

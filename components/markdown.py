@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
+from typing import cast
 
 from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
@@ -46,7 +47,7 @@ def render_markdown(text: str, *, heading_offset: int = 0) -> str:
         for token in tokens:
             if token.type in {'heading_open', 'heading_close'}:
                 token.tag = f'h{min(int(token.tag[1]) + heading_offset, 6)}'
-    return parser.renderer.render(tokens, parser.options, env)
+    return cast(str, parser.renderer.render(tokens, parser.options, env))  # markdown-it types its renderer's output Any
 
 
 def create(text: str, *, heading_offset: int = 0) -> ui.html:

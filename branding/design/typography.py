@@ -331,7 +331,8 @@ def scale_name(ratio: float) -> str:
 
 def line_height(size_px: float, base_px: float = 16.0) -> float:
     """1.6 at text size, tightening towards 1.1 as type grows (big type needs less leading to hold together)."""
-    return round(min(1.6, 1.1 + 0.5 * (base_px / size_px) ** 1.5), 2)
+    growth: float = (base_px / size_px) ** 1.5  # float ** float is typed Any (it may be complex); here it is not
+    return round(min(1.6, 1.1 + 0.5 * growth), 2)
 
 
 def type_scale(

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from reportlab.lib.rl_accel import sameFrag
 from reportlab.pdfbase import pdfmetrics, ttfonts
@@ -296,7 +296,7 @@ class ScriptParagraph(Paragraph):
             self.frags: list[Any] = shaped_words(frags) or frags
 
     def getPlainText(self, identify: Any = None) -> str:  # ReportLab's name
-        logical = getattr(self, '_logical_text', None)
+        logical = cast(str | None, getattr(self, '_logical_text', None))
         if logical is not None:
             return logical
         if self.frags and _processed_frags(self.frags):  # a part split off a shaped paragraph

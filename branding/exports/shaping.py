@@ -22,7 +22,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from itertools import chain, pairwise
-from typing import Any
+from typing import Any, cast
 
 import regex
 import uharfbuzz as hb
@@ -221,15 +221,15 @@ def drawn(text: str, font_name: str, rtl: bool = False) -> str:
         shaped = shape(text, font_name, rtl)
         if shaped is not None:
             shaped.logical = text  # what the plain text of a paragraph split off another one shows
-            return shaped
+            return cast(str, shaped)  # a ShapedStr, a str subclass (ReportLab is untyped)
     return ''.join(MIRRORED.get(char, char) for char in reversed(text)) if rtl else text
 
 
 def shaped_width(text: str, font_name: str, size: float) -> float:
     """The width of `text` (a `ShapedStr` or plain text) at `size`."""
     if isinstance(text, ShapedStr) and text.__shapeData__ is not None:
-        return sum(data.x_advance for data in text.__shapeData__) * size / 1000
-    return pdfmetrics.stringWidth(text, font_name, size)
+        return cast(float, sum(data.x_advance for data in text.__shapeData__) * size / 1000)
+    return cast(float, pdfmetrics.stringWidth(text, font_name, size))
 
 
 def is_private(code: int) -> bool:

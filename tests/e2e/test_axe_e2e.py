@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Literal
 
 import httpx
 import pytest
-from playwright.async_api import Browser, Page, expect
+from playwright.async_api import Browser, Page, ViewportSize, expect
 
 from branding.models import SectionName
 from tests.conftest import ROOT, AppServer
@@ -22,8 +22,8 @@ from tests.fakes.provider_server import FakeProviderServer
 pytestmark = pytest.mark.e2e
 
 AXE_SCRIPT = ROOT / 'assets' / 'node_modules' / 'axe-core' / 'axe.min.js'
-DESKTOP = {'width': 1280, 'height': 900}
-PHONE = {'width': 360, 'height': 780}
+DESKTOP: ViewportSize = {'width': 1280, 'height': 900}
+PHONE: ViewportSize = {'width': 360, 'height': 780}
 FAST_S = dict.fromkeys(SectionName, 0.2)
 # Typography, palette and guidelines arrive at once; logos and taglines stay queued long enough for axe to look at a
 # page that is half cards and half skeletons (the run is cancelled afterwards, so nobody waits for them).
@@ -151,7 +151,7 @@ async def assert_no_violations(page: Page, axe_source: str, state: str) -> None:
     assert violations == [], f'axe-core found violations on {state}:\n{report(violations)}'
 
 
-async def open_studio(browser: Browser, url: str, *, viewport: dict[str, int], dark: bool = False) -> Page:
+async def open_studio(browser: Browser, url: str, *, viewport: ViewportSize, dark: bool = False) -> Page:
     context = await browser.new_context(viewport=viewport)
     await context.grant_permissions(['clipboard-read', 'clipboard-write'])
     page = await context.new_page()
@@ -163,14 +163,14 @@ async def open_studio(browser: Browser, url: str, *, viewport: dict[str, int], d
     return page
 
 
-def mode(dark: bool) -> str:
+def mode(dark: bool) -> Literal['dark', 'light']:
     return 'dark' if dark else 'light'
 
 
 @pytest.mark.parametrize('dark', [False, True], ids=mode)
 @pytest.mark.parametrize('viewport', [DESKTOP, PHONE], ids=['desktop', 'phone'])
 async def test_the_empty_studio_has_no_axe_violations(
-    provider_app: AppServer, browser: Browser, axe_source: str, viewport: dict[str, int], dark: bool
+    provider_app: AppServer, browser: Browser, axe_source: str, viewport: ViewportSize, dark: bool
 ) -> None:
     page = await open_studio(browser, provider_app.url, viewport=viewport, dark=dark)
     await assert_no_violations(page, axe_source, f'the empty studio ({mode(dark)}, {viewport["width"]} px)')
@@ -206,7 +206,7 @@ async def test_the_studio_with_a_finished_kit_has_no_axe_violations(
     provider_app: AppServer,
     browser: Browser,
     axe_source: str,
-    viewport: dict[str, int],
+    viewport: ViewportSize,
     dark: bool,
 ) -> None:
     page = await open_studio(browser, provider_app.url, viewport=viewport, dark=dark)
@@ -238,7 +238,7 @@ def share_url(app_server: AppServer) -> str:
 @pytest.mark.parametrize('dark', [False, True], ids=mode)
 @pytest.mark.parametrize('viewport', [DESKTOP, PHONE], ids=['desktop', 'phone'])
 async def test_the_share_page_has_no_axe_violations(
-    browser: Browser, share_url: str, axe_source: str, viewport: dict[str, int], dark: bool
+    browser: Browser, share_url: str, axe_source: str, viewport: ViewportSize, dark: bool
 ) -> None:
     page = await browser.new_page(viewport=viewport)
     await page.emulate_media(color_scheme=mode(dark))

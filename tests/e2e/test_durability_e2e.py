@@ -10,8 +10,7 @@ import sqlite3
 import httpx
 import pytest
 
-from branding.api import EXAMPLE_PROFILE
-from branding.models import BrandKit
+from branding.models import EXAMPLE_PROFILE, BrandKit
 from tests.conftest import AppServer
 
 pytestmark = pytest.mark.e2e

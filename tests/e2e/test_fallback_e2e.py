@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -27,7 +27,7 @@ KEY = 'e2e-fallback-key-DO-NOT-LEAK'
 
 def together_fails_in_every_way(request: RecordedRequest) -> Behaviour:
     """A different failure per section: the whole kit must still arrive."""
-    failures = {
+    failures: dict[SectionName, Callable[[], Behaviour]] = {
         SectionName.LOGOS: lambda: status(500),
         SectionName.PALETTE: lambda: status(429, retry_after='0'),
         SectionName.TYPOGRAPHY: lambda: hang(30),

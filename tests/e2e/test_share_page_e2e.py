@@ -14,7 +14,7 @@ from typing import Any
 
 import httpx
 import pytest
-from playwright.async_api import Browser, WebSocket, expect
+from playwright.async_api import Browser, ViewportSize, WebSocket, expect
 
 from branding.models import SectionName
 from branding.registry import SECTIONS
@@ -22,7 +22,7 @@ from tests.conftest import AppServer
 
 pytestmark = pytest.mark.e2e
 
-PHONE = {'width': 360, 'height': 740}
+PHONE: ViewportSize = {'width': 360, 'height': 740}
 NAME = 'Ada & <b>Sons</b> "Studio"'
 
 

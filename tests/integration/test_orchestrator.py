@@ -10,11 +10,10 @@ from typing import Any
 
 import pytest
 
-from branding.api import EXAMPLE_PROFILE
 from branding.chain import ProviderChain
 from branding.design.color import contrast_ratio
 from branding.design.typography import find_font
-from branding.models import BrandingRequest, LogoStyle, SectionName, SectionStatus
+from branding.models import EXAMPLE_PROFILE, BrandingRequest, LogoStyle, SectionName, SectionStatus
 from branding.orchestrator import KitDone, SectionDone, SectionText, generate_kit, stream_kit
 from branding.providers.registry import build_providers
 from branding.settings import Settings
@@ -140,7 +139,7 @@ async def test_sections_arrive_in_completion_order_and_guidelines_stream(
         SectionName.LOGOS: 1.0,
     }
     provider_server.respond_with('together', by_section(latencies))
-    order: list[SectionName] = []
+    order: list[str] = []
     streamed: list[str] = []
     async for event in stream_kit(request(), chain=make_chain(), fonts=INSTALLED_FONTS):
         if isinstance(event, SectionDone):

@@ -20,8 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from branding.api import EXAMPLE_PROFILE
-from branding.models import BrandingRequest, BrandKit, new_kit_id
+from branding.models import EXAMPLE_PROFILE, BrandingRequest, BrandKit, new_kit_id
 from branding.orchestrator import generate_kit
 from branding.store import SqliteKitStore, request_key
 from tests.fonts import INSTALLED_FONTS

@@ -33,8 +33,8 @@ async def test_the_page_shows_the_form_and_an_empty_state(user: User) -> None:
 async def test_try_an_example_fills_the_profile(user: User) -> None:
     await user.open('/')
     user.find(marker='try-example').click()
-    assert user.find(marker='field-name').elements.pop().value == EXAMPLE_PROFILE.name
-    values = user.find(marker='field-values').elements.pop().value
+    assert user.find(kind=ui.input, marker='field-name').elements.pop().value == EXAMPLE_PROFILE.name
+    values = user.find(kind=ui.input_chips, marker='field-values').elements.pop().value
     assert values == EXAMPLE_PROFILE.brand_values
 
 
@@ -48,7 +48,7 @@ async def test_an_empty_form_shows_field_messages_and_makes_nothing(user: User) 
 
 async def test_a_too_long_name_is_refused_before_submit(user: User) -> None:
     await user.open('/')
-    user.find(marker='field-name').type('x' * 121)
+    user.find(kind=ui.input, marker='field-name').type('x' * 121)
     await user.should_see('At most 120 characters')
 
 
@@ -74,7 +74,7 @@ async def test_the_page_serves_the_kits_installed_fonts(user: User) -> None:
 async def test_focus_on_the_palette_makes_only_the_palette(user: User) -> None:
     await user.open('/')
     user.find(marker='try-example').click()
-    user.find(marker='field-focus').elements.pop().value = 'palette'
+    user.find(kind=ui.select, marker='field-focus').elements.pop().value = 'palette'
     user.find(marker='generate').click()
     await user.should_see('Your brand kit is ready', retries=100)
     await user.should_see(marker='card-palette')
@@ -85,8 +85,8 @@ async def test_focus_on_the_palette_makes_only_the_palette(user: User) -> None:
 async def test_variations_set_the_number_of_taglines(user: User) -> None:
     await user.open('/')
     user.find(marker='try-example').click()
-    user.find(marker='field-variations').elements.pop().value = 5
-    user.find(marker='field-focus').elements.pop().value = 'tagline'
+    user.find(kind=ui.number, marker='field-variations').elements.pop().value = 5
+    user.find(kind=ui.select, marker='field-focus').elements.pop().value = 'tagline'
     user.find(marker='generate').click()
     await user.should_see('Your brand kit is ready', retries=100)
     with user.scope(marker='card-taglines'):
@@ -109,18 +109,18 @@ async def test_start_over_clears_the_results_and_keeps_the_form(user: User) -> N
     user.find(marker='start-over').click()
     await user.should_not_see('Your brand kit is ready')
     await user.should_not_see(marker='card-palette')
-    assert user.find(marker='field-name').elements.pop().value == EXAMPLE_PROFILE.name
+    assert user.find(kind=ui.input, marker='field-name').elements.pop().value == EXAMPLE_PROFILE.name
 
 
 async def test_regenerating_a_section_replaces_only_that_card(user: User) -> None:
     await generate_example(user)
     with user.scope(marker='card-taglines'):
-        before = [label.text for label in user.find(marker='tagline-text').elements]
+        before = [label.text for label in user.find(kind=ui.label, marker='tagline-text').elements]
     palette_before = user.find(marker='card-palette').elements.pop()
     user.find(marker='regenerate-taglines').click()
     await user.should_see('New taglines ready', retries=50)
     with user.scope(marker='card-taglines'):
-        after = [label.text for label in user.find(marker='tagline-text').elements]
+        after = [label.text for label in user.find(kind=ui.label, marker='tagline-text').elements]
     assert after != before
     assert len(after) == len(before)
     assert user.find(marker='card-palette').elements.pop() is palette_before
@@ -129,7 +129,7 @@ async def test_regenerating_a_section_replaces_only_that_card(user: User) -> Non
 async def test_a_hostile_profile_is_shown_as_text(user: User) -> None:
     await user.open('/')
     user.find(marker='try-example').click()
-    user.find(marker='field-name').clear().type('<script>alert(1)</script>')
+    user.find(kind=ui.input, marker='field-name').clear().type('<script>alert(1)</script>')
     user.find(marker='generate').click()
     await user.should_see('Your brand kit is ready', retries=100)
     await user.should_see('<script>alert(1)</script>')
@@ -142,7 +142,7 @@ async def test_a_hostile_profile_is_shown_as_text(user: User) -> None:
 async def test_a_finished_kit_is_in_the_history_and_reopens(user: User) -> None:
     await generate_example(user)
     await user.should_see(marker='history-item')
-    first_tagline = user.find(marker='tagline-text').elements.pop().text
+    first_tagline = user.find(kind=ui.label, marker='tagline-text').elements.pop().text
     user.find(marker='start-over').click()
     await user.should_not_see(marker='card-taglines')
     user.find(marker='history-open').click()
@@ -197,11 +197,11 @@ async def test_two_browsers_never_see_each_others_kits(create_user: Callable[[],
     await alice.should_see(marker='history-item')
 
     await bob.open('/')
-    bob.find(marker='history').elements.pop().value = True  # open the panel, which reads the store
+    bob.find(kind=ui.expansion, marker='history').elements.pop().value = True  # open the panel, which reads the store
     await bob.should_see('Kits you make appear here.')
     await bob.should_not_see(marker='history-item')
     bob.find(marker='try-example').click()
-    bob.find(marker='field-name').clear().type('Bob Bakery')
+    bob.find(kind=ui.input, marker='field-name').clear().type('Bob Bakery')
     bob.find(marker='generate').click()
     await bob.should_see('Your brand kit is ready', retries=100)
     with bob.scope(marker='history'):
@@ -209,7 +209,7 @@ async def test_two_browsers_never_see_each_others_kits(create_user: Callable[[],
         await bob.should_not_see(EXAMPLE_PROFILE.name)
 
     await alice.open('/')  # a fresh page of the same browser still lists its own kit, and only that
-    alice.find(marker='history').elements.pop().value = True
+    alice.find(kind=ui.expansion, marker='history').elements.pop().value = True
     with alice.scope(marker='history'):
         await alice.should_see(EXAMPLE_PROFILE.name)
         await alice.should_not_see('Bob Bakery')
@@ -218,8 +218,8 @@ async def test_two_browsers_never_see_each_others_kits(create_user: Callable[[],
 async def test_regenerating_a_section_counts_against_the_rate_limit(one_kit_a_minute: None, user: User) -> None:
     await generate_example(user)
     with user.scope(marker='card-taglines'):
-        before = [label.text for label in user.find(marker='tagline-text').elements]
+        before = [label.text for label in user.find(kind=ui.label, marker='tagline-text').elements]
     user.find(marker='regenerate-taglines').click()
     await user.should_see('You have made a lot of kits in the last minute')
     with user.scope(marker='card-taglines'):
-        assert [label.text for label in user.find(marker='tagline-text').elements] == before
+        assert [label.text for label in user.find(kind=ui.label, marker='tagline-text').elements] == before

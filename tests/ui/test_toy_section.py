@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from branding import registry
 from branding.llm_json import parse_reply
-from branding.models import EXAMPLE_PROFILE, BrandKit, ColorPalette, SectionName, SectionProvenance
+from branding.models import EXAMPLE_PROFILE, BrandKit, ColorPalette, Focus, SectionName, SectionProvenance
 from branding.prompts import chat_request
 from branding.registry import KitSlot, SectionInputs, SectionSpec
 from components import kit_view
@@ -83,7 +83,7 @@ async def test_a_toy_section_is_made_streamed_saved_and_shown(toy_section: None,
     with user.scope(marker='progress-motto'):
         await user.should_see('Motto')
         await user.should_see('done')
-    motto = user.find(marker='motto-text').elements.pop().text
+    motto = user.find(kind=ui.label, marker='motto-text').elements.pop().text
     assert motto.startswith(f'{EXAMPLE_PROFILE.name}, in #')
     await user.should_see(marker='card-motto')
 
@@ -109,5 +109,5 @@ def test_the_toy_sections_prompt_comes_from_its_spec(toy_section: None) -> None:
     assert request.user.startswith('Write 4 words of motto.')
     assert request.schema_name == 'brandsmith_motto'
     assert request.json_schema['title'] == 'MottoDraft'
-    assert 'motto' in registry.sections_for(registry.Focus.ALL)
-    assert 'motto' not in registry.sections_for(registry.Focus.PALETTE)
+    assert 'motto' in registry.sections_for(Focus.ALL)
+    assert 'motto' not in registry.sections_for(Focus.PALETTE)

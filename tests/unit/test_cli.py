@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from branding.api import EXAMPLE_PROFILE
 from branding.cli import format_for, main
+from branding.models import EXAMPLE_PROFILE
 
 
 @pytest.fixture

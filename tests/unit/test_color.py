@@ -24,6 +24,7 @@ from branding.design.color import (
     wcag_level,
 )
 from branding.design.color_names import color_name, named_colors
+from branding.models import ContrastLevel, ContrastUse
 
 HEX = re.compile(r'^#[0-9a-f]{6}$')
 hex_colors = st.integers(min_value=0, max_value=0xFFFFFF).map(lambda value: f'#{value:06x}')
@@ -84,8 +85,10 @@ def test_relative_luminance_linearises_with_the_srgb_curve() -> None:
         (2.99, 'ui', 'Fail'),
     ],
 )
-def test_wcag_level_names_the_strongest_level_met_for_the_use(ratio: float, use: str, level: str) -> None:
-    assert wcag_level(ratio, use) == level  # type: ignore[arg-type]
+def test_wcag_level_names_the_strongest_level_met_for_the_use(
+    ratio: float, use: ContrastUse, level: ContrastLevel
+) -> None:
+    assert wcag_level(ratio, use) == level
 
 
 # --- parsing ---------------------------------------------------------------------------------------------------------

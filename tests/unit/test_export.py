@@ -15,16 +15,15 @@ import zipfile
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pypdf
 import pytest
 import tinycss2
 from markdown_it import MarkdownIt
 from PIL import Image
-from pypdf.generic import DictionaryObject
+from pypdf.generic import DictionaryObject, PdfObject
 
-from branding.api import EXAMPLE_PROFILE
 from branding.design.font_files import FontLibrary
 from branding.export import EXPORTS, UnknownExportFormatError, bundle_zip, export_kit, logo_pngs, logo_svgs
 from branding.exports.common import css_comment, css_string, kit_title, slug
@@ -32,7 +31,7 @@ from branding.exports.css import tailwind_v3_config
 from branding.exports.png import png_size, render_png, safe_svg
 from branding.exports.shaping import has_rtl
 from branding.exports.tokens import TOKEN_TYPES, design_tokens
-from branding.models import BrandingRequest, BrandKit, Focus, Tagline
+from branding.models import EXAMPLE_PROFILE, BrandingRequest, BrandKit, Focus, Tagline
 from branding.orchestrator import generate_kit
 from tests.fonts import INSTALLED_FONTS
 
@@ -227,7 +226,8 @@ def test_design_tokens_are_typed_resolvable_and_carry_the_kit_colours(kit: Brand
             assert color_hex(tokens, tokens[f'theme.{mode}.{role.replace("_", "-")}']) == hex_value
     assert color_hex(tokens, tokens['brand.primary']) == palette.primary
     assert tokens['brand.primary']['$value'] == '{color.primary.800}'  # the primary is a step of its own scale
-    assert tokens['font.family.heading']['$value'][0] == typography.heading_font  # type: ignore[index]
+    families = tokens['font.family.heading']['$value']
+    assert isinstance(families, list) and families[0] == typography.heading_font
     assert tokens['font.size.h1']['$value'] == {'value': typography.type_scale[0].size_rem, 'unit': 'rem'}
 
 
@@ -241,7 +241,9 @@ def test_tokens_of_a_palette_only_kit_say_what_is_missing(palette_kit: BrandKit)
 
 
 def parse_css(data: bytes) -> list[tinycss2.ast.Node]:
-    rules = tinycss2.parse_stylesheet(data.decode('utf-8'), skip_comments=True, skip_whitespace=True)
+    rules: list[tinycss2.ast.Node] = tinycss2.parse_stylesheet(
+        data.decode('utf-8'), skip_comments=True, skip_whitespace=True
+    )
     assert not [rule for rule in rules if rule.type == 'error'], rules
     return rules
 
@@ -259,7 +261,7 @@ def first_family(value: str) -> str:
 
 
 def prelude(rule: tinycss2.ast.Node) -> str:
-    return tinycss2.serialize(rule.prelude).strip()
+    return cast(str, tinycss2.serialize(rule.prelude)).strip()  # tinycss2 is untyped
 
 
 def test_css_has_light_and_dark_blocks_with_the_kit_values(kit: BrandKit) -> None:
@@ -528,16 +530,23 @@ def shows_name(name: str, text: str) -> bool:
     return all(normalised(word) in flat or normalised(word)[::-1] in flat for word in name.split())
 
 
+def pdf_dict(value: object) -> DictionaryObject:
+    """A PDF dictionary, resolved if it is a reference: pypdf types what it reads as any PDF object."""
+    resolved = value.get_object() if isinstance(value, PdfObject) else value
+    assert isinstance(resolved, DictionaryObject), resolved
+    return resolved
+
+
 def embedded_fonts(reader: pypdf.PdfReader) -> dict[str, bool]:
     """Every font the pages use (subset prefix removed) and whether the PDF carries its glyphs."""
     found: dict[str, bool] = {}
     for page in reader.pages:
-        resources = page['/Resources'].get_object()
-        for reference in resources.get('/Font', DictionaryObject()).get_object().values():
-            font = reference.get_object()
+        resources = pdf_dict(page['/Resources'])
+        for reference in pdf_dict(resources.get('/Font', DictionaryObject())).values():
+            font = pdf_dict(reference)
             descriptor = font.get('/FontDescriptor')
             files = {'/FontFile', '/FontFile2', '/FontFile3'}
-            embedded = descriptor is not None and bool(files & set(descriptor.get_object()))
+            embedded = descriptor is not None and bool(files & set(pdf_dict(descriptor)))
             found[str(font['/BaseFont']).lstrip('/').split('+')[-1]] = embedded
     return found
 

@@ -27,17 +27,16 @@ import uharfbuzz as hb
 from fontTools.ttLib import TTFont
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
-from pypdf.generic import ContentStream
+from pypdf.generic import ContentStream, StreamObject
 from reportlab.pdfbase.ttfonts import ShapedStr
 
-from branding.api import EXAMPLE_PROFILE
 from branding.design.font_files import FontLibrary
 from branding.export import EXPORTS, export_kit
 from branding.exports import pdf_scripts
 from branding.exports.common import css_comment, kit_title
 from branding.exports.script_fonts import NOTO_SANS, NOTO_SANS_ARABIC, SCRIPT_FONTS, ScriptFont
 from branding.exports.shaping import has_rtl
-from branding.models import BrandingRequest, BrandKit, Focus
+from branding.models import EXAMPLE_PROFILE, BrandingRequest, BrandKit, Focus
 from branding.orchestrator import generate_kit
 from tests.fonts import INSTALLED_FONTS
 from tests.unit.test_export import (
@@ -47,6 +46,7 @@ from tests.unit.test_export import (
     embedded_fonts,
     normalised,
     parse_css,
+    pdf_dict,
     pdf_text,
 )
 
@@ -221,13 +221,14 @@ def nominal_glyphs(text: str, font: ScriptFont) -> list[list[tuple[int, int]]]:
 
 def drawn_glyphs(reader: pypdf.PdfReader, page: int, family: str) -> list[list[tuple[int, int]]]:
     """The outlines of the glyphs a page draws in the embedded subset of `family`, in the order it draws them."""
-    fonts = reader.pages[page]['/Resources']['/Font']
+    fonts = pdf_dict(pdf_dict(reader.pages[page]['/Resources'])['/Font'])
     subsets = {}
     for key, reference in fonts.items():
-        font = reference.get_object()
+        font = pdf_dict(reference)
         if str(font['/BaseFont']).split('+')[-1].split('-')[0] == family:
-            data = font['/FontDescriptor'].get_object()['/FontFile2'].get_object().get_data()
-            subsets[key] = TTFont(io.BytesIO(data))
+            file = pdf_dict(font['/FontDescriptor'])['/FontFile2']
+            assert isinstance(file, StreamObject), file
+            subsets[key] = TTFont(io.BytesIO(file.get_data()))
     current = None
     glyphs = []
     for operands, operator in ContentStream(reader.pages[page].get_contents(), reader).operations:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
+import secrets
 import stat
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from branding import files
 from branding.files import create_private, read_or_create_secret, write_private_file
 
 
@@ -48,7 +48,7 @@ def test_a_written_file_is_private_before_it_appears(tmp_path: Path, monkeypatch
         assert Path(source).read_text() == 'new secret', 'the whole text is on disk before the rename'
         real_replace(source, target)
 
-    monkeypatch.setattr(files.os, 'replace', replace)
+    monkeypatch.setattr('branding.files.os.replace', replace)
     write_private_file(path, 'new secret')
     assert modes_when_renamed == [0o600]
     assert path.read_text() == 'new secret'
@@ -84,13 +84,13 @@ def test_a_blank_secret_file_is_replaced(tmp_path: Path) -> None:
 def test_two_processes_making_the_secret_at_once_agree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The other process publishes its secret between this one's look and its write: this one adopts it."""
     path = tmp_path / '.storage_secret'
-    real_token = files.secrets.token_urlsafe
+    real_token = secrets.token_urlsafe
 
     def token_while_another_process_publishes(size: int) -> str:
         path.write_text('theirs')
         return real_token(size)
 
-    monkeypatch.setattr(files.secrets, 'token_urlsafe', token_while_another_process_publishes)
+    monkeypatch.setattr('branding.files.secrets.token_urlsafe', token_while_another_process_publishes)
     assert read_or_create_secret(path) == 'theirs'
     assert path.read_text() == 'theirs'
     assert sorted(child.name for child in tmp_path.iterdir()) == ['.storage_secret']

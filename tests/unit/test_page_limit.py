@@ -12,12 +12,12 @@ from branding.clients import ClientResolver
 from branding.edge import HealthMiddleware
 from branding.page_limit import PageLimitMiddleware
 from branding.ratelimit import RateLimiter
-from branding.web import SECURITY_HEADERS
+from branding.web import SECURITY_HEADERS, Receive, Scope, Send
 
 HEALTH = b'{"status":"ok","version":"test"}'
 
 
-async def the_app(scope: dict[str, Any], receive: Any, send: Any) -> None:
+async def the_app(scope: Scope, receive: Receive, send: Send) -> None:
     """What stands behind the middlewares: every path answers 200 with its own path."""
     await send({'type': 'http.response.start', 'status': 200, 'headers': [(b'content-type', b'text/plain')]})
     await send({'type': 'http.response.body', 'body': scope['path'].encode()})
@@ -117,7 +117,7 @@ async def test_pages_are_built_a_few_at_a_time(builds: int) -> None:
     most = 0
     release = asyncio.Event()
 
-    async def slow_page(scope: dict[str, Any], receive: Any, send: Any) -> None:
+    async def slow_page(scope: Scope, receive: Receive, send: Send) -> None:
         nonlocal running, most
         running += 1
         most = max(most, running)

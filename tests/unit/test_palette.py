@@ -345,8 +345,9 @@ def test_keywords_do_not_match_inside_other_words(industry: str) -> None:
 
 def test_industry_outweighs_company_type_for_the_hue() -> None:
     profile = profile_with(company_type=CompanyType.SAAS, industry='Organic farming')
-    assert read_color_intent(profile).hue_match is not None
-    assert read_color_intent(profile).hue_match.association.id == 'eco'  # type: ignore[union-attr]
+    hue_match = read_color_intent(profile).hue_match
+    assert hue_match is not None
+    assert hue_match.association.id == 'eco'
 
 
 def test_playful_tone_raises_chroma_and_elegant_lowers_it() -> None:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from branding import registry
+from branding import drafts, registry
 from branding.models import EXAMPLE_PROFILE, BrandingRequest, Focus, SectionName
 from branding.orchestrator import KitContext
 from branding.registry import SECTIONS, KitSlot, SectionInputs, SectionSpec
@@ -82,7 +82,7 @@ async def test_a_section_that_reads_a_section_it_does_not_declare_is_stopped() -
         name='sneaky',
         title='Sneaky',
         task=lambda _count: '',
-        draft=registry.drafts.PaletteDraft,
+        draft=drafts.PaletteDraft,
         parser=lambda _inputs: lambda text: text,
         finish=as_is,
         offline=sneaky,

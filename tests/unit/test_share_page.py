@@ -138,10 +138,10 @@ def poisoned_kit() -> BrandKit:
         section: SectionProvenance(
             status=SectionStatus.FALLBACK,
             provider='together',
-            model=hostile(f'model-{section.value}'),
+            model=hostile(f'model-{section}'),
             latency_ms=1200,
             attempts=2,
-            note=hostile(f'note-{section.value}'),
+            note=hostile(f'note-{section}'),
         )
         for section in kit.sections
     }
@@ -226,7 +226,7 @@ def test_every_section_is_a_card_with_its_title_and_provenance() -> None:
     titles = [title for title in (spec.title for spec in SECTIONS.values()) if title in text]
     assert titles == ['Logo concepts', 'Colour palette', 'Typography', 'Taglines', 'Brand guidelines']
     assert parsed.tags.count('h2') == len(SECTIONS)
-    assert {f'card-{section.value}' for section in kit.sections} <= set(parsed.values('data-testid'))
+    assert {f'card-{section}' for section in kit.sections} <= set(parsed.values('data-testid'))
     assert text.count('offline engine') >= len(SECTIONS)
     assert kit.taglines[0].text in text
     palette = kit.color_palette

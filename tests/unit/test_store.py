@@ -437,7 +437,8 @@ async def test_only_the_owner_deletes_or_replaces_a_kit(store: SqliteKitStore) -
     assert stored is not None and stored.kit.company_name == 'Mine' and stored.owner == OWNER
 
     await store.save(kit.model_copy(update={'company_name': 'Renamed'}), make_request(), request_key='k', owner=OWNER)
-    assert (await store.get(kit.id)).kit.company_name == 'Renamed'  # type: ignore[union-attr]
+    renamed = await store.get(kit.id)
+    assert renamed is not None and renamed.kit.company_name == 'Renamed'
     assert await store.delete(kit.id, owner=None) is True, 'the admin deletes any kit'
     assert await store.get(kit.id) is None
 

@@ -31,13 +31,15 @@ def initials(name: str) -> str:
 
     Grapheme clusters keep a ZWJ emoji, a base letter with its combining marks or a Devanagari syllable whole.
     """
-    firsts = []
+    firsts: list[str] = []
     for word in display_name(name).split():
-        grapheme = next((g for g in _GRAPHEME.findall(word) if _INITIAL.match(g)), None)
+        graphemes: list[str] = _GRAPHEME.findall(word)
+        grapheme = next((g for g in graphemes if _INITIAL.match(g)), None)
         if grapheme is not None:
             firsts.append(grapheme)
     if not firsts:
-        return _GRAPHEME.findall(display_name(name))[0]
+        whole: list[str] = _GRAPHEME.findall(display_name(name))
+        return whole[0]
     first = firsts[0]
     if len(firsts) > 1 and _is_cased(first) and _is_cased(firsts[1]):
         return (first + firsts[1]).upper()
