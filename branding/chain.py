@@ -157,6 +157,38 @@ class _Run:
             self.on_text = None
 
 
+@dataclass(kw_only=True, slots=True)
+class _Turn:
+    """One provider's go at a section, and what has happened in it so far."""
+
+    provider: Provider
+    breaker: CircuitBreaker
+    original: ChatRequest
+    request: ChatRequest  # the next one to send: the original, or the repair re-ask
+    is_last: bool
+    events: list[str] = field(default_factory=list)
+    last_error: str = ''
+    retried: bool = False
+    repaired: bool = False
+    verdict: bool = False  # the breaker has been told how the provider did
+
+    def note_error(self, error: ProviderError) -> None:
+        if error.message != self.last_error:  # a retry that fails the same way says so once
+            self.events.append(error.message)
+        self.last_error = error.message
+
+    def reask(self, text: str, exc: Exception) -> bool:
+        """After a reply `parse` rejected: True with the repair re-ask as the next request, False after the one."""
+        problem = _describe_parse_error(exc)
+        if self.repaired:
+            self.events.append(f'still invalid after a repair re-ask ({_short(problem)})')
+            return False
+        self.repaired = True
+        self.events.append(f'invalid output ({_short(problem)}), re-asked for a repair')
+        self.request = self.original.with_repair(text, problem)
+        return True
+
+
 class ProviderChain:
     def __init__(
         self, providers: Sequence[Provider], settings: Settings, *, clock: Callable[[], float] = time.monotonic
@@ -234,67 +266,63 @@ class ProviderChain:
         is_last: bool,
     ) -> _Served[T] | None:
         """One provider's go at the section: its calls, one retry, one repair re-ask."""
-        events: list[str] = []
-        last_error = ''
-        retried = repaired = False
-        verdict = False
-        current = request
+        turn = _Turn(provider=provider, breaker=breaker, original=request, request=request, is_last=is_last)
         try:
             while True:
                 remaining = run.remaining()
                 if remaining < MIN_CALL_S:
-                    events.append('section budget spent')
+                    turn.events.append('section budget spent')
                     return None
                 timeout_s = min(self._settings.call_timeout_s, remaining)
                 run.attempts += 1
                 try:
-                    text = await self._call(provider, current, timeout_s=timeout_s, run=run)
+                    text = await self._call(provider, turn.request, timeout_s=timeout_s, run=run)
                 except ProviderError as error:
-                    if error.message != last_error:
-                        events.append(error.message)
-                    last_error = error.message
-                    if error.kind is ErrorKind.AUTH:
-                        _warn_auth_once(provider, error)
-                        breaker.trip()
-                        verdict = True
+                    delay = self._retry_after_error(turn, error, run)
+                    if delay is None:
                         return None
-                    retry = error.retryable and not retried
-                    if retry and error.kind is ErrorKind.TIMEOUT and not is_last:
-                        events.append('not retried: the next provider gets the time')
-                        retry = False
-                    delay = self._retry_delay(error, events) if retry else None
-                    if delay is not None and run.remaining() - delay >= MIN_CALL_S:
-                        retried = True
-                        events.append(f'retried once after {format_seconds(delay)}')
-                        await asyncio.sleep(delay)
-                        continue
-                    if delay is not None:
-                        events.append('no budget left to retry')
-                    breaker.record_failure()
-                    verdict = True
-                    return None
+                    await asyncio.sleep(delay)
+                    continue
                 breaker.record_success()
-                verdict = True
+                turn.verdict = True
                 try:
                     value = parse(text)
                 except PARSE_ERRORS as exc:
-                    problem = _describe_parse_error(exc)
-                    if repaired:
-                        events.append(f'still invalid after a repair re-ask ({_short(problem)})')
-                        return None
-                    repaired = True
-                    events.append(f'invalid output ({_short(problem)}), re-asked for a repair')
-                    current = request.with_repair(text, problem)
-                    continue
-                if repaired:
-                    events.append('repaired on re-ask')
+                    if turn.reask(text, exc):
+                        continue
+                    return None
+                if turn.repaired:
+                    turn.events.append('repaired on re-ask')
                 return _Served(value=value)
         finally:
-            if not verdict:
+            if not turn.verdict:
                 breaker.release_trial()
-            if events:
-                run.notes.append(f'{provider.name}: {", ".join(events)}')
-                logger.info('section %s: %s: %s', run.section, provider.name, ', '.join(events))
+            if turn.events:
+                run.notes.append(f'{provider.name}: {", ".join(turn.events)}')
+                logger.info('section %s: %s: %s', run.section, provider.name, ', '.join(turn.events))
+
+    def _retry_after_error(self, turn: _Turn, error: ProviderError, run: _Run) -> float | None:
+        """The wait before the one retry `error` allows, or None when the turn ends here (the breaker told)."""
+        turn.note_error(error)
+        if error.kind is ErrorKind.AUTH:
+            _warn_auth_once(turn.provider, error)
+            turn.breaker.trip()
+            turn.verdict = True
+            return None
+        retry = error.retryable and not turn.retried
+        if retry and error.kind is ErrorKind.TIMEOUT and not turn.is_last:
+            turn.events.append('not retried: the next provider gets the time')
+            retry = False
+        delay = self._retry_delay(error, turn.events) if retry else None
+        if delay is not None and run.remaining() - delay >= MIN_CALL_S:
+            turn.retried = True
+            turn.events.append(f'retried once after {format_seconds(delay)}')
+            return delay
+        if delay is not None:
+            turn.events.append('no budget left to retry')
+        turn.breaker.record_failure()
+        turn.verdict = True
+        return None
 
     def _retry_delay(self, error: ProviderError, events: list[str]) -> float | None:
         cap = self._settings.retry_after_cap_s

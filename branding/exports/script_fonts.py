@@ -169,11 +169,9 @@ def needs_script_font(char: str) -> bool:
 def script_of(char: str) -> ScriptFont | None:
     """The script font that would set `char` when the catalogue font lacks it, judged by its Unicode block alone
     (for licences and notes; the PDF itself asks each font's character map)."""
-    if not needs_script_font(char):
+    if not needs_script_font(char) or _is_han(char):  # Han is decided with the text around it: `script_fonts_for`
         return None
     code = ord(char)
-    if _is_han(char):
-        return None  # decided with the text around it, see `script_fonts_for`
     if _is_kana(char) or 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF:
         return NOTO_SANS_JP
     if _is_hangul(char):

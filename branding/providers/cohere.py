@@ -27,17 +27,21 @@ def classify(exc: BaseException, *, timeout_s: float | None = None) -> ProviderE
     if isinstance(exc, ParsingError):  # a 2xx body the SDK's models reject
         return ProviderError(ErrorKind.BAD_RESPONSE, 'reply does not match the chat response format')
     if isinstance(exc, ApiError):
-        # Error bodies that are not JSON, and codes without a subclass (502...), arrive as a bare ApiError; a 2xx
-        # body that is not JSON arrives as one with status 200.
-        if exc.status_code is None:
-            return ProviderError(ErrorKind.BAD_RESPONSE, 'error without a status code')
-        return status_error(exc.status_code, exc.headers)
+        return _api_error(exc)
     if isinstance(exc, SSEError):  # a 2xx answer to chat_stream that is not text/event-stream
         return ProviderError(ErrorKind.BAD_RESPONSE, 'reply is not an event stream')
     # The SDK does not wrap transport failures: timeouts, refused connections and cut-off bodies arrive as httpx's.
     if isinstance(exc, httpx.TransportError):
         return transport_error(exc, timeout_s=timeout_s)
     return unexpected_error(exc)
+
+
+def _api_error(exc: ApiError) -> ProviderError:
+    # Error bodies that are not JSON, and codes without a subclass (502...), arrive as a bare ApiError; a 2xx body that
+    # is not JSON arrives as one with status 200.
+    if exc.status_code is None:
+        return ProviderError(ErrorKind.BAD_RESPONSE, 'error without a status code')
+    return status_error(exc.status_code, exc.headers)
 
 
 class CohereProvider:

@@ -270,43 +270,60 @@ class FakeProviderServer:
 
     async def _behave(self, behaviour: Behaviour, record: RecordedRequest, receive: Receive, send: Send) -> None:
         if behaviour.kind == 'status':
-            body = behaviour.body
-            if behaviour.echo_authorization:
-                echoed = json.dumps({'message': f'invalid token in {record.headers.get("authorization", "")}'})
-                body = echoed.encode()
-            await _respond(send, behaviour.status, body, behaviour.content_type, behaviour.headers)
+            await _respond(
+                send, behaviour.status, _status_body(behaviour, record), behaviour.content_type, behaviour.headers
+            )
             return
         if behaviour.kind == 'raw':
             await _respond(send, behaviour.status, behaviour.body, behaviour.content_type)
             return
-        if behaviour.kind == 'hang':
-            try:
-                message = await asyncio.wait_for(receive(), behaviour.seconds)
-            except TimeoutError:
-                pass
-            else:
-                if message['type'] == 'http.disconnect':
-                    record.disconnected.set()
-                    return
+        if behaviour.kind == 'hang' and await _client_left(receive, behaviour.seconds, record):
+            return
         model = record.body.get('model', 'fake-model') if isinstance(record.body, dict) else 'fake-model'
         if record.streaming:
-            events = _stream_events(record.route, model, behaviour.text, behaviour.chunk_chars)
-            await send({'type': 'http.response.start', 'status': 200, 'headers': _headers('text/event-stream')})
-            if behaviour.kind == 'truncated':
-                events = events[: max(len(events) // 2, 1)]
-            for event in events:
-                await send({'type': 'http.response.body', 'body': event, 'more_body': True})
-                await asyncio.sleep(0)  # let each event go out on its own
-            if behaviour.kind == 'truncated':
-                raise _CutConnection
-            await send({'type': 'http.response.body', 'body': b'', 'more_body': False})
-            return
-        body = json.dumps(_completion(record.route, model, behaviour.text)).encode()
-        if behaviour.kind == 'truncated':
-            await send({'type': 'http.response.start', 'status': 200, 'headers': _headers('application/json', body)})
-            await send({'type': 'http.response.body', 'body': body[: len(body) // 2], 'more_body': True})
-            raise _CutConnection
-        await _respond(send, 200, body)
+            await _stream_reply(send, behaviour, record.route, model)
+        else:
+            await _reply(send, behaviour, record.route, model)
+
+
+def _status_body(behaviour: Behaviour, record: RecordedRequest) -> bytes:
+    if not behaviour.echo_authorization:
+        return behaviour.body
+    return json.dumps({'message': f'invalid token in {record.headers.get("authorization", "")}'}).encode()
+
+
+async def _client_left(receive: Receive, seconds: float, record: RecordedRequest) -> bool:
+    """Say nothing for `seconds`; True (with the request marked) when the client hung up meanwhile."""
+    try:
+        message = await asyncio.wait_for(receive(), seconds)
+    except TimeoutError:
+        return False
+    if message['type'] == 'http.disconnect':
+        record.disconnected.set()
+        return True
+    return False
+
+
+async def _stream_reply(send: Send, behaviour: Behaviour, route: str, model: str) -> None:
+    events = _stream_events(route, model, behaviour.text, behaviour.chunk_chars)
+    await send({'type': 'http.response.start', 'status': 200, 'headers': _headers('text/event-stream')})
+    if behaviour.kind == 'truncated':
+        events = events[: max(len(events) // 2, 1)]
+    for event in events:
+        await send({'type': 'http.response.body', 'body': event, 'more_body': True})
+        await asyncio.sleep(0)  # let each event go out on its own
+    if behaviour.kind == 'truncated':
+        raise _CutConnection
+    await send({'type': 'http.response.body', 'body': b'', 'more_body': False})
+
+
+async def _reply(send: Send, behaviour: Behaviour, route: str, model: str) -> None:
+    body = json.dumps(_completion(route, model, behaviour.text)).encode()
+    if behaviour.kind == 'truncated':
+        await send({'type': 'http.response.start', 'status': 200, 'headers': _headers('application/json', body)})
+        await send({'type': 'http.response.body', 'body': body[: len(body) // 2], 'more_body': True})
+        raise _CutConnection
+    await _respond(send, 200, body)
 
 
 def _headers(content_type: str, body: bytes | None = None, extra: dict[str, str] | None = None) -> list[Any]:

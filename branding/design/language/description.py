@@ -118,6 +118,62 @@ def _first_sentence(text: str) -> str:
     return next((sentence for sentence in sentences if count_words(sentence) >= 3), text.strip())
 
 
+@dataclass(frozen=True, slots=True)
+class _ActionStart:
+    """Where a pattern puts the first verb of what the product does, and what else the pattern tells."""
+
+    index: int
+    mode: str  # the verb's form: 'base' or 'third'
+    company_side: bool = False  # what the company itself does ('we build'), not the reader
+    helped: str = ''  # who 'helps <who> to ...' names ('' when it names nobody worth quoting)
+
+
+def _after_help_word(tokens: Sequence[Token], index: int, proper: set[str]) -> _ActionStart | None:
+    """'helps <who> (to) <verb> ...', 'lets/enables/allows <who> (to) <verb> ...', within a few words."""
+    for probe in range(index + 1, min(index + 8, len(tokens))):
+        if not tokens[probe].is_word:
+            return None
+        start = None
+        if tokens[probe].folded == 'to' and _verb_at(tokens, probe + 1, 'base'):
+            start = probe + 1
+        elif probe > index + 1 and _verb_at(tokens, probe, 'base'):
+            start = probe
+        if start is not None:
+            who = [_word_form(t, proper) for t in tokens[index + 1 : probe]]
+            helped = ' '.join(who) if who and who[0].casefold() not in {'you', 'us', 'to'} else ''
+            return _ActionStart(start, 'base', helped=helped)
+    return None
+
+
+def _action_start(tokens: Sequence[Token], index: int, name_words: set[str], proper: set[str]) -> _ActionStart | None:
+    """The verb phrase the word at `index` introduces, by the patterns `read_description` lists; None if none."""
+    lex = lexicon()
+    word = tokens[index].folded
+    if word in lex.help_words or word in lex.enable_words:
+        return _after_help_word(tokens, index, proper)
+    if word == 'to' and index > 0 and tokens[index - 1].folded in lex.to_after:
+        return _ActionStart(index + 1, 'base') if _verb_at(tokens, index + 1, 'base') else None
+    if word == 'can' and _verb_at(tokens, index + 1, 'base'):
+        return _ActionStart(index + 1, 'base')
+    if word in lex.subject_words or word in name_words:
+        mode = 'base' if word == 'we' else 'either'
+        if verb := _verb_at(tokens, index + 1, mode):
+            company_side = word == 'we' or word in name_words or verb in lex.company_verbs
+            return _ActionStart(
+                index + 1, _verb_mode(tokens, index + 1) if mode == 'either' else mode, company_side=company_side
+            )
+    return None
+
+
+def _objects_of(actions: Iterable[str]) -> list[str]:
+    objects: list[str] = []
+    for action in actions:
+        thing = _object_of(action)
+        if thing and thing.casefold() not in {o.casefold() for o in objects}:
+            objects.append(thing)
+    return objects
+
+
 def read_description(description: str, name: str = '', proper_nouns: Iterable[str] | None = None) -> DescriptionReading:
     """Find what the product does and for whom, from patterns copywriters rely on.
 
@@ -127,7 +183,6 @@ def read_description(description: str, name: str = '', proper_nouns: Iterable[st
     skipped: it is not something the reader does. Verbs come from a fixed list, so an unknown verb is simply not found.
     """
     text = plain_text(description)
-    lex = lexicon()
     tokens = tokenise(text)
     proper = set(proper_nouns) if proper_nouns is not None else proper_nouns_in([text])
     name_words = {token.folded for token in tokenise(name) if token.is_word and len(token.text) > 1}
@@ -135,44 +190,17 @@ def read_description(description: str, name: str = '', proper_nouns: Iterable[st
     helped = ''
     index = 0
     while index < len(tokens):
-        token = tokens[index]
-        start, mode, company_side = None, 'base', False
-        if token.folded in lex.help_words or token.folded in lex.enable_words:
-            for probe in range(index + 1, min(index + 8, len(tokens))):
-                if not tokens[probe].is_word:
-                    break
-                if tokens[probe].folded == 'to' and _verb_at(tokens, probe + 1, 'base'):
-                    start = probe + 1
-                elif probe > index + 1 and _verb_at(tokens, probe, 'base'):
-                    start = probe
-                if start is not None:
-                    who = [_word_form(t, proper) for t in tokens[index + 1 : probe]]
-                    if who and who[0].casefold() not in {'you', 'us', 'to'} and not helped:
-                        helped = ' '.join(who)
-                    break
-        elif token.folded == 'to' and index > 0 and tokens[index - 1].folded in lex.to_after:
-            start = index + 1 if _verb_at(tokens, index + 1, 'base') else None
-        elif token.folded == 'can' and _verb_at(tokens, index + 1, 'base'):
-            start = index + 1
-        elif token.folded in lex.subject_words or token.folded in name_words:
-            mode = 'base' if token.folded == 'we' else 'either'
-            if verb := _verb_at(tokens, index + 1, mode):
-                start = index + 1
-                mode = _verb_mode(tokens, start) if mode == 'either' else mode
-                company_side = token.folded == 'we' or token.folded in name_words or verb in lex.company_verbs
+        start = _action_start(tokens, index, name_words, proper)
         if start is None:
             index += 1
             continue
-        found, index = _collect_actions(tokens, start, mode, proper)
-        if company_side:  # 'We build tools' is not something the reader does; read on for what the tools do
-            index = start + 1
+        helped = helped or start.helped  # the first one named
+        found, index = _collect_actions(tokens, start.index, start.mode, proper)
+        if start.company_side:  # 'We build tools' is not something the reader does; read on for what the tools do
+            index = start.index + 1
             continue
         actions.extend(action for action in found if action.casefold() not in {a.casefold() for a in actions})
-    objects: list[str] = []
-    for action in actions:
-        thing = _object_of(action)
-        if thing and thing.casefold() not in {o.casefold() for o in objects}:
-            objects.append(thing)
+    objects = _objects_of(actions)
     return DescriptionReading(
         actions=tuple(actions), objects=tuple(objects), helped=helped, first_sentence=_first_sentence(text)
     )

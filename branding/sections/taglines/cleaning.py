@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import regex
@@ -96,6 +97,61 @@ def _model_explanation(text: str, words: BrandWords) -> str:
     return f'From the language model, in a {words.voice.name} voice; it does not reuse a word from the profile.'
 
 
+def _candidate_lines(candidate: str | Tagline) -> list[tuple[str, str, str]]:
+    """A candidate's lines as (raw text, explanation, tone); text says nothing of the last two."""
+    if isinstance(candidate, Tagline):
+        return [(candidate.text, plain_text(candidate.explanation), plain_text(candidate.tone))]
+    return [(line, '', '') for line in candidate.splitlines() if line.strip()]
+
+
+@dataclass(slots=True)
+class _Kept:
+    """The clean, distinct lines kept so far, and how many cleaning changed or dropped."""
+
+    words: BrandWords
+    lines: list[tuple[str, str, str]] = field(default_factory=list)  # (text, explanation, tone)
+    seen: set[str] = field(default_factory=set)
+    trimmed: int = 0
+    duplicates: int = 0
+    unusable: int = 0
+
+    def add(self, raw: str, explanation: str, tone: str) -> None:
+        text = clean_line(raw)
+        if not has_word_chars(text):
+            self.unusable += 1
+            return
+        if not fits(text):
+            text = trim(text)
+            self.trimmed += 1
+        key = dedupe_key(text)
+        if key in self.seen:
+            self.duplicates += 1
+            return
+        self.seen.add(key)
+        self.lines.append((text, explanation or _model_explanation(text, self.words), tone or self.words.voice.name))
+
+    def notes(self) -> list[str]:
+        notes = []
+        if self.trimmed:
+            notes.append(f'Trimmed {_plural(self.trimmed, "tagline")} to {MAX_TAGLINE_WORDS} words.')
+        if self.duplicates:
+            notes.append(f'Removed {_plural(self.duplicates, "duplicate")}.')
+        if self.unusable:
+            notes.append(f'Dropped {_plural(self.unusable, "line")} with no usable text.')
+        return notes
+
+    def top_up(self, count: int, *, profile: CompanyProfile, seed: int) -> str:
+        """Offline lines not already kept, until there are `count`; the note that says so."""
+        missing = count - len(self.lines)
+        for offline in offline_candidates(profile, MAX_TAGLINES, seed):
+            if len(self.lines) == count:
+                break
+            if offline.key not in self.seen:
+                self.seen.add(offline.key)
+                self.lines.append((offline.text, offline.explanation, self.words.voice.name))
+        return f'Added {_plural(missing, "offline tagline")} to reach {count}.'
+
+
 def clean_taglines(
     candidates: Sequence[str | Tagline], count: int, *, profile: CompanyProfile, seed: int
 ) -> CleanedTaglines:
@@ -109,50 +165,18 @@ def clean_taglines(
     'tagline-1', 'tagline-2', ...; `notes` says what changed.
     """
     check_count(count)
-    words = read_profile(profile)
-    kept: list[tuple[str, str, str]] = []  # (text, explanation, tone)
-    seen: set[str] = set()
-    trimmed = duplicates = unusable = 0
+    kept = _Kept(read_profile(profile))
     for candidate in candidates:
-        if isinstance(candidate, Tagline):
-            lines = [(candidate.text, plain_text(candidate.explanation), plain_text(candidate.tone))]
-        else:
-            lines = [(line, '', '') for line in candidate.splitlines() if line.strip()]
-        for raw, explanation, tone in lines:
-            text = clean_line(raw)
-            if not has_word_chars(text):
-                unusable += 1
-                continue
-            if not fits(text):
-                text = trim(text)
-                trimmed += 1
-            key = dedupe_key(text)
-            if key in seen:
-                duplicates += 1
-                continue
-            seen.add(key)
-            kept.append((text, explanation or _model_explanation(text, words), tone or words.voice.name))
-    notes = []
-    if trimmed:
-        notes.append(f'Trimmed {_plural(trimmed, "tagline")} to {MAX_TAGLINE_WORDS} words.')
-    if duplicates:
-        notes.append(f'Removed {_plural(duplicates, "duplicate")}.')
-    if unusable:
-        notes.append(f'Dropped {_plural(unusable, "line")} with no usable text.')
-    if len(kept) > count:
-        notes.append(f'Kept the first {count} of {len(kept)} taglines.')
-        kept = kept[:count]
-    if len(kept) < count:
-        missing = count - len(kept)
-        for offline in offline_candidates(profile, MAX_TAGLINES, seed):
-            if len(kept) == count:
-                break
-            if offline.key not in seen:
-                seen.add(offline.key)
-                kept.append((offline.text, offline.explanation, words.voice.name))
-        notes.append(f'Added {_plural(missing, "offline tagline")} to reach {count}.')
+        for raw, explanation, tone in _candidate_lines(candidate):
+            kept.add(raw, explanation, tone)
+    notes = kept.notes()
+    if len(kept.lines) > count:
+        notes.append(f'Kept the first {count} of {len(kept.lines)} taglines.')
+        del kept.lines[count:]
+    if len(kept.lines) < count:
+        notes.append(kept.top_up(count, profile=profile, seed=seed))
     taglines = [
         Tagline(id=f'tagline-{index}', text=text, tone=tone, explanation=explanation)
-        for index, (text, explanation, tone) in enumerate(kept, start=1)
+        for index, (text, explanation, tone) in enumerate(kept.lines, start=1)
     ]
     return CleanedTaglines(taglines=taglines, notes=notes)
