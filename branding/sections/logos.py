@@ -261,7 +261,9 @@ def _concept(
     )
 
 
-def logo_concept_from(
+# PLR0913: the model's words (style, description, rationale), the kit parts every concept is drawn from (profile,
+# palette, typography, fonts, seed) and its place (index); all but the style are keyword-only, named at each call.
+def logo_concept_from(  # noqa: PLR0913
     style: LogoStyle,
     *,
     description: str,
