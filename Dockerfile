@@ -3,6 +3,8 @@ FROM node:20-slim AS node-packages
 WORKDIR /build
 COPY fonts/package.json fonts/package-lock.json ./fonts/
 RUN cd fonts && npm ci --no-audit --no-fund --loglevel=error
+COPY icons/package.json icons/package-lock.json ./icons/
+RUN cd icons && npm ci --no-audit --no-fund --loglevel=error
 COPY assets/package.json assets/package-lock.json ./assets/
 RUN cd assets && npm ci --no-audit --no-fund --loglevel=error
 
@@ -32,6 +34,7 @@ RUN python scripts/build_assets.py && test -s assets/dist/studio.css && test -s 
 FROM app
 COPY --from=assets /app/assets/dist ./assets/dist
 COPY --from=node-packages /build/fonts/node_modules ./fonts/node_modules
+COPY --from=node-packages /build/icons/node_modules ./icons/node_modules
 RUN useradd --create-home --uid 10001 brandsmith && mkdir -p /data && chown brandsmith /data
 USER brandsmith
 VOLUME ["/data"]

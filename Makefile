@@ -3,15 +3,15 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run dev test lint format fonts assets chromium servers install bench screenshots clean
+.PHONY: run dev test lint format fonts icons assets chromium servers install bench screenshots clean
 
-run: $(VENV)/.runtime fonts assets
+run: $(VENV)/.runtime fonts icons assets
 	@HOST=$${HOST:-127.0.0.1} PORT=$${PORT:-8080} $(BIN)/python app.py
 
-dev: $(VENV)/.runtime fonts assets
+dev: $(VENV)/.runtime fonts icons assets
 	@BRANDSMITH_DEV=1 HOST=$${HOST:-127.0.0.1} $(BIN)/python app.py
 
-test: $(VENV)/.test fonts assets chromium servers lint
+test: $(VENV)/.test fonts icons assets chromium servers lint
 	$(BIN)/python -m pytest -q
 
 lint: $(VENV)/.test
@@ -23,16 +23,19 @@ format: $(VENV)/.test
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-bench: $(VENV)/.test fonts
+bench: $(VENV)/.test fonts icons
 	$(BIN)/python -m bench.offline
 
 # the README's pictures of the studio (docs/*.png); tests never write them
-screenshots: $(VENV)/.test fonts assets chromium
+screenshots: $(VENV)/.test fonts icons assets chromium
 	$(BIN)/python scripts/screenshots.py
 
 install: $(VENV)/.runtime
 
 fonts: fonts/node_modules/.installed
+
+# the tagged open-licence icon set (Tabler Icons, MIT) logo symbols are chosen from
+icons: icons/node_modules/.installed
 
 # the stylesheet and icons are rebuilt whenever the UI code that names their classes and icons changes
 assets: assets/dist/studio.css
@@ -59,6 +62,9 @@ $(VENV)/.test: pyproject.toml | $(BIN)/python
 fonts/node_modules/.installed: fonts/package.json fonts/package-lock.json
 	@bash scripts/npm-ci.sh fonts
 
+icons/node_modules/.installed: icons/package.json icons/package-lock.json
+	@bash scripts/npm-ci.sh icons
+
 assets/node_modules/.installed: assets/package.json assets/package-lock.json
 	@bash scripts/npm-ci.sh assets
 
@@ -66,4 +72,4 @@ assets/dist/studio.css: assets/node_modules/.installed assets/studio.css app.py 
 	@$(BIN)/python scripts/build_assets.py
 
 clean:
-	rm -rf $(VENV) fonts/node_modules assets/node_modules assets/dist .pytest_cache .mypy_cache .ruff_cache test-results
+	rm -rf $(VENV) fonts/node_modules icons/node_modules assets/node_modules assets/dist .pytest_cache .mypy_cache .ruff_cache test-results

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs a folder's locked npm packages: `npm-ci.sh fonts` (the catalogue's @fontsource font files) or
+# Installs a folder's locked npm packages: `npm-ci.sh fonts` (the catalogue's @fontsource font files),
+# `npm-ci.sh icons` (the Tabler icon set logo symbols come from) or
 # `npm-ci.sh assets` (the Tailwind CLI and SVG icons). Without npm the studio still works and says what it does instead:
 # previews fall back to system font stacks; styles and icons come from NiceGUI's in-browser defaults.
 set -euo pipefail
