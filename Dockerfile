@@ -14,7 +14,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     HOST=0.0.0.0 \
     PORT=8080 \
     BRANDSMITH_DATA_DIR=/data \
-    BRANDSMITH_FONTS_DIR=/app/fonts/node_modules/@fontsource
+    BRANDSMITH_FONTS_DIR=/app/fonts/node_modules/@fontsource \
+    BRANDSMITH_ICONS_DIR=/app/icons/node_modules/@tabler/icons
 WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY branding ./branding

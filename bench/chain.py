@@ -15,6 +15,7 @@ import warnings
 
 from branding.chain import ProviderChain
 from branding.design.font_files import FontLibrary
+from branding.design.symbols.icon_set import IconLibrary
 from branding.models import EXAMPLE_PROFILE, BrandingRequest, SectionName
 from branding.orchestrator import KitDone, SectionDone, stream_kit
 from branding.providers.registry import build_providers
@@ -36,13 +37,13 @@ def make_chain(server: FakeProviderServer) -> ProviderChain:
     return ProviderChain(build_providers(settings), settings)
 
 
-async def one_kit(chain: ProviderChain, fonts: FontLibrary, seed: int) -> tuple[float, float, int]:
+async def one_kit(chain: ProviderChain, fonts: FontLibrary, icons: IconLibrary, seed: int) -> tuple[float, float, int]:
     """Wall time, time to the first section, and how many sections fell back."""
     started = time.perf_counter()
     first = 0.0
     fallbacks = 0
     request = BrandingRequest(company_profile=EXAMPLE_PROFILE, num_variations=3, seed=seed)
-    async for event in stream_kit(request, chain=chain, fonts=fonts):
+    async for event in stream_kit(request, chain=chain, fonts=fonts, icons=icons):
         if isinstance(event, SectionDone) and not first:
             first = time.perf_counter() - started
         if isinstance(event, KitDone):
@@ -56,9 +57,10 @@ async def run(runs: int, concurrent: int) -> None:
     server.respond_with('together', by_section(SEED_LATENCIES_S))
     chain = make_chain(server)
     fonts = FontLibrary(root=Settings().fonts_dir)
+    icons = IconLibrary(root=Settings().icons_dir)
     try:
-        await one_kit(chain, fonts, 0)  # warm-up: SDK models, fonts, colour tables
-        results = [await one_kit(chain, fonts, seed) for seed in range(1, runs + 1)]
+        await one_kit(chain, fonts, icons, 0)  # warm-up: SDK models, fonts, colour tables
+        results = [await one_kit(chain, fonts, icons, seed) for seed in range(1, runs + 1)]
         walls = [wall for wall, _, _ in results]
         firsts = [first for _, first, _ in results]
         baseline = sum(SEED_LATENCIES_S.values())
@@ -76,7 +78,7 @@ async def run(runs: int, concurrent: int) -> None:
 
         started = time.perf_counter()
         outcomes = await asyncio.gather(
-            *(one_kit(chain, fonts, seed) for seed in range(1000, 1000 + concurrent)), return_exceptions=True
+            *(one_kit(chain, fonts, icons, seed) for seed in range(1000, 1000 + concurrent)), return_exceptions=True
         )
         elapsed = time.perf_counter() - started
         errors = [outcome for outcome in outcomes if isinstance(outcome, BaseException)]

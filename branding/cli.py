@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from branding.chain import ProviderChain
 from branding.design.font_files import FontLibrary
+from branding.design.symbols.icon_set import IconLibrary
 from branding.export import EXPORTS, export_kit
 from branding.models import BrandingRequest, BrandKit, Focus
 from branding.orchestrator import generate_kit
@@ -66,11 +67,11 @@ def parser() -> argparse.ArgumentParser:
     return main
 
 
-async def _generate(request: BrandingRequest, settings: Settings, fonts: FontLibrary) -> BrandKit:
+async def _generate(request: BrandingRequest, settings: Settings, fonts: FontLibrary, icons: IconLibrary) -> BrandKit:
     """The kit through the provider chain the settings describe (the offline engine when no provider is set)."""
     chain = ProviderChain(build_providers(settings), settings)
     try:
-        return await generate_kit(request, chain=chain, fonts=fonts)
+        return await generate_kit(request, chain=chain, fonts=fonts, icons=icons)
     finally:
         await chain.aclose()
 
@@ -95,7 +96,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     settings = Settings()
     fonts = FontLibrary(root=settings.fonts_dir)  # the command is its own composition root, as app.py is the server's
-    kit = asyncio.run(_generate(request, settings, fonts))
+    icons = IconLibrary(root=settings.icons_dir)
+    kit = asyncio.run(_generate(request, settings, fonts, icons))
     content, _, _ = export_kit(kit, format_for(args.out, args.format), fonts=fonts)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(content)

@@ -11,6 +11,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, Field, StringConstraints
 
 from branding.design.font_files import FontLibrary
+from branding.design.symbols.icon_set import IconLibrary
 from branding.llm_json import parse_reply
 from branding.models import (
     ColorPalette,
@@ -140,6 +141,7 @@ def drawn_logos(
     palette: ColorPalette,
     typography: Typography,
     fonts: FontLibrary,
+    icons: IconLibrary,
     count: int,
     seed: int,
 ) -> tuple[list[LogoConcept], list[str]]:
@@ -164,12 +166,13 @@ def drawn_logos(
                 palette=palette,
                 typography=typography,
                 fonts=fonts,
+                icons=icons,
                 seed=seed,
                 index=index,
             )
         )
     if len(logos) < count:
-        extra = build_offline_logos(profile, palette, typography, count, seed, fonts=fonts)
+        extra = build_offline_logos(profile, palette, typography, count, seed, fonts=fonts, icons=icons)
         taken = {logo.style for logo in logos}
         fillers = [logo for logo in extra if logo.style not in taken] + [logo for logo in extra if logo.style in taken]
         for logo in fillers[: count - len(logos)]:

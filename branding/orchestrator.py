@@ -11,6 +11,7 @@ from typing import Any, TypeVar, cast
 
 from branding.chain import ProviderChain
 from branding.design.font_files import FontLibrary
+from branding.design.symbols.icon_set import IconLibrary
 from branding.models import (
     OFFLINE_PROVIDER,
     BrandingRequest,
@@ -63,6 +64,7 @@ class KitContext:
     request: BrandingRequest
     seed: int
     fonts: FontLibrary
+    icons: IconLibrary
     chain: ProviderChain | None = None
     basis_seed: int = -1  # the kit's own seed: a regenerated section keeps the palette and type it was built on
     made: tuple[str, ...] = ()  # the sections this kit makes
@@ -117,6 +119,10 @@ class Inputs:
     @property
     def fonts(self) -> FontLibrary:
         return self.context.fonts
+
+    @property
+    def icons(self) -> IconLibrary:
+        return self.context.icons
 
     def _check(self, needed: AnySpec) -> None:
         if needed.name not in self.spec.needs:
@@ -179,15 +185,16 @@ async def _run_section(spec: AnySpec, context: KitContext, kit: BrandKit, emit: 
 
 
 async def stream_kit(
-    request: BrandingRequest, *, chain: ProviderChain | None = None, fonts: FontLibrary
+    request: BrandingRequest, *, chain: ProviderChain | None = None, fonts: FontLibrary, icons: IconLibrary
 ) -> AsyncGenerator[KitEvent, None]:
     """Yield section events in completion order, then KitDone. Closing the iterator cancels the unfinished work.
 
     Without a `chain` (or with one that has no providers) every section comes from the offline design engine. `fonts`
-    is where the engine finds the font files it draws lettering from and says are installed."""
+    is where the engine finds the font files it draws lettering from and says are installed; `icons` the icon set
+    logo symbols are drawn from."""
     started = time.perf_counter()
     seed = request.seed if request.seed is not None else fresh_seed()
-    context = KitContext(request=request, seed=seed, fonts=fonts, chain=chain)
+    context = KitContext(request=request, seed=seed, fonts=fonts, icons=icons, chain=chain)
     kit = BrandKit(
         company_id=request.company_id,
         company_name=request.company_profile.name,
@@ -229,10 +236,16 @@ async def stream_kit(
 
 
 async def regenerate_section(
-    request: BrandingRequest, kit: BrandKit, section: str, *, chain: ProviderChain | None = None, fonts: FontLibrary
+    request: BrandingRequest,
+    kit: BrandKit,
+    section: str,
+    *,
+    chain: ProviderChain | None = None,
+    fonts: FontLibrary,
+    icons: IconLibrary,
 ) -> SectionDone:
     """Make one section again with a fresh seed, on the sections (palette, type, taglines) the kit already has."""
-    context = KitContext(request=request, seed=fresh_seed(), fonts=fonts, basis_seed=kit.seed, chain=chain)
+    context = KitContext(request=request, seed=fresh_seed(), fonts=fonts, icons=icons, basis_seed=kit.seed, chain=chain)
     for name in context.made:
         if SECTIONS[name].present(kit):
             context.resolve(name, SECTIONS[name].get(kit))
@@ -246,8 +259,10 @@ async def regenerate_section(
     return done[0]
 
 
-async def generate_kit(request: BrandingRequest, *, chain: ProviderChain | None = None, fonts: FontLibrary) -> BrandKit:
-    async for event in stream_kit(request, chain=chain, fonts=fonts):
+async def generate_kit(
+    request: BrandingRequest, *, chain: ProviderChain | None = None, fonts: FontLibrary, icons: IconLibrary
+) -> BrandKit:
+    async for event in stream_kit(request, chain=chain, fonts=fonts, icons=icons):
         if isinstance(event, KitDone):
             return event.kit
     raise RuntimeError('the section stream ended without a kit')

@@ -21,6 +21,7 @@ from pydantic_core import to_jsonable_python
 
 from branding import drafts
 from branding.design.font_files import FontLibrary
+from branding.design.symbols.icon_set import IconLibrary
 from branding.models import (
     BrandKit,
     ColorPalette,
@@ -44,8 +45,8 @@ V = TypeVar('V')
 
 
 class SectionInputs(Protocol):
-    """What a section is built from: the request, the seed, the installed font files, and the values of the sections
-    it needs."""
+    """What a section is built from: the request, the seed, the installed font files and icon set, and the values of
+    the sections it needs."""
 
     @property
     def profile(self) -> CompanyProfile: ...
@@ -58,6 +59,9 @@ class SectionInputs(Protocol):
 
     @property
     def fonts(self) -> FontLibrary: ...
+
+    @property
+    def icons(self) -> IconLibrary: ...
 
     async def value(self, spec: SectionSpec[V, Any]) -> V:
         """The value of a section this one is built on: this kit's own, or made offline on the kit's seed."""
@@ -183,6 +187,7 @@ async def _drawn_logos(draft: drafts.LogosDraft, inputs: SectionInputs) -> tuple
         palette=palette,
         typography=typography,
         fonts=inputs.fonts,
+        icons=inputs.icons,
         count=inputs.count,
         seed=inputs.seed,
     )
@@ -191,7 +196,14 @@ async def _drawn_logos(draft: drafts.LogosDraft, inputs: SectionInputs) -> tuple
 async def _offline_logos(inputs: SectionInputs) -> list[LogoConcept]:
     palette, typography = await asyncio.gather(inputs.value(PALETTE), inputs.value(TYPOGRAPHY))
     return await asyncio.to_thread(
-        build_offline_logos, inputs.profile, palette, typography, inputs.count, inputs.seed, fonts=inputs.fonts
+        build_offline_logos,
+        inputs.profile,
+        palette,
+        typography,
+        inputs.count,
+        inputs.seed,
+        fonts=inputs.fonts,
+        icons=inputs.icons,
     )
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from branding.chain import ProviderChain
 from branding.clients import ClientResolver
 from branding.design.font_files import FontLibrary
+from branding.design.symbols.icon_set import IconLibrary
 from branding.models import OFFLINE_PROVIDER, BrandingRequest, BrandKit
 from branding.orchestrator import (
     KitDone,
@@ -37,6 +38,7 @@ class KitService:
     store: KitStore
     chain: ProviderChain
     fonts: FontLibrary  # one for the process: the engine, the exports and the /fonts mount read the same folder
+    icons: IconLibrary  # the icon set logo symbols are drawn from (hand-drawn symbols when it is not installed)
     limiter: RateLimiter
     clients: ClientResolver = field(default_factory=ClientResolver)
     access: ApiAccess = field(default_factory=ApiAccess)
@@ -69,7 +71,7 @@ class KitService:
                     yield SectionDone(section=section, provenance=saved.sections[section], kit=saved)
                 yield KitDone(kit=saved)
                 return
-        async for event in stream_kit(request, chain=self.chain, fonts=self.fonts):
+        async for event in stream_kit(request, chain=self.chain, fonts=self.fonts, icons=self.icons):
             if isinstance(event, KitDone):
                 await self.store.save(event.kit, request, request_key=key, owner=owner)
             yield event
@@ -82,7 +84,7 @@ class KitService:
 
     async def regenerate(self, request: BrandingRequest, kit: BrandKit, section: str, *, owner: str) -> SectionDone:
         """A new version of one section, saved over the owner's kit (NotOwnerError for anyone else's kit)."""
-        done = await regenerate_section(request, kit, section, chain=self.chain, fonts=self.fonts)
+        done = await regenerate_section(request, kit, section, chain=self.chain, fonts=self.fonts, icons=self.icons)
         # an edited kit is no longer what its request alone would make, so it is never handed out for reuse
         await self.store.save(done.kit, request, request_key=f'edited-{done.kit.id}', owner=owner)
         return done
@@ -93,8 +95,8 @@ class KitService:
 
 
 def build_kit_service(settings: Settings) -> KitService:
-    """The service the settings describe: its own store, provider clients, circuit breakers, rate limiter and font
-    library.
+    """The service the settings describe: its own store, provider clients, circuit breakers, rate limiter, font
+    library and icon set.
 
     Opens (and migrates) the store synchronously: call it at start-up or from a worker thread."""
     return KitService(
@@ -102,6 +104,7 @@ def build_kit_service(settings: Settings) -> KitService:
         store=open_store(settings),
         chain=ProviderChain(build_providers(settings), settings),
         fonts=FontLibrary(root=settings.fonts_dir),
+        icons=IconLibrary(root=settings.icons_dir),
         limiter=RateLimiter(per_minute=settings.rate_limit_per_minute),
         clients=ClientResolver.from_setting(settings.trusted_proxies),
         access=ApiAccess.from_settings(

@@ -21,6 +21,9 @@ class Settings(BaseSettings):
     fonts_dir: Path = Field(
         default=PROJECT_ROOT / 'fonts' / 'node_modules' / '@fontsource', validation_alias='BRANDSMITH_FONTS_DIR'
     )
+    icons_dir: Path = Field(
+        default=PROJECT_ROOT / 'icons' / 'node_modules' / '@tabler' / 'icons', validation_alias='BRANDSMITH_ICONS_DIR'
+    )
 
     database_url: str | None = Field(default=None, validation_alias='DATABASE_URL')
     reuse_ttl_s: float = Field(default=3600.0, ge=0, validation_alias='BRANDSMITH_REUSE_TTL')

@@ -12,6 +12,7 @@ import random
 
 from branding.design.font_files import FontLibrary
 from branding.design.marks import Mark, color_name, display_name, icon_motif, initials, render_mark, tone_has
+from branding.design.symbols.icon_set import IconLibrary
 from branding.models import (
     COMPANY_TYPE_LABELS,
     ColorPalette,
@@ -230,6 +231,7 @@ def render_logo(
     typography: Typography,
     *,
     fonts: FontLibrary,
+    icons: IconLibrary,
     seed: int,
     variant: int = 0,
 ) -> str:
@@ -272,6 +274,7 @@ def logo_concept_from(  # noqa: PLR0913
     palette: ColorPalette,
     typography: Typography,
     fonts: FontLibrary,
+    icons: IconLibrary,
     seed: int,
     index: int,
 ) -> LogoConcept:
@@ -292,7 +295,14 @@ def logo_concept_from(  # noqa: PLR0913
 
 
 def build_offline_logos(
-    profile: CompanyProfile, palette: ColorPalette, typography: Typography, count: int, seed: int, *, fonts: FontLibrary
+    profile: CompanyProfile,
+    palette: ColorPalette,
+    typography: Typography,
+    count: int,
+    seed: int,
+    *,
+    fonts: FontLibrary,
+    icons: IconLibrary,
 ) -> list[LogoConcept]:
     """`count` concepts cycling through all six styles (brief-led order) before any style repeats."""
     order = style_order(profile, rng_for(profile, seed, 'logos'))

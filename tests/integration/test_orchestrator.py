@@ -20,6 +20,7 @@ from branding.settings import Settings
 from tests.fakes.brand_sections import DRAFT_REPLIES, by_section, section_of
 from tests.fakes.provider_server import FakeProviderServer, status
 from tests.fonts import INSTALLED_FONTS
+from tests.icons import INSTALLED_ICONS
 
 pytest_plugins = ['tests.fakes.plugin']
 pytestmark = pytest.mark.filterwarnings('ignore:The `__fields__` attribute is deprecated')
@@ -57,7 +58,7 @@ async def test_every_section_comes_from_together_and_is_made_true_by_the_design_
     make_chain: ChainFactory, provider_server: FakeProviderServer
 ) -> None:
     provider_server.respond_with('together', by_section())
-    kit = await generate_kit(request(), chain=make_chain(), fonts=INSTALLED_FONTS)
+    kit = await generate_kit(request(), chain=make_chain(), fonts=INSTALLED_FONTS, icons=INSTALLED_ICONS)
 
     assert {section: p.provider for section, p in kit.sections.items()} == dict.fromkeys(SectionName, 'together')
     assert all(p.status == SectionStatus.OK and p.model == 'together-model' for p in kit.sections.values())
@@ -103,7 +104,7 @@ async def test_a_section_falls_back_to_cohere_while_the_others_come_from_togethe
 
     provider_server.respond_with('together', together)
     provider_server.respond_with('cohere', by_section())
-    kit = await generate_kit(request(), chain=make_chain(), fonts=INSTALLED_FONTS)
+    kit = await generate_kit(request(), chain=make_chain(), fonts=INSTALLED_FONTS, icons=INSTALLED_ICONS)
 
     palette = kit.sections[SectionName.PALETTE]
     assert (palette.provider, palette.model, palette.status) == ('cohere', 'cohere-model', SectionStatus.FALLBACK)
@@ -118,7 +119,7 @@ async def test_when_every_provider_fails_the_design_engine_still_makes_the_kit(
 ) -> None:
     provider_server.respond_with('together', lambda recorded: status(401))
     provider_server.respond_with('cohere', lambda recorded: status(500))
-    kit = await generate_kit(request(), chain=make_chain(), fonts=INSTALLED_FONTS)
+    kit = await generate_kit(request(), chain=make_chain(), fonts=INSTALLED_FONTS, icons=INSTALLED_ICONS)
 
     assert len(kit.logos) == 3 and len(kit.taglines) == 3 and kit.color_palette and kit.typography
     for provenance in kit.sections.values():
@@ -141,7 +142,7 @@ async def test_sections_arrive_in_completion_order_and_guidelines_stream(
     provider_server.respond_with('together', by_section(latencies))
     order: list[str] = []
     streamed: list[str] = []
-    async for event in stream_kit(request(), chain=make_chain(), fonts=INSTALLED_FONTS):
+    async for event in stream_kit(request(), chain=make_chain(), fonts=INSTALLED_FONTS, icons=INSTALLED_ICONS):
         if isinstance(event, SectionDone):
             order.append(event.section)
         elif isinstance(event, SectionText):
@@ -163,7 +164,7 @@ async def test_closing_the_stream_cancels_the_provider_calls(
     make_chain: ChainFactory, provider_server: FakeProviderServer
 ) -> None:
     provider_server.respond_with('together', by_section(dict.fromkeys(SectionName, 5.0)))
-    stream = stream_kit(request(), chain=make_chain(), fonts=INSTALLED_FONTS)
+    stream = stream_kit(request(), chain=make_chain(), fonts=INSTALLED_FONTS, icons=INSTALLED_ICONS)
     await anext(stream)  # the first 'started' event: the calls are on their way
     await asyncio.to_thread(provider_server.wait_for_requests, 'together', 5)
     await stream.aclose()
@@ -175,7 +176,12 @@ async def test_a_focused_request_asks_only_for_its_section(
     make_chain: ChainFactory, provider_server: FakeProviderServer
 ) -> None:
     provider_server.respond_with('together', by_section())
-    events = [event async for event in stream_kit(request(focus='tagline'), chain=make_chain(), fonts=INSTALLED_FONTS)]
+    events = [
+        event
+        async for event in stream_kit(
+            request(focus='tagline'), chain=make_chain(), fonts=INSTALLED_FONTS, icons=INSTALLED_ICONS
+        )
+    ]
     assert [section_of(recorded) for recorded in provider_server.requests('together')] == [SectionName.TAGLINES]
     kit = events[-1]
     assert isinstance(kit, KitDone)

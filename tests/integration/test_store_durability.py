@@ -24,6 +24,7 @@ from branding.models import EXAMPLE_PROFILE, BrandingRequest, BrandKit, new_kit_
 from branding.orchestrator import generate_kit
 from branding.store import SqliteKitStore, request_key
 from tests.fonts import INSTALLED_FONTS
+from tests.icons import INSTALLED_ICONS
 
 ROOT = Path(__file__).resolve().parents[2]
 # Several savers at once, so kills also land while saves queue on the store's lock.
@@ -37,7 +38,7 @@ HANG_GUARD_S = 180.0
 
 async def save_forever(path: Path) -> None:
     request = BrandingRequest(company_profile=EXAMPLE_PROFILE, seed=1)
-    template = await generate_kit(request, fonts=INSTALLED_FONTS)
+    template = await generate_kit(request, fonts=INSTALLED_FONTS, icons=INSTALLED_ICONS)
     store = SqliteKitStore(path)
     key = request_key(request, ['offline'])
 

@@ -34,6 +34,7 @@ from branding.exports.tokens import TOKEN_TYPES, design_tokens
 from branding.models import EXAMPLE_PROFILE, BrandingRequest, BrandKit, Focus, Tagline
 from branding.orchestrator import generate_kit
 from tests.fonts import INSTALLED_FONTS
+from tests.icons import INSTALLED_ICONS
 
 HOSTILE_NAME = '<script>alert("x")</script> */ Zoë & "Co" \'Ltd\' {color.primary}'
 HOSTILE_GUIDELINES = (
@@ -53,7 +54,7 @@ HTML_MARKDOWN = MarkdownIt('commonmark', {'html': True}).enable(['table', 'strik
 
 def make_kit(*, focus: Focus = Focus.ALL, num_variations: int = 3) -> BrandKit:
     request = BrandingRequest(company_profile=EXAMPLE_PROFILE, seed=1, focus=focus, num_variations=num_variations)
-    return asyncio.run(generate_kit(request, fonts=INSTALLED_FONTS))
+    return asyncio.run(generate_kit(request, fonts=INSTALLED_FONTS, icons=INSTALLED_ICONS))
 
 
 @pytest.fixture(scope='module')
@@ -74,7 +75,9 @@ def ten_logo_kit() -> BrandKit:
 @pytest.fixture(scope='module')
 def hostile_kit() -> BrandKit:
     profile = EXAMPLE_PROFILE.model_copy(update={'name': HOSTILE_NAME})
-    made = asyncio.run(generate_kit(BrandingRequest(company_profile=profile, seed=7), fonts=INSTALLED_FONTS))
+    made = asyncio.run(
+        generate_kit(BrandingRequest(company_profile=profile, seed=7), fonts=INSTALLED_FONTS, icons=INSTALLED_ICONS)
+    )
     return made.model_copy(
         update={'brand_guidelines': HOSTILE_GUIDELINES, 'taglines': [HOSTILE_TAGLINE, *made.taglines]}
     )

@@ -39,6 +39,7 @@ from branding.exports.shaping import has_rtl
 from branding.models import EXAMPLE_PROFILE, BrandingRequest, BrandKit, Focus
 from branding.orchestrator import generate_kit
 from tests.fonts import INSTALLED_FONTS
+from tests.icons import INSTALLED_ICONS
 from tests.unit.test_export import (
     archive_files,
     check_export,
@@ -79,7 +80,7 @@ SCRIPTS = {
 def make_kit(name: str, *, tone: str = 'professional', focus: Focus = Focus.ALL, seed: int = 1) -> BrandKit:
     profile = EXAMPLE_PROFILE.model_copy(update={'name': name, 'tone': tone})
     request = BrandingRequest(company_profile=profile, focus=focus, seed=seed, num_variations=1)
-    return asyncio.run(generate_kit(request, fonts=INSTALLED_FONTS))
+    return asyncio.run(generate_kit(request, fonts=INSTALLED_FONTS, icons=INSTALLED_ICONS))
 
 
 def expected_fonts(title: str) -> set[str]:

@@ -28,6 +28,7 @@ from branding.models import (
 )
 from branding.sections.logos import MOTIF_NAMES, build_offline_logos, logo_concept_from, render_logo
 from tests.fonts import INSTALLED_FONTS
+from tests.icons import INSTALLED_ICONS
 
 SVG_NS = '{http://www.w3.org/2000/svg}'
 HOSTILE_NAMES = [
@@ -150,7 +151,9 @@ needs_inter = pytest.mark.skipif(not installed('Inter'), reason='Inter is not in
 
 @pytest.mark.parametrize('count', range(1, 11))
 def test_count_ids_and_style_cycle(count: int, palette: ColorPalette, typography: Typography) -> None:
-    concepts = build_offline_logos(make_profile(), palette, typography, count, 7, fonts=INSTALLED_FONTS)
+    concepts = build_offline_logos(
+        make_profile(), palette, typography, count, 7, fonts=INSTALLED_FONTS, icons=INSTALLED_ICONS
+    )
 
     assert len(concepts) == count
     assert [concept.id for concept in concepts] == [f'logo-{index}' for index in range(1, count + 1)]
@@ -160,7 +163,9 @@ def test_count_ids_and_style_cycle(count: int, palette: ColorPalette, typography
 
 
 def test_a_repeated_style_gets_another_composition(palette: ColorPalette, typography: Typography) -> None:
-    concepts = build_offline_logos(make_profile(), palette, typography, 10, 3, fonts=INSTALLED_FONTS)
+    concepts = build_offline_logos(
+        make_profile(), palette, typography, 10, 3, fonts=INSTALLED_FONTS, icons=INSTALLED_ICONS
+    )
 
     for first, again in zip(concepts, concepts[6:], strict=False):
         assert first.style == again.style
@@ -169,7 +174,9 @@ def test_a_repeated_style_gets_another_composition(palette: ColorPalette, typogr
 
 def test_every_concept_is_complete_and_safe(palette: ColorPalette, typography: Typography) -> None:
     profile = make_profile()
-    for concept in build_offline_logos(profile, palette, typography, 6, 1, fonts=INSTALLED_FONTS):
+    for concept in build_offline_logos(
+        profile, palette, typography, 6, 1, fonts=INSTALLED_FONTS, icons=INSTALLED_ICONS
+    ):
         root = assert_safe_svg(concept.svg, palette)
         assert root.findtext(f'{SVG_NS}title', '').startswith('Lumen Ledger')
         assert base64.b64decode(concept.image_url.removeprefix('data:image/svg+xml;base64,')).decode() == concept.svg
@@ -192,7 +199,9 @@ def test_the_brief_leads_the_order(palette: ColorPalette, typography: Typography
 
     def leaders(profile: CompanyProfile) -> Counter[LogoStyle]:
         return Counter(
-            build_offline_logos(profile, palette, typography, 1, seed, fonts=INSTALLED_FONTS)[0].style
+            build_offline_logos(profile, palette, typography, 1, seed, fonts=INSTALLED_FONTS, icons=INSTALLED_ICONS)[
+                0
+            ].style
             for seed in range(40)
         )
 
@@ -203,8 +212,12 @@ def test_the_brief_leads_the_order(palette: ColorPalette, typography: Typography
 
 
 def test_same_seed_same_concepts(palette: ColorPalette, typography: Typography) -> None:
-    first = build_offline_logos(make_profile(), palette, typography, 8, 42, fonts=INSTALLED_FONTS)
-    again = build_offline_logos(make_profile(), palette, typography, 8, 42, fonts=INSTALLED_FONTS)
+    first = build_offline_logos(
+        make_profile(), palette, typography, 8, 42, fonts=INSTALLED_FONTS, icons=INSTALLED_ICONS
+    )
+    again = build_offline_logos(
+        make_profile(), palette, typography, 8, 42, fonts=INSTALLED_FONTS, icons=INSTALLED_ICONS
+    )
 
     assert [concept.model_dump() for concept in first] == [concept.model_dump() for concept in again]
 
@@ -212,7 +225,8 @@ def test_same_seed_same_concepts(palette: ColorPalette, typography: Typography) 
 @pytest.mark.parametrize('style', list(LogoStyle))
 def test_different_seeds_vary_the_composition(style: LogoStyle, palette: ColorPalette, typography: Typography) -> None:
     svgs = {
-        render_logo(style, make_profile(), palette, typography, fonts=INSTALLED_FONTS, seed=seed) for seed in range(20)
+        render_logo(style, make_profile(), palette, typography, fonts=INSTALLED_FONTS, icons=INSTALLED_ICONS, seed=seed)
+        for seed in range(20)
     }
 
     assert len(svgs) >= 15
@@ -224,7 +238,15 @@ def test_different_seeds_vary_the_composition(style: LogoStyle, palette: ColorPa
 @needs_inter
 def test_latin_wordmark_is_outlined(palette: ColorPalette, typography: Typography) -> None:
     for seed in range(6):
-        svg = render_logo(LogoStyle.WORDMARK, make_profile(), palette, typography, fonts=INSTALLED_FONTS, seed=seed)
+        svg = render_logo(
+            LogoStyle.WORDMARK,
+            make_profile(),
+            palette,
+            typography,
+            fonts=INSTALLED_FONTS,
+            icons=INSTALLED_ICONS,
+            seed=seed,
+        )
         root = assert_safe_svg(svg, palette)
 
         assert root.find(f'.//{SVG_NS}path') is not None
@@ -235,7 +257,9 @@ def test_missing_font_falls_back_to_escaped_live_text(
     no_fonts: FontLibrary, palette: ColorPalette, typography: Typography
 ) -> None:
     name = 'Fish & <Chips>'
-    svg = render_logo(LogoStyle.WORDMARK, make_profile(name), palette, typography, fonts=no_fonts, seed=1)
+    svg = render_logo(
+        LogoStyle.WORDMARK, make_profile(name), palette, typography, fonts=no_fonts, icons=INSTALLED_ICONS, seed=1
+    )
     root = assert_safe_svg(svg, palette)
 
     assert ' '.join(texts(root)).casefold() == name.casefold()  # one line or a stack of lines, in any case
@@ -252,7 +276,7 @@ def test_hostile_names_stay_text(
     library = INSTALLED_FONTS if fonts == 'installed' else no_fonts
     profile = make_profile(name)
     readable = [name, name.upper(), name.lower(), profile.industry.upper(), initials(name)]
-    for concept in build_offline_logos(profile, palette, typography, 6, 5, fonts=library):
+    for concept in build_offline_logos(profile, palette, typography, 6, 5, fonts=library, icons=INSTALLED_ICONS):
         root = assert_safe_svg(concept.svg, palette)
         lowered = concept.svg.lower()
 
@@ -266,7 +290,7 @@ def test_hostile_names_stay_text(
 def test_escaped_name_text_is_in_the_markup_only_escaped(no_fonts: FontLibrary, palette: ColorPalette) -> None:
     typography = Typography(heading_font='Inter', body_font='Inter', accent_font='Inter', rationale='', pairings=[])
     profile = make_profile('<script>alert(1)</script>')
-    svg = render_logo(LogoStyle.WORDMARK, profile, palette, typography, fonts=no_fonts, seed=2)
+    svg = render_logo(LogoStyle.WORDMARK, profile, palette, typography, fonts=no_fonts, icons=INSTALLED_ICONS, seed=2)
 
     assert '<script>' not in svg.lower()
     assert '&lt;script&gt;' in svg.lower()
@@ -297,7 +321,13 @@ def test_lettermark_of_other_scripts_uses_the_first_grapheme(
 ) -> None:
     for seed in range(3):
         svg = render_logo(
-            LogoStyle.LETTERMARK, make_profile(name), palette, typography, fonts=INSTALLED_FONTS, seed=seed
+            LogoStyle.LETTERMARK,
+            make_profile(name),
+            palette,
+            typography,
+            fonts=INSTALLED_FONTS,
+            icons=INSTALLED_ICONS,
+            seed=seed,
         )
         root = assert_safe_svg(svg, palette)
 
@@ -308,7 +338,13 @@ def test_wordmark_of_other_scripts_keeps_the_whole_name(palette: ColorPalette, t
     for name in ('東京ロボティクス', 'مرحبا', '👩\u200d💻 Studio'):
         for seed in range(4):
             svg = render_logo(
-                LogoStyle.WORDMARK, make_profile(name), palette, typography, fonts=INSTALLED_FONTS, seed=seed
+                LogoStyle.WORDMARK,
+                make_profile(name),
+                palette,
+                typography,
+                fonts=INSTALLED_FONTS,
+                icons=INSTALLED_ICONS,
+                seed=seed,
             )
             root = assert_safe_svg(svg, palette)
 
@@ -327,7 +363,10 @@ def test_long_names_are_fitted_inside_the_canvas(palette: ColorPalette, typograp
     assert block.outlined
     for style in LogoStyle:
         assert_safe_svg(
-            render_logo(style, make_profile(name), palette, typography, fonts=INSTALLED_FONTS, seed=4), palette
+            render_logo(
+                style, make_profile(name), palette, typography, fonts=INSTALLED_FONTS, icons=INSTALLED_ICONS, seed=4
+            ),
+            palette,
         )
 
 
@@ -340,6 +379,7 @@ def test_llm_concept_is_drawn_in_the_kit(palette: ColorPalette, typography: Typo
         palette=palette,
         typography=typography,
         fonts=INSTALLED_FONTS,
+        icons=INSTALLED_ICONS,
         seed=9,
         index=2,
     )
@@ -426,7 +466,9 @@ def test_any_name_gives_safe_parseable_concepts(
     assume(has_text(stripped) and len(stripped) <= 120)
     profile = make_profile(stripped[:120])
 
-    concepts = build_offline_logos(profile, palette, typography, count, seed, fonts=INSTALLED_FONTS)
+    concepts = build_offline_logos(
+        profile, palette, typography, count, seed, fonts=INSTALLED_FONTS, icons=INSTALLED_ICONS
+    )
 
     assert len(concepts) == count
     assert len({concept.style for concept in concepts}) == min(count, 6)
@@ -452,6 +494,6 @@ def test_pictorial_motif_follows_the_brief(
     profile = make_profile(company_type=company_type, industry=industry, description=description)
 
     assert icon_motif(profile) == motif
-    concepts = build_offline_logos(profile, palette, typography, 6, 1, fonts=INSTALLED_FONTS)
+    concepts = build_offline_logos(profile, palette, typography, 6, 1, fonts=INSTALLED_FONTS, icons=INSTALLED_ICONS)
     pictorial = next(concept for concept in concepts if concept.style is LogoStyle.PICTORIAL)
     assert MOTIF_NAMES[motif].removeprefix('a ').removeprefix('an ') in pictorial.rationale

@@ -15,6 +15,7 @@ from branding.models import BrandingRequest, BrandKit, CompanyProfile, CompanyTy
 from branding.orchestrator import generate_kit
 from branding.settings import Settings
 from tests.fonts import INSTALLED_FONTS
+from tests.icons import INSTALLED_ICONS
 
 HEX = re.compile(r'^#[0-9a-f]{6}$')
 OFFLINE = ProviderChain([], Settings())
@@ -43,7 +44,7 @@ PROFILES = st.builds(
 
 def make(profile: CompanyProfile, variations: int, seed: int) -> BrandKit:
     request = BrandingRequest(company_profile=profile, num_variations=variations, seed=seed)
-    return asyncio.run(generate_kit(request, chain=OFFLINE, fonts=INSTALLED_FONTS))
+    return asyncio.run(generate_kit(request, chain=OFFLINE, fonts=INSTALLED_FONTS, icons=INSTALLED_ICONS))
 
 
 def words(text: str) -> int:

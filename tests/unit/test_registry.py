@@ -15,6 +15,7 @@ from branding.orchestrator import KitContext
 from branding.registry import SECTIONS, KitSlot, SectionInputs, SectionSpec
 from components import kit_view
 from tests.fonts import INSTALLED_FONTS
+from tests.icons import INSTALLED_ICONS
 
 ROOT = Path(__file__).resolve().parents[2]
 # a choice made by section: `case SectionName.X`, `section == SectionName.X`, `if SectionName.X in ...`
@@ -90,7 +91,10 @@ async def test_a_section_that_reads_a_section_it_does_not_declare_is_stopped() -
         slot=KitSlot(),
     )
     context = KitContext(
-        request=BrandingRequest(company_profile=EXAMPLE_PROFILE, focus=Focus.PALETTE), seed=1, fonts=INSTALLED_FONTS
+        request=BrandingRequest(company_profile=EXAMPLE_PROFILE, focus=Focus.PALETTE),
+        seed=1,
+        fonts=INSTALLED_FONTS,
+        icons=INSTALLED_ICONS,
     )
     with pytest.raises(LookupError, match='typography'):
         await asyncio.wait_for(spec.offline(context.inputs(spec)), 5)

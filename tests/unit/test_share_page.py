@@ -22,6 +22,7 @@ from branding.registry import SECTIONS
 from branding.settings import Settings
 from components import share_page
 from tests.fonts import INSTALLED_FONTS
+from tests.icons import INSTALLED_ICONS
 from tests.parsed_html import ParsedPage
 
 MADE = datetime(2026, 3, 14, 9, 30, tzinfo=UTC)
@@ -44,7 +45,9 @@ def offline_kit(name: str = 'Lumen Ledger') -> BrandKit:
         tone='friendly',
     )
     request = BrandingRequest(company_profile=profile, num_variations=2, seed=3)
-    return asyncio.run(generate_kit(request, chain=ProviderChain([], Settings()), fonts=INSTALLED_FONTS))
+    return asyncio.run(
+        generate_kit(request, chain=ProviderChain([], Settings()), fonts=INSTALLED_FONTS, icons=INSTALLED_ICONS)
+    )
 
 
 def poisoned_kit() -> BrandKit:

@@ -39,6 +39,7 @@ from branding.store import (
     request_key,
 )
 from tests.fonts import INSTALLED_FONTS
+from tests.icons import INSTALLED_ICONS
 
 CHAIN = ['together', 'cohere', 'offline']
 TTL_S = 3600.0
@@ -73,7 +74,7 @@ def make_kit(name: str = 'Lumen Ledger', *, focus: Focus = Focus.ALL, num_variat
 
 @pytest.fixture(scope='module')
 def real_kit() -> BrandKit:
-    return asyncio.run(generate_kit(make_request(seed=1), fonts=INSTALLED_FONTS))
+    return asyncio.run(generate_kit(make_request(seed=1), fonts=INSTALLED_FONTS, icons=INSTALLED_ICONS))
 
 
 @pytest.fixture
