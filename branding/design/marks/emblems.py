@@ -85,6 +85,7 @@ def draw_emblem(brief: Brief, rng: random.Random, turn: int) -> Drawing:
         composition=f'a {holder} with the initials "{brief.letters}", the name set beneath {beneath}',
         outlined=symbol.outlined and block.outlined,
         weight=weight,
+        symbol=symbol,
     )
 
 
@@ -120,4 +121,5 @@ def _draw_seal(brief: Brief, rng: random.Random, weight: int) -> Drawing | None:
         composition=f'a circular seal with the initials "{brief.letters}" on a solid disc, {around}',
         outlined=symbol.outlined,
         weight=weight,
+        symbol=symbol,
     )

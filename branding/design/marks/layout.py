@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from branding.design.marks.brief import Brief
+from branding.design.marks.shapes import Symbol
 from branding.design.marks.typesetting import set_line
 
 WIDTH = 480
@@ -23,6 +24,9 @@ class Drawing:
     composition: str
     outlined: bool
     weight: int
+    # the symbol the composition is built on (in its 100 x 100 box), for the square icon; None for a wordmark, whose
+    # icon is its initials
+    symbol: Symbol | None = None
 
 
 def _case(text: str, mode: str) -> str:

@@ -26,6 +26,7 @@ def draw_lettermark(brief: Brief, rng: random.Random, turn: int) -> Drawing:
         composition=f'the monogram "{brief.letters}" in {brief.face.family}, set in {symbol.phrase}',
         outlined=symbol.outlined,
         weight=weight,
+        symbol=symbol,
     )
 
 
@@ -48,7 +49,9 @@ def draw_abstract(brief: Brief, rng: random.Random, turn: int) -> Drawing:
     size = rng.uniform(150, 165) if with_name else rng.uniform(196, 214)
     body, outlined = _stacked(symbol, brief, size=size, with_name=with_name, name_cap=20)
     lockup = ', with the name set small beneath' if with_name else ', standing alone'
-    return Drawing(body=body, composition=f'{symbol.phrase}{lockup}', outlined=outlined, weight=brief.weight)
+    return Drawing(
+        body=body, composition=f'{symbol.phrase}{lockup}', outlined=outlined, weight=brief.weight, symbol=symbol
+    )
 
 
 def draw_pictorial(brief: Brief, rng: random.Random, turn: int) -> Drawing:
@@ -58,7 +61,9 @@ def draw_pictorial(brief: Brief, rng: random.Random, turn: int) -> Drawing:
     size = rng.uniform(150, 165) if with_name else rng.uniform(190, 206)
     body, outlined = _stacked(symbol, brief, size=size, with_name=with_name, name_cap=20)
     lockup = ', with the name set small beneath' if with_name else ', standing alone'
-    return Drawing(body=body, composition=f'{symbol.phrase}{lockup}', outlined=outlined, weight=brief.weight)
+    return Drawing(
+        body=body, composition=f'{symbol.phrase}{lockup}', outlined=outlined, weight=brief.weight, symbol=symbol
+    )
 
 
 def draw_combination(brief: Brief, rng: random.Random, turn: int) -> Drawing:
@@ -98,4 +103,4 @@ def draw_combination(brief: Brief, rng: random.Random, turn: int) -> Drawing:
         body += descriptor.place(top=text_top + block.height + block.cap * 0.55, left=text_left, fill=inks.muted)
         outlined = outlined and descriptor.outlined
         phrase += ', with the industry as a spaced descriptor line'
-    return Drawing(body=body, composition=phrase, outlined=outlined, weight=brief.weight)
+    return Drawing(body=body, composition=phrase, outlined=outlined, weight=brief.weight, symbol=symbol)
