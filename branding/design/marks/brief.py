@@ -11,6 +11,7 @@ from branding.design.font_files import FontLibrary
 from branding.design.marks.inks import Inks
 from branding.design.marks.text import display_name, initials
 from branding.design.marks.typesetting import Face
+from branding.design.symbols.choose import KitSymbol
 from branding.models import ColorPalette, CompanyProfile, CompanyType, Typography
 
 
@@ -85,6 +86,7 @@ class Brief:
     detail_face: Face  # the body font, for small descriptor lines a display or script face would spoil
     weight: int  # the tone's weight; strong and light are the only others, so a kit loads at most three files
     inks: Inks
+    symbol: KitSymbol | None = None  # the icon chosen for this concept; None: the hand-drawn symbols of `motif`
 
     @property
     def strong(self) -> int:
@@ -95,7 +97,13 @@ class Brief:
         return 400 if self.weight >= 600 else 300
 
 
-def make_brief(profile: CompanyProfile, palette: ColorPalette, typography: Typography, fonts: FontLibrary) -> Brief:
+def make_brief(
+    profile: CompanyProfile,
+    palette: ColorPalette,
+    typography: Typography,
+    fonts: FontLibrary,
+    symbol: KitSymbol | None = None,
+) -> Brief:
     name = display_name(profile.name)
     return Brief(
         name=name,
@@ -107,4 +115,5 @@ def make_brief(profile: CompanyProfile, palette: ColorPalette, typography: Typog
         detail_face=Face.for_role(typography, 'body', fonts=fonts),
         weight=tone_weight(profile.tone),
         inks=Inks.from_palette(palette),
+        symbol=symbol,
     )

@@ -16,6 +16,7 @@ from branding.design.marks.symbol_marks import draw_abstract, draw_combination, 
 from branding.design.marks.text import _attr
 from branding.design.marks.typesetting import WEIGHT_NAMES
 from branding.design.marks.wordmarks import draw_wordmark
+from branding.design.symbols.choose import KitSymbol
 from branding.models import ColorPalette, CompanyProfile, LogoStyle, Typography
 from branding.seeding import rng_for
 
@@ -59,10 +60,12 @@ def render_mark(
     fonts: FontLibrary,
     seed: int,
     variant: int = 0,
+    symbol: KitSymbol | None = None,
 ) -> Mark:
     """One logo concept's artwork, its lettering outlined from the files in `fonts` (live text when they are not
-    installed). The same inputs give the same SVG; `variant` moves a repeated style on to another composition."""
-    brief = make_brief(profile, palette, typography, fonts)
+    installed). The same inputs give the same SVG; `variant` moves a repeated style on to another composition. `symbol`
+    is the icon the kit chose for this concept (styles that draw no symbol ignore it; None: a hand-drawn symbol)."""
+    brief = make_brief(profile, palette, typography, fonts, symbol)
     # The composition is a turn of a wheel fixed by profile, seed and style, so a style repeated in one kit moves on
     # to the next composition; the details (angles, proportions) vary with the variant too.
     turn = rng_for(profile, seed, f'logos:{style.value}').randrange(720720) + variant

@@ -43,6 +43,14 @@ class SymbolChoice:
     rationale: str  # 'a wave, from 'Tide' in Tidewater'
 
 
+@dataclass(kw_only=True, slots=True, frozen=True)
+class KitSymbol:
+    """The symbol chosen for one concept of a kit, with the icon set that draws it: what a mark is handed to draw."""
+
+    choice: SymbolChoice
+    library: IconLibrary
+
+
 @dataclass(kw_only=True, slots=True)
 class _Candidate:
     key: str

@@ -169,6 +169,44 @@ def _number(value: float) -> str:
     return '0' if text in ('-0', '') else text
 
 
+def _path_data(
+    commands: tuple[tuple[str, tuple[tuple[float, float], ...]], ...]
+    | list[tuple[str, tuple[tuple[float, float], ...]]],
+    *,
+    scale: float = 1.0,
+    dx: float = 0.0,
+    dy: float = 0.0,
+) -> str:
+    parts: list[str] = []
+    for command, points in commands:
+        coordinates = ' '.join(f'{_number(x * scale + dx)} {_number(y * scale + dy)}' for x, y in points)
+        parts.append(f'{command}{coordinates}')
+    return ''.join(parts)
+
+
+def cut_out(outer: str, inner: str) -> str | None:
+    """The filled SVG path `outer` with `inner` cut out of it (negative space: a symbol knocked out of a disc), as one
+    path without overlaps; None when skia cannot resolve the two or nothing is left."""
+    try:
+        result = pathops.op(_filled(outer), _filled(inner), pathops.PathOp.DIFFERENCE, fix_winding=True)
+    except pathops.PathOpsError:
+        return None
+    result.convertConicsToQuads()
+    pen = _RecordingPen()
+    result.draw(pen)
+    return _path_data(pen.commands) or None
+
+
+def filled_area(d: str) -> float:
+    """The area a filled SVG path covers (nonzero rule), in its own units squared: how much ink a symbol lays down."""
+    path = _filled(d)
+    try:
+        path.simplify(fix_winding=True)
+    except pathops.PathOpsError:
+        return 0.0
+    return float(path.area)
+
+
 def _placement(shape: _Shape, box: Box, fit: Fit) -> tuple[float, float, float]:
     """Scale and offset that put the artwork (or the whole 24-unit grid) in the middle of the box, aspect kept."""
     x_min, y_min, x_max, y_max = shape.bounds if fit == 'artwork' else (0.0, 0.0, GRID, GRID)
@@ -205,15 +243,11 @@ def outline_icon(
         return None
     style, shape = drawn
     scale, dx, dy = _placement(shape, box, fit)
-    parts: list[str] = []
-    for command, points in shape.commands:
-        coordinates = ' '.join(f'{_number(x * scale + dx)} {_number(y * scale + dy)}' for x, y in points)
-        parts.append(f'{command}{coordinates}')
     x_min, y_min, x_max, y_max = shape.bounds
     return IconOutline(
         name=name,
         style=style,
-        d=''.join(parts),
+        d=_path_data(shape.commands, scale=scale, dx=dx, dy=dy),
         bounds=(x_min * scale + dx, y_min * scale + dy, x_max * scale + dx, y_max * scale + dy),
         scale=scale,
     )
