@@ -43,7 +43,7 @@ assets: assets/dist/studio.css
 chromium:
 	@bash scripts/ensure-chromium.sh
 
-# servers the tests start on loopback ports of their own (nginx for the reverse-proxy tests)
+# servers the tests start on loopback ports of their own: nginx (reverse proxy), PostgreSQL and Redis (shared state)
 servers:
 	@bash scripts/ensure-test-servers.sh
 

@@ -26,6 +26,7 @@ class Settings(BaseSettings):
     )
 
     database_url: str | None = Field(default=None, validation_alias='DATABASE_URL')
+    database_pool_size: int = Field(default=10, ge=1, validation_alias='BRANDSMITH_DATABASE_POOL_SIZE')
     reuse_ttl_s: float = Field(default=3600.0, ge=0, validation_alias='BRANDSMITH_REUSE_TTL')
     rate_limit_per_minute: int = Field(default=10, ge=0, validation_alias='BRANDSMITH_RATE_LIMIT')
     page_rate_limit_per_minute: int = Field(default=120, ge=0, validation_alias='BRANDSMITH_PAGE_RATE_LIMIT')
@@ -57,15 +58,6 @@ class Settings(BaseSettings):
     retry_after_cap_s: float = Field(default=5.0, ge=0, validation_alias='BRANDSMITH_RETRY_AFTER_CAP')
     breaker_threshold: int = Field(default=3, ge=1, validation_alias='BRANDSMITH_BREAKER_THRESHOLD')
     breaker_cooldown_s: float = Field(default=60.0, ge=0, validation_alias='BRANDSMITH_BREAKER_COOLDOWN')
-
-    @property
-    def sqlite_path(self) -> Path:
-        """The SQLite file behind DATABASE_URL (sqlite:///path), by default kits.db in the data directory."""
-        if self.database_url is None:
-            return self.data_dir / 'kits.db'
-        if not self.database_url.startswith('sqlite:///'):
-            raise ValueError('DATABASE_URL: only sqlite:///<path> is supported by this version')
-        return Path(self.database_url.removeprefix('sqlite:///'))
 
     @property
     def cors_origin_list(self) -> list[str]:

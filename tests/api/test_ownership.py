@@ -21,6 +21,8 @@ TOKEN_B = 'token-b-DO-NOT-LEAK-2222222222'
 ADMIN = 'admin-token-DO-NOT-LEAK-3333333'
 Clients = Callable[..., Awaitable[httpx.AsyncClient]]
 
+pytest_plugins = ['tests.engines']
+
 
 def body(name: str) -> dict[str, Any]:
     profile = EXAMPLE_PROFILE.model_dump(mode='json') | {'name': name}
@@ -31,8 +33,17 @@ def bearer(token: str) -> dict[str, str]:
     return {'Authorization': f'Bearer {token}'}
 
 
+@pytest.fixture(params=['sqlite', 'postgres'])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Every test here runs on SQLite and on a real PostgreSQL server."""
+    if request.param == 'postgres':
+        url: str = request.getfixturevalue('postgres_url')
+        return url
+    return f'sqlite:///{tmp_path / "kits.db"}'
+
+
 @pytest.fixture
-async def clients(tmp_path: Path) -> AsyncIterator[Clients]:
+async def clients(database_url: str) -> AsyncIterator[Clients]:
     """Clients of one app (one service, one store) built from the given settings; each keeps its own cookies."""
     services: list[KitService] = []
     opened: list[httpx.AsyncClient] = []
@@ -41,7 +52,7 @@ async def clients(tmp_path: Path) -> AsyncIterator[Clients]:
     async def make(**settings: str) -> httpx.AsyncClient:
         key = repr(sorted(settings.items()))
         if key not in app_for_settings:
-            values = {'DATABASE_URL': f'sqlite:///{tmp_path / "kits.db"}', **settings}
+            values = {'DATABASE_URL': database_url, **settings}
             service = build_kit_service(Settings.model_validate(values))
             services.append(service)
             app_for_settings[key] = api_app(service=service)

@@ -1,4 +1,5 @@
-"""The kit store on a real SQLite file: round trips, history pages, reuse within the TTL, concurrency, migrations."""
+"""The kit store on a real SQLite file and on a real PostgreSQL server: round trips, history pages, reuse within the
+TTL, owners, concurrency, migrations. Every test taking the `store` fixture runs against both backends."""
 
 from __future__ import annotations
 
@@ -7,11 +8,13 @@ import logging
 import os
 import sqlite3
 import threading
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+import psycopg
 import pytest
 
 from branding.models import (
@@ -26,9 +29,7 @@ from branding.models import (
 )
 from branding.orchestrator import generate_kit
 from branding.settings import Settings
-from branding.store import (
-    MIGRATIONS,
-    SCHEMA_VERSION,
+from branding.stores import (
     KitStore,
     NotOwnerError,
     SchemaTooNewError,
@@ -38,8 +39,17 @@ from branding.store import (
     open_store,
     request_key,
 )
+from branding.stores.postgres import SCHEMA_VERSION as POSTGRES_SCHEMA_VERSION
+from branding.stores.postgres import PostgresKitStore, migrate
+from branding.stores.sqlite import MIGRATIONS, SCHEMA_VERSION
+from tests.conftest import free_port
 from tests.fonts import INSTALLED_FONTS
 from tests.icons import INSTALLED_ICONS
+
+if TYPE_CHECKING:
+    from tests.engines import PostgresServer
+
+pytest_plugins = ['tests.engines']
 
 CHAIN = ['together', 'cohere', 'offline']
 TTL_S = 3600.0
@@ -82,8 +92,32 @@ def clock() -> FakeClock:
     return FakeClock()
 
 
+BACKENDS = ['sqlite', 'postgres']
+Opener = Callable[..., KitStore]
+
+
+@pytest.fixture(params=BACKENDS)
+def open_backend(request: pytest.FixtureRequest, clock: FakeClock) -> Opener:
+    """Opens a store on this test's database (a new one each time on the same file or server database), as another
+    instance or a restart would; the clock is the test's unless one is given."""
+    if request.param == 'postgres':
+        url = request.getfixturevalue('postgres_url')
+        return lambda clock=clock: PostgresKitStore(url, clock=clock)
+    path = request.getfixturevalue('tmp_path') / 'kits.db'
+    return lambda clock=clock: SqliteKitStore(path, clock=clock)
+
+
 @pytest.fixture
-async def store(tmp_path: Path, clock: FakeClock) -> AsyncIterator[SqliteKitStore]:
+async def store(open_backend: Opener) -> AsyncIterator[KitStore]:
+    kit_store = open_backend()
+    try:
+        yield kit_store
+    finally:
+        await kit_store.close()
+
+
+@pytest.fixture
+async def sqlite_store(tmp_path: Path, clock: FakeClock) -> AsyncIterator[SqliteKitStore]:
     kit_store = SqliteKitStore(tmp_path / 'kits.db', clock=clock)
     try:
         yield kit_store
@@ -91,7 +125,7 @@ async def store(tmp_path: Path, clock: FakeClock) -> AsyncIterator[SqliteKitStor
         await kit_store.close()
 
 
-async def test_a_saved_kit_comes_back_whole(store: SqliteKitStore, real_kit: BrandKit, clock: FakeClock) -> None:
+async def test_a_saved_kit_comes_back_whole(store: KitStore, real_kit: BrandKit, clock: FakeClock) -> None:
     request = make_request(seed=1)
     await store.save(real_kit, request, request_key=request_key(request, CHAIN), owner=OWNER)
 
@@ -103,12 +137,12 @@ async def test_a_saved_kit_comes_back_whole(store: SqliteKitStore, real_kit: Bra
     assert stored.created_at == clock.now
 
 
-async def test_an_unknown_id_is_none(store: SqliteKitStore) -> None:
+async def test_an_unknown_id_is_none(store: KitStore) -> None:
     assert await store.get(new_kit_id()) is None
     assert await store.get('') is None
 
 
-async def test_the_history_is_newest_first_in_pages(store: SqliteKitStore, clock: FakeClock) -> None:
+async def test_the_history_is_newest_first_in_pages(store: KitStore, clock: FakeClock) -> None:
     kits = [make_kit(f'Company {index}', num_variations=index + 1) for index in range(5)]
     for kit in kits:
         await store.save(kit, make_request(), request_key='k', owner=OWNER)
@@ -126,7 +160,7 @@ async def test_the_history_is_newest_first_in_pages(store: SqliteKitStore, clock
     assert {page.total for page in pages} == {5}
 
 
-async def test_a_history_row_summarises_its_kit(store: SqliteKitStore, clock: FakeClock) -> None:
+async def test_a_history_row_summarises_its_kit(store: KitStore, clock: FakeClock) -> None:
     kit = make_kit('Forgeline', focus=Focus.LOGOS, num_variations=4)
     await store.save(kit, make_request(focus=Focus.LOGOS, num_variations=4), request_key='k', owner=OWNER)
 
@@ -140,7 +174,7 @@ async def test_a_history_row_summarises_its_kit(store: SqliteKitStore, clock: Fa
     assert item.providers == {SectionName.PALETTE: 'offline', SectionName.LOGOS: 'x'}
 
 
-async def test_kits_saved_in_the_same_instant_keep_their_save_order(store: SqliteKitStore) -> None:
+async def test_kits_saved_in_the_same_instant_keep_their_save_order(store: KitStore) -> None:
     kits = [make_kit() for _ in range(3)]
     for kit in kits:
         await store.save(kit, make_request(), request_key='k', owner=OWNER)
@@ -150,14 +184,14 @@ async def test_kits_saved_in_the_same_instant_keep_their_save_order(store: Sqlit
     assert [item.id for item in page.items] == [kit.id for kit in reversed(kits)]
 
 
-async def test_negative_paging_is_refused(store: SqliteKitStore) -> None:
+async def test_negative_paging_is_refused(store: KitStore) -> None:
     with pytest.raises(ValueError, match='negative'):
         await store.list_recent(-1, owner=OWNER)
     with pytest.raises(ValueError, match='negative'):
         await store.list_recent(10, -5, owner=OWNER)
 
 
-async def test_delete_removes_the_kit_once(store: SqliteKitStore) -> None:
+async def test_delete_removes_the_kit_once(store: KitStore) -> None:
     kept, doomed = make_kit(), make_kit()
     for kit in (kept, doomed):
         await store.save(kit, make_request(), request_key='k', owner=OWNER)
@@ -171,7 +205,7 @@ async def test_delete_removes_the_kit_once(store: SqliteKitStore) -> None:
     assert [item.id for item in page.items] == [kept.id]
 
 
-async def test_saving_an_id_again_replaces_the_kit_and_keeps_its_place(store: SqliteKitStore, clock: FakeClock) -> None:
+async def test_saving_an_id_again_replaces_the_kit_and_keeps_its_place(store: KitStore, clock: FakeClock) -> None:
     first, other = make_kit('Before'), make_kit('Other')
     await store.save(first, make_request(), request_key='k', owner=OWNER)
     clock.advance(10)
@@ -192,7 +226,7 @@ async def test_saving_an_id_again_replaces_the_kit_and_keeps_its_place(store: Sq
     assert page.total == 2
 
 
-async def test_an_identical_request_reuses_the_kit_within_the_ttl(store: SqliteKitStore, clock: FakeClock) -> None:
+async def test_an_identical_request_reuses_the_kit_within_the_ttl(store: KitStore, clock: FakeClock) -> None:
     kit = make_kit()
     key = request_key(make_request(), CHAIN)
     await store.save(kit, make_request(), request_key=key, owner=OWNER)
@@ -205,7 +239,7 @@ async def test_an_identical_request_reuses_the_kit_within_the_ttl(store: SqliteK
     assert await store.find_reusable(key, TTL_S, owner=OWNER) is None
 
 
-async def test_reuse_returns_the_newest_matching_kit(store: SqliteKitStore, clock: FakeClock) -> None:
+async def test_reuse_returns_the_newest_matching_kit(store: KitStore, clock: FakeClock) -> None:
     older, newer = make_kit('Older'), make_kit('Newer')
     await store.save(older, make_request(), request_key='k', owner=OWNER)
     clock.advance(5)
@@ -218,14 +252,14 @@ async def test_reuse_returns_the_newest_matching_kit(store: SqliteKitStore, cloc
     assert reused.id == newer.id
 
 
-async def test_reuse_misses_other_keys_and_a_zero_ttl(store: SqliteKitStore) -> None:
+async def test_reuse_misses_other_keys_and_a_zero_ttl(store: KitStore) -> None:
     await store.save(make_kit(), make_request(), request_key='k', owner=OWNER)
 
     assert await store.find_reusable('not-k', TTL_S, owner=OWNER) is None
     assert await store.find_reusable('k', 0, owner=OWNER) is None
 
 
-async def test_an_unbounded_ttl_reuses_any_age(store: SqliteKitStore, clock: FakeClock) -> None:
+async def test_an_unbounded_ttl_reuses_any_age(store: KitStore, clock: FakeClock) -> None:
     kit = make_kit()
     await store.save(kit, make_request(), request_key='k', owner=OWNER)
     clock.advance(10 * 365 * 24 * 3600)
@@ -234,7 +268,7 @@ async def test_an_unbounded_ttl_reuses_any_age(store: SqliteKitStore, clock: Fak
     assert await store.find_reusable('k', 1e300, owner=OWNER) == kit
 
 
-async def test_a_deleted_kit_is_not_reused(store: SqliteKitStore) -> None:
+async def test_a_deleted_kit_is_not_reused(store: KitStore) -> None:
     kit = make_kit()
     await store.save(kit, make_request(), request_key='k', owner=OWNER)
     await store.delete(kit.id, owner=OWNER)
@@ -265,7 +299,7 @@ def test_any_difference_changes_the_request_key(changes: dict[str, object], chai
     assert request_key(make_request(**changes), chain) != request_key(make_request(), CHAIN)
 
 
-async def test_a_request_without_a_seed_never_reuses(store: SqliteKitStore) -> None:
+async def test_a_request_without_a_seed_never_reuses(store: KitStore) -> None:
     unseeded = make_request(seed=None)
     key = request_key(unseeded, CHAIN)
     await store.save(make_kit(), unseeded, request_key=key, owner=OWNER)
@@ -274,7 +308,7 @@ async def test_a_request_without_a_seed_never_reuses(store: SqliteKitStore) -> N
     assert await store.find_reusable(request_key(unseeded, CHAIN), TTL_S, owner=OWNER) is None
 
 
-async def test_concurrent_saves_all_land(store: SqliteKitStore) -> None:
+async def test_concurrent_saves_all_land(store: KitStore) -> None:
     kits = [make_kit(f'Company {index}') for index in range(100)]
 
     await asyncio.gather(
@@ -286,7 +320,7 @@ async def test_concurrent_saves_all_land(store: SqliteKitStore) -> None:
     assert [item.kit if item else None for item in stored] == kits
 
 
-async def test_reads_run_while_saves_are_in_flight(store: SqliteKitStore) -> None:
+async def test_reads_run_while_saves_are_in_flight(store: KitStore) -> None:
     kits = [make_kit() for _ in range(30)]
 
     async def save_all() -> None:
@@ -301,22 +335,21 @@ async def test_reads_run_while_saves_are_in_flight(store: SqliteKitStore) -> Non
     assert (await store.list_recent(5, owner=OWNER)).total == 30
 
 
-async def test_the_database_is_in_wal_mode_with_the_schema_version(store: SqliteKitStore) -> None:
-    with sqlite3.connect(store.path) as connection:
+async def test_the_database_is_in_wal_mode_with_the_schema_version(sqlite_store: SqliteKitStore) -> None:
+    with sqlite3.connect(sqlite_store.path) as connection:
         assert connection.execute('PRAGMA journal_mode').fetchone()[0] == 'wal'
         assert connection.execute('SELECT version FROM schema_version').fetchall() == [(SCHEMA_VERSION,)]
         indexes = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert {'kits_by_created_at', 'kits_by_request_key'} <= indexes
 
 
-async def test_reopening_keeps_the_kits(tmp_path: Path) -> None:
-    path = tmp_path / 'kits.db'
+async def test_reopening_keeps_the_kits(open_backend: Opener) -> None:
     kit = make_kit()
-    first = SqliteKitStore(path)
+    first = open_backend()
     await first.save(kit, make_request(), request_key='k', owner=OWNER)
     await first.close()
 
-    second = SqliteKitStore(path)
+    second = open_backend()
     try:
         stored = await second.get(kit.id)
     finally:
@@ -337,24 +370,41 @@ def test_a_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
         SqliteKitStore(path)
 
 
-async def test_a_closed_store_refuses_work(tmp_path: Path) -> None:
-    kit_store = SqliteKitStore(tmp_path / 'kits.db')
-    await kit_store.close()
-    await kit_store.close()
+async def test_a_closed_store_refuses_work(store: KitStore) -> None:
+    await store.close()
+    await store.close()
 
     with pytest.raises(StoreClosedError):
-        await kit_store.get('anything')
+        await store.get('anything')
     with pytest.raises(StoreClosedError):
-        await kit_store.save(make_kit(), make_request(), request_key='k', owner=OWNER)
+        await store.save(make_kit(), make_request(), request_key='k', owner=OWNER)
 
 
-def test_a_naive_clock_is_refused(tmp_path: Path) -> None:
-    kit_store = SqliteKitStore(tmp_path / 'kits.db', clock=lambda: datetime(2025, 1, 1))
+async def test_a_save_whose_caller_is_cancelled_still_lands_whole(open_backend: Opener) -> None:
+    kit_store = open_backend()
+    kits = [make_kit(f'Company {index}') for index in range(10)]
+    saves = [asyncio.create_task(kit_store.save(kit, make_request(), request_key='k', owner=OWNER)) for kit in kits]
+    await asyncio.sleep(0)  # every save has started
+    for save in saves:
+        save.cancel()
+    await asyncio.gather(*saves, return_exceptions=True)
+    await kit_store.close()  # waits for the writes the cancelled callers left behind
+
+    reopened = open_backend()
+    try:
+        stored = [await reopened.get(kit.id) for kit in kits]
+    finally:
+        await reopened.close()
+    assert [item.kit if item else None for item in stored] == kits
+
+
+async def test_a_naive_clock_is_refused(open_backend: Opener) -> None:
+    kit_store = open_backend(clock=lambda: datetime(2025, 1, 1))
     try:
         with pytest.raises(ValueError, match='timezone'):
-            kit_store.save_sync(make_kit(), make_request(), request_key='k', owner=OWNER)
+            await kit_store.save(make_kit(), make_request(), request_key='k', owner=OWNER)
     finally:
-        kit_store.close_sync()
+        await kit_store.close()
 
 
 async def test_open_store_creates_the_data_directory(tmp_path: Path) -> None:
@@ -374,7 +424,8 @@ async def test_open_store_follows_a_sqlite_url(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    'url', ['postgresql://brandsmith:hunter2@db/kits', 'mysql://root:hunter2@localhost/kits', 'sqlite:///', 'kits.db']
+    'url',
+    ['mysql://root:hunter2@localhost/kits', 'sqlite:///', 'sqlite:///kits.db?mode=ro', 'kits.db', 'hunter2@db/kits'],
 )
 def test_open_store_refuses_other_databases_without_echoing_secrets(url: str) -> None:
     with pytest.raises(UnsupportedDatabaseError, match='DATABASE_URL') as raised:
@@ -410,7 +461,7 @@ async def test_saves_run_on_the_stores_writer_thread_not_the_event_loop(tmp_path
 OTHER = 'browser:someone-else'
 
 
-async def test_each_owner_lists_only_their_own_kits_and_the_admin_sees_all(store: SqliteKitStore) -> None:
+async def test_each_owner_lists_only_their_own_kits_and_the_admin_sees_all(store: KitStore) -> None:
     mine, theirs = make_kit('Mine'), make_kit('Theirs')
     await store.save(mine, make_request(), request_key='k', owner=OWNER)
     await store.save(theirs, make_request(), request_key='k', owner=OTHER)
@@ -424,7 +475,7 @@ async def test_each_owner_lists_only_their_own_kits_and_the_admin_sees_all(store
     assert stored is not None and stored.owner == OTHER, 'anyone with the id reads the kit, and sees whose it is'
 
 
-async def test_only_the_owner_deletes_or_replaces_a_kit(store: SqliteKitStore) -> None:
+async def test_only_the_owner_deletes_or_replaces_a_kit(store: KitStore) -> None:
     kit = make_kit('Mine')
     await store.save(kit, make_request(), request_key='k', owner=OWNER)
 
@@ -444,7 +495,7 @@ async def test_only_the_owner_deletes_or_replaces_a_kit(store: SqliteKitStore) -
     assert await store.get(kit.id) is None
 
 
-async def test_a_kit_is_reused_only_for_its_own_owner(store: SqliteKitStore) -> None:
+async def test_a_kit_is_reused_only_for_its_own_owner(store: KitStore) -> None:
     kit = make_kit()
     await store.save(kit, make_request(), request_key='k', owner=OWNER)
     assert await store.find_reusable('k', TTL_S, owner=OWNER) == kit
@@ -505,7 +556,85 @@ def test_a_database_others_can_read_is_reported_and_left_as_it_is(
     path = tmp_path / 'kits.db'
     sqlite3.connect(path).close()
     path.chmod(0o644)
-    with caplog.at_level(logging.WARNING, logger='branding.store'):
+    with caplog.at_level(logging.WARNING, logger='branding.stores.sqlite'):
         SqliteKitStore(path).close_sync()
     assert f'{path} can be read by other users' in caplog.text
     assert path.stat().st_mode & 0o777 == 0o644, "an operator's choice of mode is theirs to change"
+
+
+# --- PostgreSQL: several instances on one database ----------------------------------------------------------------
+
+
+async def test_open_store_follows_a_postgresql_url(postgres_url: str) -> None:
+    kit = make_kit()
+    kit_store = open_store(Settings.model_validate({'DATABASE_URL': postgres_url}))
+    try:
+        assert isinstance(kit_store, PostgresKitStore)
+        await kit_store.save(kit, make_request(), request_key='k', owner=OWNER)
+    finally:
+        await kit_store.close()
+    with psycopg.connect(postgres_url) as connection:
+        assert connection.execute('SELECT id, owner FROM kits').fetchall() == [(kit.id, OWNER)]
+
+
+def test_instances_starting_at_once_migrate_the_schema_once(postgres_url: str) -> None:
+    """Eight instances start together on an empty database: the advisory lock lets one create the schema and the
+    others find it current; none fails on a half-made table."""
+    starting = threading.Barrier(8)
+    errors: list[BaseException] = []
+
+    def start_instance() -> None:
+        starting.wait()
+        try:
+            migrate(postgres_url)
+        except BaseException as error:  # reported below, with the others
+            errors.append(error)
+
+    threads = [threading.Thread(target=start_instance) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert errors == []
+    with psycopg.connect(postgres_url) as connection:
+        assert connection.execute('SELECT version FROM schema_version').fetchall() == [(POSTGRES_SCHEMA_VERSION,)]
+
+
+def test_a_postgres_database_from_a_newer_version_is_refused(postgres_url: str) -> None:
+    with psycopg.connect(postgres_url, autocommit=True) as connection:
+        connection.execute('CREATE TABLE schema_version (version INTEGER NOT NULL)')
+        connection.execute('INSERT INTO schema_version (version) VALUES (%s)', (POSTGRES_SCHEMA_VERSION + 1,))
+
+    with pytest.raises(SchemaTooNewError, match='newer Brandsmith'):
+        PostgresKitStore(postgres_url)
+
+
+async def test_two_instances_on_one_database_share_kits_and_owners(postgres_url: str) -> None:
+    first, second = PostgresKitStore(postgres_url), PostgresKitStore(postgres_url)
+    mine = [make_kit(f'Mine {index}') for index in range(40)]
+    theirs = [make_kit(f'Theirs {index}') for index in range(40)]
+    try:
+        await asyncio.gather(
+            *(first.save(kit, make_request(), request_key='k', owner=OWNER) for kit in mine),
+            *(second.save(kit, make_request(), request_key='k', owner=OTHER) for kit in theirs),
+        )
+
+        assert (await second.list_recent(100, owner=OWNER)).total == 40
+        assert {item.id for item in (await first.list_recent(100, owner=OTHER)).items} == {kit.id for kit in theirs}
+        assert (await first.list_recent(1, owner=None)).total == 80
+        with pytest.raises(NotOwnerError):
+            await second.delete(mine[0].id, owner=OTHER)
+        assert await second.delete(mine[0].id, owner=OWNER) is True
+        assert await first.get(mine[0].id) is None
+        assert await first.find_reusable('k', TTL_S, owner=OTHER) is not None
+    finally:
+        await first.close()
+        await second.close()
+
+
+def test_a_postgres_url_that_cannot_connect_names_no_password(postgres_server: PostgresServer) -> None:
+    url = f'postgresql://brandsmith:hunter2@127.0.0.1:{free_port()}/kits'
+    with pytest.raises(psycopg.OperationalError) as raised:
+        open_store(Settings.model_validate({'DATABASE_URL': url}))
+    assert 'hunter2' not in str(raised.value)
