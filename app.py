@@ -23,7 +23,6 @@ from branding.clients import ClientResolver  # noqa: E402
 from branding.edge import HealthMiddleware  # noqa: E402
 from branding.files import read_or_create_secret  # noqa: E402
 from branding.page_limit import PageLimitMiddleware  # noqa: E402
-from branding.ratelimit import RateLimiter  # noqa: E402
 from branding.service import build_kit_service  # noqa: E402
 from components import share_page, studio, theme  # noqa: E402
 from components.assets import AssetBuild  # noqa: E402
@@ -41,7 +40,7 @@ health = api.Health(status='ok', version=__version__)
 health_check = Middleware(HealthMiddleware, body=health.model_dump_json().encode())
 page_limit = Middleware(
     PageLimitMiddleware,
-    limiter=RateLimiter(per_minute=settings.page_rate_limit_per_minute),
+    limiter=service.page_limiter,
     clients=ClientResolver.from_setting(settings.trusted_proxies),
 )
 app.on_startup(lambda: edge.put_outermost(app, [health_check, page_limit]))

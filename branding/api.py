@@ -147,9 +147,9 @@ class Health(BaseModel):
     version: str
 
 
-def admit(service: KitService, request: Request) -> None:
+async def admit(service: KitService, request: Request) -> None:
     try:
-        service.admit(service.client_key(request.client.host if request.client else None, request.headers))
+        await service.admit(service.client_key(request.client.host if request.client else None, request.headers))
     except RateLimited as limited:
         raise ApiError(
             429,
@@ -199,7 +199,7 @@ async def example_company_profile() -> CompanyProfile:
 @router.post('/api/v1/generate-branding', tags=['generation'], responses=ERROR_RESPONSES)
 async def generate_branding(body: GenerationRequest, request: Request, service: Service, caller: ApiCaller) -> BrandKit:
     """Make a whole brand kit. The caller's identical seeded requests within the reuse TTL return the saved kit."""
-    admit(service, request)
+    await admit(service, request)
     return await service.generate(body, owner=caller.owner)
 
 
@@ -221,7 +221,7 @@ async def generate_branding(body: GenerationRequest, request: Request, service: 
 async def generate_branding_stream(
     body: GenerationRequest, request: Request, service: Service, caller: ApiCaller
 ) -> StreamingResponse:
-    admit(service, request)
+    await admit(service, request)
 
     async def events() -> AsyncIterator[bytes]:
         stream: AsyncGenerator[KitEvent] = service.stream(body, owner=caller.owner)

@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from branding.clients import ClientResolver, header_map
 from branding.edge import send_answer
-from branding.ratelimit import RateLimiter, retry_after_header
+from branding.ratelimit import RateLimit, retry_after_header
 from branding.web import ASGIApp, Message, Receive, Scope, Send
 
 PAGE_METHODS = frozenset({'GET', 'HEAD'})
@@ -52,7 +52,7 @@ class PageLimitMiddleware:
         self,
         app: ASGIApp,
         *,
-        limiter: RateLimiter,
+        limiter: RateLimit,
         clients: ClientResolver,
         is_page: Callable[[str], bool] = is_page_path,
         concurrent_builds: int = CONCURRENT_BUILDS,
@@ -69,7 +69,7 @@ class PageLimitMiddleware:
             return
         peer = scope.get('client')
         client = self.clients.client(peer[0] if peer else None, header_map(scope.get('headers', [])))
-        wait = self.limiter.check(client)
+        wait = await self.limiter.check(client)
         if wait is None:
             await self._build(scope, receive, send)
             return

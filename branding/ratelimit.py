@@ -1,4 +1,10 @@
-"""Generation budget per client: a sliding window, shared by the studio and the API."""
+"""Budgets per client: a sliding window, shared by the studio and the API (and, with its own budget, page loads).
+
+`RateLimit` is what the app asks; `RateLimiter` keeps the windows in this process, `branding.redis_state.
+RedisRateLimiter` keeps them in Redis so every instance behind a load balancer counts against the same budget
+(REDIS_URL). Both answer the same way: None when the hit is counted, else the seconds until the oldest hit in the
+window expires.
+"""
 
 from __future__ import annotations
 
@@ -7,20 +13,28 @@ import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 WINDOW_S = 60.0
 
 
+class RateLimit(Protocol):
+    per_minute: int  # 0 means unlimited
+
+    async def check(self, key: str) -> float | None:
+        """Count one hit for `key`; None when allowed, else the seconds to wait before trying again."""
+        ...
+
+
 @dataclass(kw_only=True, slots=True)
 class RateLimiter:
-    """`per_minute` generations per client key; 0 means unlimited."""
+    """`per_minute` hits per client key in this process; 0 means unlimited."""
 
     per_minute: int
     clock: Callable[[], float] = time.monotonic
     _hits: dict[str, deque[float]] = field(default_factory=dict)
 
-    def check(self, key: str) -> float | None:
-        """Count one generation for `key`; None when allowed, else the seconds to wait before trying again."""
+    async def check(self, key: str) -> float | None:
         if self.per_minute <= 0:
             return None
         now = self.clock()

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import AsyncGenerator, Mapping
 from dataclasses import dataclass, field
 
+from redis.asyncio import Redis
+
 from branding.chain import ProviderChain
 from branding.clients import ClientResolver
 from branding.design.font_files import FontLibrary
@@ -20,7 +22,8 @@ from branding.orchestrator import (
 )
 from branding.owners import ApiAccess
 from branding.providers.registry import build_providers
-from branding.ratelimit import RateLimiter
+from branding.ratelimit import RateLimit, RateLimiter
+from branding.redis_state import RedisRateLimiter, connect
 from branding.registry import sections_for
 from branding.settings import Settings
 from branding.store import KitStore, open_store, request_key
@@ -39,7 +42,9 @@ class KitService:
     chain: ProviderChain
     fonts: FontLibrary  # one for the process: the engine, the exports and the /fonts mount read the same folder
     icons: IconLibrary  # the icon set logo symbols are drawn from (hand-drawn symbols when it is not installed)
-    limiter: RateLimiter
+    limiter: RateLimit  # generations per client
+    page_limiter: RateLimit = field(default_factory=lambda: RateLimiter(per_minute=0))  # page loads per client
+    redis: Redis | None = None  # the shared state's client (REDIS_URL), closed with the service
     clients: ClientResolver = field(default_factory=ClientResolver)
     access: ApiAccess = field(default_factory=ApiAccess)
 
@@ -52,9 +57,9 @@ class KitService:
         """The key a request's generations count against: its client's address, as far as trusted proxies vouch."""
         return self.clients.client(peer, headers)
 
-    def admit(self, client_key: str) -> None:
+    async def admit(self, client_key: str) -> None:
         """Count one generation for the client, or raise RateLimited."""
-        wait = self.limiter.check(client_key)
+        wait = await self.limiter.check(client_key)
         if wait is not None:
             raise RateLimited(wait)
 
@@ -92,20 +97,26 @@ class KitService:
     async def close(self) -> None:
         await self.store.close()
         await self.chain.aclose()
+        if self.redis is not None:
+            await self.redis.aclose()
 
 
 def build_kit_service(settings: Settings) -> KitService:
     """The service the settings describe: its own store, provider clients, circuit breakers, rate limiter, font
     library and icon set.
 
-    Opens (and migrates) the store synchronously: call it at start-up or from a worker thread."""
+    Opens (and migrates) the store synchronously: call it at start-up or from a worker thread. With REDIS_URL the
+    budgets per client are kept in Redis, shared by every instance; without it, in this process."""
+    redis = connect(settings.redis_url) if settings.redis_url else None
     return KitService(
         settings=settings,
         store=open_store(settings),
         chain=ProviderChain(build_providers(settings), settings),
         fonts=FontLibrary(root=settings.fonts_dir),
         icons=IconLibrary(root=settings.icons_dir),
-        limiter=RateLimiter(per_minute=settings.rate_limit_per_minute),
+        limiter=limiter_for('kits', settings.rate_limit_per_minute, redis),
+        page_limiter=limiter_for('pages', settings.page_rate_limit_per_minute, redis),
+        redis=redis,
         clients=ClientResolver.from_setting(settings.trusted_proxies),
         access=ApiAccess.from_settings(
             tokens=settings.api_tokens.get_secret_value() if settings.api_tokens else '',
@@ -113,3 +124,10 @@ def build_kit_service(settings: Settings) -> KitService:
             admin_token=settings.admin_token.get_secret_value() if settings.admin_token else None,
         ),
     )
+
+
+def limiter_for(name: str, per_minute: int, redis: Redis | None) -> RateLimit:
+    """A budget of `per_minute` per client, in Redis under `name` when there is one, else in this process."""
+    if redis is None:
+        return RateLimiter(per_minute=per_minute)
+    return RedisRateLimiter(redis=redis, name=name, per_minute=per_minute)

@@ -27,6 +27,7 @@ class Settings(BaseSettings):
 
     database_url: str | None = Field(default=None, validation_alias='DATABASE_URL')
     database_pool_size: int = Field(default=10, ge=1, validation_alias='BRANDSMITH_DATABASE_POOL_SIZE')
+    redis_url: str | None = Field(default=None, validation_alias='REDIS_URL')
     reuse_ttl_s: float = Field(default=3600.0, ge=0, validation_alias='BRANDSMITH_REUSE_TTL')
     rate_limit_per_minute: int = Field(default=10, ge=0, validation_alias='BRANDSMITH_RATE_LIMIT')
     page_rate_limit_per_minute: int = Field(default=120, ge=0, validation_alias='BRANDSMITH_PAGE_RATE_LIMIT')

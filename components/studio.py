@@ -81,10 +81,10 @@ class Studio:
             return self.service.client_key(None, {})
         return self.service.client_key(request.client.host if request.client else None, request.headers)
 
-    def _admitted(self) -> bool:
+    async def _admitted(self) -> bool:
         """Count one generation against this client's budget, or say when to come back."""
         try:
-            self.service.admit(self._client_key())
+            await self.service.admit(self._client_key())
         except RateLimited as limited:
             wait = retry_after_header(limited.retry_after_s)
             self._notify(f'You have made a lot of kits in the last minute. Try again in {wait} s.', type='warning')
@@ -119,7 +119,7 @@ class Studio:
         if request is None:
             ui.notify(self.form.first_error() or 'Please check the form', type='warning', position='top')
             return
-        if not self._admitted():
+        if not await self._admitted():
             return
         await self._show_run(request)
         self._start(self._run(request), 'studio-generation')
@@ -222,7 +222,7 @@ class Studio:
             if self.running:
                 self._notify('Wait for the current kit to finish, or cancel it.', type='warning')
                 return
-            if self.request is None or self.kit is None or not self._admitted():
+            if self.request is None or self.kit is None or not await self._admitted():
                 return
             self.task = asyncio.current_task()  # so Cancel and closing the tab stop it too
             self._redraw_controls()
