@@ -8,9 +8,17 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any
 
+import regex
+import uharfbuzz as hb
 from fontTools.pens.basePen import BasePen
 from fontTools.pens.boundsPen import BoundsPen
+from fontTools.pens.recordingPen import RecordingPen
+from fontTools.pens.svgPathPen import SVGPathPen
+from fontTools.pens.transformPen import TransformPen
 from fontTools.ttLib import TTFont
+from fontTools.ttLib.sfnt import SFNTReader, SFNTWriter
+
+from branding.design.bidi import visual_order
 
 Box = tuple[float, float, float, float]  # x_min, y_min, x_max, y_max
 
@@ -236,4 +244,152 @@ def outline_text(path: Path, text: str, tracking: float = 0.0) -> TextOutline | 
         advance_width=measure.advance_width,
         ink_bounds=measure.ink_bounds,
         metrics=measure.metrics,
+    )
+
+
+# --- shaped text: any script, several fonts, right to left -----------------------------------------------------------
+
+SHAPED_UNITS = 1000  # shaped lines mix fonts of different units per em, so they are drawn in thousandths of an em
+Run = tuple[Path, str, int]  # a font file, the text it sets and the text's bidi level, in logical order
+# Scripts whose letters join or hang from a headline: extra letter-spacing would break them apart
+_CONNECTED = regex.compile(
+    r'[\p{Script=Arabic}\p{Script=Syriac}\p{Script=Nko}\p{Script=Mongolian}\p{Script=Devanagari}]'
+)
+
+
+@dataclass(kw_only=True, slots=True, frozen=True)
+class _ShapingFont:
+    hb_font: hb.Font  # HarfBuzz shapes with it and draws its glyphs: a CJK font opens in milliseconds
+    units_per_em: int
+
+
+def _sfnt_bytes(path: Path) -> bytes:
+    data = path.read_bytes()
+    if data[:4] not in (b'wOFF', b'wOF2'):
+        return data
+    # woff/woff2 -> plain sfnt, which is what HarfBuzz reads: the tables copied as they are, none decompiled
+    reader = SFNTReader(BytesIO(data))
+    buffer = BytesIO()
+    writer = SFNTWriter(buffer, len(reader.tables), reader.sfntVersion)
+    for tag in reader.keys():
+        writer[tag] = reader[tag]
+    writer.close()
+    return buffer.getvalue()
+
+
+@lru_cache(maxsize=64)
+def _shaping_font(path: Path) -> _ShapingFont | None:
+    try:
+        face = hb.Face(hb.Blob(_sfnt_bytes(path)))
+        return _ShapingFont(hb_font=hb.Font(face), units_per_em=int(face.upem))
+    except Exception:  # a truncated or corrupt file must cost the logo its outlines, not the kit
+        return None
+
+
+@lru_cache(maxsize=65536)
+def has_glyph(path: Path, char: str) -> bool:
+    """Whether the font at `path` maps `char` to a glyph."""
+    font = _shaping_font(path)
+    return font is not None and font.hb_font.get_nominal_glyph(ord(char)) is not None
+
+
+@lru_cache(maxsize=16384)
+def _recorded_glyph(path: Path, glyph: int) -> tuple[tuple[tuple[str, tuple[Any, ...]], ...], Box | None]:
+    """A glyph's drawing commands and its ink box (font units, y up), replayed wherever it is placed."""
+    font = _shaping_font(path)
+    assert font is not None  # only asked for glyphs of a font that shaped
+    recording = RecordingPen()
+    font.hb_font.draw_glyph_with_pen(glyph, recording)
+    bounds = BoundsPen(None)
+    recording.replay(bounds)
+    box = bounds.bounds
+    return tuple(recording.value), (None if box is None else tuple(float(value) for value in box))  # type: ignore[return-value]
+
+
+@dataclass(kw_only=True, slots=True)
+class _Composer:
+    """Glyphs placed one after another from left to right, in thousandths of an em with y down."""
+
+    pen: SVGPathPen
+    x: float = 0.0
+    ink: Box | None = None
+
+    def add(self, path: Path, glyph: int, *, scale: float, dx: float, dy: float) -> None:
+        commands, box = _recorded_glyph(path, glyph)
+        if box is None:
+            return
+        replay = RecordingPen()
+        replay.value = list(commands)
+        replay.replay(TransformPen(self.pen, (scale, 0, 0, -scale, self.x + dx * scale, -dy * scale)))
+        x_min, y_min, x_max, y_max = box
+        placed = (
+            self.x + (dx + x_min) * scale,
+            -(dy + y_max) * scale,
+            self.x + (dx + x_max) * scale,
+            -(dy + y_min) * scale,
+        )
+        ink = self.ink
+        self.ink = (
+            placed
+            if ink is None
+            else (min(ink[0], placed[0]), min(ink[1], placed[1]), max(ink[2], placed[2]), max(ink[3], placed[3]))
+        )
+
+
+def _shape_run(composer: _Composer, run: Run, tracking: float, last: bool) -> None:
+    path, text, level = run
+    font = _shaping_font(path)
+    if font is None:
+        return
+    buffer = hb.Buffer()
+    buffer.add_str(text)
+    buffer.direction = 'rtl' if level % 2 else 'ltr'
+    buffer.guess_segment_properties()  # script and language; the direction set above stays
+    hb.shape(font.hb_font, buffer)
+    scale = SHAPED_UNITS / font.units_per_em
+    extra = 0.0 if _CONNECTED.search(text) else tracking * SHAPED_UNITS
+    infos, positions = buffer.glyph_infos, buffer.glyph_positions
+    for index, (info, position) in enumerate(zip(infos, positions, strict=True)):
+        composer.add(path, info.codepoint, scale=scale, dx=position.x_offset, dy=position.y_offset)
+        composer.x += position.x_advance * scale
+        cluster_ends = index + 1 < len(infos) and infos[index + 1].cluster != info.cluster
+        if cluster_ends or (index + 1 == len(infos) and not last):
+            composer.x += extra
+
+
+def _scaled_metrics(path: Path | None) -> FontMetrics:
+    font = _load_font(path) if path is not None else None
+    if font is None:
+        return FontMetrics(units_per_em=SHAPED_UNITS, ascender=880, descender=-120, cap_height=700, x_height=500)
+    ratio = SHAPED_UNITS / font.metrics.units_per_em
+    metrics = font.metrics
+    return FontMetrics(
+        units_per_em=SHAPED_UNITS,
+        ascender=round(metrics.ascender * ratio),
+        descender=round(metrics.descender * ratio),
+        cap_height=round(metrics.cap_height * ratio),
+        x_height=round(metrics.x_height * ratio),
+    )
+
+
+@lru_cache(maxsize=2048)
+def shaped_outline(
+    runs: tuple[Run, ...], *, tracking: float = 0.0, reference: Path | None = None
+) -> TextOutline | None:
+    """Runs of text, each in its own font, shaped by HarfBuzz (joining forms, conjuncts, marks, kerning) and put in
+    drawing order by their bidi levels (rule L2), as one path in thousandths of an em, y down, from the left end of
+    the baseline; metrics (cap height) are `reference`'s, the kit's own face where it has one. None when no run's
+    font can be read."""
+    if not runs or all(_shaping_font(path) is None for path, _, _ in runs):
+        return None
+    pen = SVGPathPen(None, ntos=lambda value: _number(_tenths(value)))
+    composer = _Composer(pen=pen)
+    order = visual_order([level for _, _, level in runs])
+    for position, index in enumerate(order):
+        _shape_run(composer, runs[index], tracking, position == len(order) - 1)
+    return TextOutline(
+        path_data=pen.getCommands(),
+        advance_width=composer.x,
+        ink_bounds=composer.ink,
+        metrics=_scaled_metrics(reference),
     )

@@ -19,28 +19,27 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 from itertools import chain, pairwise
 from typing import Any, cast
 
 import regex
 import uharfbuzz as hb
-from bidi import algorithm as uba
 from bidi.mirror import MIRRORED
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import ShapedStr, TTFont
 from reportlab.pdfgen.textobject import PDFTextObject
 
+from branding.design.bidi import bidi_levels, level_runs, visual_order
+from branding.design.scripts import has_rtl
+
+__all__ = ['bidi_levels', 'drawn', 'has_rtl', 'level_runs', 'needs_shaping', 'shape', 'shaped_width', 'visual_order']
+
 log = logging.getLogger(__name__)
 
-_RTL_CHAR = regex.compile(r'[\p{Bidi_Class=R}\p{Bidi_Class=AL}]')
-_LTR_CHAR = regex.compile(r'\p{Bidi_Class=L}')
-_BIDI_CHAR = regex.compile(r'[\p{Bidi_Class=R}\p{Bidi_Class=AL}\p{Bidi_Class=AN}]')  # what makes a level odd
 _SHAPING_CHAR = regex.compile(r'[\p{Bidi_Class=R}\p{Bidi_Class=AL}\p{Bidi_Class=AN}\p{Mn}\p{Mc}\p{Me}\u200c\u200d]')
-# Embeddings, overrides and isolates are not honoured: a name with an override would read differently from what it is
-_EXPLICIT = str.maketrans(dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)], '\u200b'))
 # Planes 15 and 16 are private use: no font we embed maps them, so a code point there stands for one (glyph, text)
 _PRIVATE = chain(range(0xF0000, 0xFFFFE), range(0x100000, 0x10FFFE))
 _LOCK = threading.Lock()  # the private code points go into the fonts' process-wide character maps
@@ -65,59 +64,10 @@ def _set_rise(self: PDFTextObject, rise: float) -> None:
 PDFTextObject.setRise = _set_rise
 
 
-def has_rtl(text: str) -> bool:
-    return _RTL_CHAR.search(text) is not None
-
-
 def needs_shaping(text: str) -> bool:
     """Whether drawing `text` character by character would be wrong: it has right-to-left letters, Arabic digits,
     combining marks (matras, virama, harakat, accents) or joiners (every paragraph is asked, hence the regex)."""
     return _SHAPING_CHAR.search(text) is not None
-
-
-@lru_cache(maxsize=1024)
-def bidi_levels(text: str) -> tuple[int, ...]:
-    """The resolved embedding level of each character (UAX #9 up to I2): even for left-to-right, odd for right-to-left.
-
-    The paragraph is right-to-left when its strong letters are all right-to-left (a name on its own), left-to-right
-    otherwise: the book is written left to right, so an Arabic name inside an English sentence stays a run within it.
-    """
-    if _BIDI_CHAR.search(text) is None:
-        return (0,) * len(text)
-    base = 1 if has_rtl(text) and _LTR_CHAR.search(text) is None else 0
-    storage = uba.get_empty_storage()
-    storage['base_level'], storage['base_dir'] = base, 'LR'[base]
-    uba.get_embedding_levels(text.translate(_EXPLICIT), storage)  # the zero-width space left is dropped (rule X9)
-    for index, char in enumerate(storage['chars']):
-        char['index'] = index
-    uba.explicit_embed_and_overrides(storage)  # drops the explicit embeddings and BN characters (rule X9)
-    uba.resolve_weak_types(storage)
-    uba.resolve_neutral_types(storage, False)
-    uba.resolve_implicit_levels(storage, False)
-    resolved = {char['index']: char['level'] for char in storage['chars']}
-    levels: list[int] = []
-    for index in range(len(text)):
-        levels.append(resolved.get(index, levels[-1] if levels else base))  # a dropped character joins its neighbour
-    return tuple(levels)
-
-
-def visual_order(levels: Sequence[int]) -> list[int]:
-    """The indices of items at `levels` in drawing order (rule L2), for the items of one line."""
-    if not levels or max(levels) == 0:
-        return list(range(len(levels)))
-    items = [{'level': level, 'index': index} for index, level in enumerate(levels)]
-    odd = [level for level in levels if level % 2]
-    uba.reverse_contiguous_sequence(items, 0, len(items) - 1, max(levels), min(odd) if odd else max(levels) + 1)
-    return [item['index'] for item in items]
-
-
-def level_runs(text: str, levels: Sequence[int]) -> Iterator[tuple[str, int]]:
-    """`text` cut where its bidi level changes, as (piece, level)."""
-    start = 0
-    for index in range(1, len(text) + 1):
-        if index == len(text) or levels[index] != levels[start]:
-            yield text[start:index], levels[start]
-            start = index
 
 
 @lru_cache(maxsize=64)

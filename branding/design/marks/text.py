@@ -10,7 +10,11 @@ from xml.sax.saxutils import escape
 import regex
 
 _GRAPHEME = regex.compile(r'\X')
-_INITIAL = regex.compile(r'[\p{L}\p{N}\p{Extended_Pictographic}]')
+_INITIAL = regex.compile(r'[\p{L}\p{N}]')
+# Emoji and pictographs: kept in the kit's words, left out of its marks (a logo draws its letters, not a system's
+# emoji artwork). The text symbols that belong to a name's typography stay.
+_PICTOGRAPHIC = regex.compile(r'[\p{Extended_Pictographic}\p{Regional_Indicator}\u20e3\ufe0f]')
+_TEXT_SYMBOLS = frozenset('©®™')
 # XML 1.0 forbids these even escaped; bidi overrides could make a name read differently from what it is.
 _NOT_XML_OR_BIDI = re.compile('[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff\u202a-\u202e\u2066-\u2069]')
 
@@ -21,15 +25,32 @@ def clean_text(text: str) -> str:
     return ' '.join(text.split())
 
 
+def without_pictographs(text: str) -> str:
+    """`text` (cleaned) without its emoji and pictographs: each grapheme that holds one goes whole, so a flag, a
+    keycap or a family joined by ZWJs leaves no stray joiner or skin tone behind."""
+    text = clean_text(text)
+    if not _PICTOGRAPHIC.search(text):
+        return text
+    kept = [
+        grapheme
+        for grapheme in _GRAPHEME.findall(text)
+        if grapheme in _TEXT_SYMBOLS or not _PICTOGRAPHIC.search(grapheme)
+    ]
+    return ' '.join(''.join(kept).split())
+
+
+@lru_cache(maxsize=1024)
 def display_name(name: str) -> str:
-    return clean_text(name) or '?'
+    """The name as marks draw it: cleaned, without emoji; '?' when nothing else is left."""
+    return without_pictographs(name) or '?'
 
 
 @lru_cache(maxsize=1024)  # every logo of a kit asks again, with the same name
 def initials(name: str) -> str:
     """Monogram letters: first grapheme of the first two words when both are cased letters, else the first one.
 
-    Grapheme clusters keep a ZWJ emoji, a base letter with its combining marks or a Devanagari syllable whole.
+    Grapheme clusters keep a base letter with its combining marks or a Devanagari syllable whole; emoji are no
+    initials (see `display_name`).
     """
     firsts: list[str] = []
     for word in display_name(name).split():

@@ -10,9 +10,20 @@ from xml.sax.saxutils import escape
 
 import regex
 
+from branding.design.bidi import bidi_levels, level_runs
 from branding.design.font_files import FontLibrary
-from branding.design.glyphs import TextMeasure, measure_text, outline_text
-from branding.design.marks.text import _GRAPHEME, _attr, _n, clean_text
+from branding.design.glyphs import (
+    SHAPED_UNITS,
+    Run,
+    TextMeasure,
+    TextOutline,
+    has_glyph,
+    measure_text,
+    outline_text,
+    shaped_outline,
+)
+from branding.design.marks.text import _GRAPHEME, _attr, _n, clean_text, without_pictographs
+from branding.design.scripts import candidates, han_preference, is_ignorable, is_rtl_text, nearest_font_file
 from branding.models import Typography
 
 WEIGHT_NAMES = {
@@ -62,6 +73,16 @@ class Face:
                 return candidate, path
         return None
 
+    def fallback_files(self, char: str, text: str, weight: int) -> list[Path]:
+        """The installed script fonts that may set `char` of `text`, most fitting first, at the weight nearest to
+        `weight`."""
+        files = []
+        for font in candidates(char, han_preference(text)):
+            found = nearest_font_file(self.fonts, font, weight)
+            if found is not None:
+                files.append(found[1])
+        return files
+
 
 @dataclass(kw_only=True, slots=True, frozen=True)
 class SetLine:
@@ -72,13 +93,24 @@ class SetLine:
     weight: int
     tracking: float
     font_path: Path | None
-    measure: TextMeasure | None  # None: the font is missing or lacks a letter, so the line stays live text
+    measure: TextMeasure | None  # None: no font is installed at all, so the line stays live text
     width_em: float
     cap_em: float
+    runs: tuple[Run, ...] | None = None  # set in several fonts, shaped: each run's font file, text and bidi level
 
     @property
     def outlined(self) -> bool:
         return self.measure is not None
+
+    @property
+    def rtl(self) -> bool:
+        """Whether the line reads right to left as a whole (a name in Arabic or Hebrew)."""
+        return is_rtl_text(self.text)
+
+    def outline(self) -> TextOutline | None:
+        if self.runs is not None:
+            return shaped_outline(self.runs, tracking=self.tracking, reference=self.font_path)
+        return outline_text(self.font_path, self.text, self.tracking) if self.font_path else None
 
     def ink_box_em(self) -> tuple[float, float, float, float]:
         """The ink's box from the start of the baseline, y down; live text gets an estimate."""
@@ -91,7 +123,7 @@ class SetLine:
     def place(self, *, left: float, baseline: float, size: float, fill: str, flush: bool = False) -> str:
         """At `left`; live text, whose width is only estimated, is anchored at its start when `flush`, else at its
         estimated middle, so a wrong estimate shifts it least."""
-        outline = outline_text(self.font_path, self.text, self.tracking) if self.font_path else None
+        outline = self.outline()
         if outline is not None:
             scale = size / outline.metrics.units_per_em
             return (
@@ -122,22 +154,55 @@ def _estimated_width_em(text: str, tracking: float) -> float:
     return width + tracking * max(len(graphemes) - 1, 0)
 
 
-def set_line(text: str, face: Face, *, weight: int, tracking: float = 0.0) -> SetLine:
-    tracking = round(tracking, 3)  # finer steps are invisible and would only defeat the outline caches
-    found = face.file(weight)
-    measure = measure_text(found[1], text, tracking) if found else None
-    if measure is not None and found is not None:
-        units = measure.metrics.units_per_em
-        return SetLine(
-            text=text,
-            face=face,
-            weight=found[0],
-            tracking=tracking,
-            font_path=found[1],
-            measure=measure,
-            width_em=measure.advance_width / units,
-            cap_em=measure.metrics.cap_height / units,
-        )
+# Right-to-left letters, Arabic digits, combining marks and joiners: text drawn letter by letter would be wrong
+_NEEDS_SHAPING = regex.compile(r'[\p{Bidi_Class=R}\p{Bidi_Class=AL}\p{Bidi_Class=AN}\p{Mn}\p{Mc}\p{Me}\u200c\u200d]')
+
+
+def _sticks(char: str) -> bool:
+    """Spaces and marks stay in the run they are in, so that a space between two Japanese words stays Japanese."""
+    return char.isspace() or unicodedata.category(char) in {'Mn', 'Me'} or is_ignorable(char)
+
+
+def _font_for(char: str, text: str, face: Face, *, weight: int, base: Path | None, current: Path | None) -> Path | None:
+    if current is not None and _sticks(char) and has_glyph(current, char):
+        return current
+    if base is not None and has_glyph(base, char):
+        return base
+    return next((path for path in face.fallback_files(char, text, weight) if has_glyph(path, char)), None)
+
+
+def font_runs(text: str, face: Face, *, weight: int, base: Path | None) -> tuple[Run, ...]:
+    """`text` cut into runs that one font sets at one bidi level, in logical order: the kit's face where it has the
+    letters, the installed script fonts for the rest. A character no installed font has is left out, never drawn as
+    a missing-glyph box or left to the viewer's fonts."""
+    levels = bidi_levels(text)
+    spans: list[tuple[Path, list[int]]] = []
+    current: Path | None = None
+    for index, char in enumerate(text):
+        path = _font_for(char, text, face, weight=weight, base=base, current=current)
+        if path is None:
+            continue
+        if spans and spans[-1][0] == path:
+            spans[-1][1].append(index)
+        else:
+            spans.append((path, [index]))
+        current = path
+    runs: list[Run] = []
+    for path, indices in spans:
+        part = ''.join(text[index] for index in indices)
+        runs += [(path, piece, level) for piece, level in level_runs(part, [levels[i] for i in indices])]
+    return tuple(runs)
+
+
+def _shaped_cap_em(outline: TextOutline, base: Path | None, runs: tuple[Run, ...]) -> float:
+    """What sizes a line: the face's cap height where it is set in the kit's face alone, else the ink's height above
+    the baseline, as CJK, Arabic or Devanagari letters have no capitals to measure."""
+    if all(path == base for path, _, _ in runs) or outline.ink_bounds is None:
+        return outline.metrics.cap_height / SHAPED_UNITS
+    return min(max(-outline.ink_bounds[1] / SHAPED_UNITS, 0.5), 1.0)
+
+
+def _live_line(text: str, face: Face, *, weight: int, tracking: float) -> SetLine:
     return SetLine(
         text=text,
         face=face,
@@ -147,6 +212,46 @@ def set_line(text: str, face: Face, *, weight: int, tracking: float = 0.0) -> Se
         measure=None,
         width_em=_estimated_width_em(text, tracking),
         cap_em=0.7,
+    )
+
+
+def set_line(text: str, face: Face, *, weight: int, tracking: float = 0.0) -> SetLine:
+    """`text` (without its emoji and pictographs) in `face` at the installed weight nearest to `weight`, outlined from
+    the kit's font file and, for letters it lacks, the installed script fonts, shaped by HarfBuzz; live text only when
+    no font is installed at all."""
+    text = without_pictographs(text) if text.strip() else text
+    tracking = round(tracking, 3)  # finer steps are invisible and would only defeat the outline caches
+    found = face.file(weight)
+    base = found[1] if found else None
+    measure = measure_text(base, text, tracking) if base is not None and not _NEEDS_SHAPING.search(text) else None
+    if measure is not None and found is not None:
+        units = measure.metrics.units_per_em
+        return SetLine(
+            text=text,
+            face=face,
+            weight=found[0],
+            tracking=tracking,
+            font_path=base,
+            measure=measure,
+            width_em=measure.advance_width / units,
+            cap_em=measure.metrics.cap_height / units,
+        )
+    runs = font_runs(text, face, weight=weight, base=base)
+    outline = shaped_outline(runs, tracking=tracking, reference=base) if runs else None
+    if outline is None:
+        return _live_line(text, face, weight=weight, tracking=tracking)
+    return SetLine(
+        text=text,
+        face=face,
+        weight=found[0] if found else weight,
+        tracking=tracking,
+        font_path=base,
+        measure=TextMeasure(
+            advance_width=outline.advance_width, ink_bounds=outline.ink_bounds, metrics=outline.metrics
+        ),
+        width_em=outline.advance_width / SHAPED_UNITS,
+        cap_em=_shaped_cap_em(outline, base, runs),
+        runs=runs,
     )
 
 
@@ -175,14 +280,35 @@ class TextBlock:
     def outlined(self) -> bool:
         return all(line.outlined for line in self.lines)
 
-    def place(self, *, top: float, fill: str, center_x: float | None = None, left: float | None = None) -> str:
-        """Cap-height top of the first line at `top`; lines centred on `center_x` or flush to `left`."""
+    @property
+    def rtl(self) -> bool:
+        """Whether the text reads right to left (a name in Arabic or Hebrew): a lockup puts the symbol on the right of
+        it (mirrored), and `place` sets it flush right."""
+        return is_rtl_text(' '.join(line.text for line in self.lines))
+
+    def place(
+        self,
+        *,
+        top: float,
+        fill: str,
+        center_x: float | None = None,
+        left: float | None = None,
+        right: float | None = None,
+    ) -> str:
+        """Cap-height top of the first line at `top`; lines centred on `center_x`, flush to `left` or flush to
+        `right` (how a right-to-left name is set beside a symbol)."""
         parts = []
         for index, line in enumerate(self.lines):
             baseline = top + self.cap + index * self.leading
             width = line.width_em * self.size
-            x = left if left is not None else (center_x or 0.0) - width / 2
-            parts.append(line.place(left=x, baseline=baseline, size=self.size, fill=fill, flush=left is not None))
+            if right is not None:
+                x = right - width
+            elif left is not None:
+                x = left
+            else:
+                x = (center_x or 0.0) - width / 2
+            flush = left is not None or right is not None
+            parts.append(line.place(left=x, baseline=baseline, size=self.size, fill=fill, flush=flush))
         return ''.join(parts)
 
 
