@@ -93,14 +93,19 @@ def draw_combination(brief: Brief, rng: random.Random, turn: int) -> Drawing:
     text_height = block.height + (descriptor.height + block.cap * 0.55 if descriptor else 0)
     total_width = symbol_size + gap + max(block.width, descriptor.width if descriptor else 0)
     left = CENTER_X - total_width / 2
-    body = _place_symbol(symbol, x=left, y=CENTER_Y - symbol_size / 2, size=symbol_size)
-    text_left = left + symbol_size + gap
+    # a right-to-left name (Arabic, Hebrew) reads from the right: the lockup is mirrored, the symbol on its right
+    mirrored = block.rtl
+    symbol_x = left + total_width - symbol_size if mirrored else left
+    body = _place_symbol(symbol, x=symbol_x, y=CENTER_Y - symbol_size / 2, size=symbol_size)
+    text_left = None if mirrored else left + symbol_size + gap
+    text_right = symbol_x - gap if mirrored else None
     text_top = CENTER_Y - text_height / 2
-    body += block.place(top=text_top, left=text_left, fill=inks.wordmark_color())
+    body += block.place(top=text_top, left=text_left, right=text_right, fill=inks.wordmark_color())
     outlined = symbol.outlined and block.outlined
-    phrase = f'{symbol.phrase}, locked up to the left of the name in {brief.face.family}'
+    phrase = f'{symbol.phrase}, locked up to the {"right" if mirrored else "left"} of the name in {brief.face.family}'
     if descriptor is not None:
-        body += descriptor.place(top=text_top + block.height + block.cap * 0.55, left=text_left, fill=inks.muted)
+        descriptor_top = text_top + block.height + block.cap * 0.55
+        body += descriptor.place(top=descriptor_top, left=text_left, right=text_right, fill=inks.muted)
         outlined = outlined and descriptor.outlined
         phrase += ', with the industry as a spaced descriptor line'
     return Drawing(body=body, composition=phrase, outlined=outlined, weight=brief.weight, symbol=symbol)
