@@ -5,11 +5,15 @@ from __future__ import annotations
 import logging
 import os
 import signal
+from functools import partial
 from types import FrameType
 
+from branding.logs import configure_logging
 from branding.settings import Settings
 
 settings = Settings()
+if __name__ in {'__main__', '__mp_main__'}:
+    configure_logging(settings.log_format)  # first: what start-up logs is in the chosen format too
 settings.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
 # NiceGUI reads its storage path at import time, so it is set before the import below
 os.environ.setdefault('NICEGUI_STORAGE_PATH', str((settings.data_dir / 'nicegui').resolve()))
@@ -22,6 +26,8 @@ from branding import __version__, api, edge  # noqa: E402
 from branding.clients import ClientResolver  # noqa: E402
 from branding.edge import HealthMiddleware  # noqa: E402
 from branding.files import read_or_create_secret  # noqa: E402
+from branding.logs import uvicorn_log_config  # noqa: E402
+from branding.metrics import serve_metrics  # noqa: E402
 from branding.page_limit import PageLimitMiddleware  # noqa: E402
 from branding.service import build_kit_service  # noqa: E402
 from components import share_page, studio, theme  # noqa: E402
@@ -41,6 +47,7 @@ health_check = Middleware(HealthMiddleware, body=health.model_dump_json().encode
 page_limit = Middleware(
     PageLimitMiddleware,
     limiter=service.page_limiter,
+    metrics=service.metrics,
     clients=ClientResolver.from_setting(settings.trusted_proxies),
 )
 app.on_startup(lambda: edge.put_outermost(app, [health_check, page_limit]))
@@ -96,6 +103,15 @@ def exit_cleanly(signum: int, frame: FrameType | None) -> None:
     raise SystemExit(0)
 
 
+if settings.metrics_port is not None:
+    # the same numbers as /metrics, without a token, on a port of their own (keep it on a private network)
+    app.on_startup(partial(serve_metrics, service.metrics, host=settings.host, port=settings.metrics_port))
+
+
+if settings.log_format == 'json':
+    app.on_startup(lambda: log.info('Brandsmith listening on http://%s:%d', settings.host, settings.port))
+
+
 async def shut_down() -> None:
     await service.close()
     log.info('Brandsmith stopped')
@@ -104,7 +120,6 @@ async def shut_down() -> None:
 app.on_shutdown(shut_down)
 
 if __name__ in {'__main__', '__mp_main__'}:
-    logging.basicConfig(level=logging.INFO, format='%(asctime)s %(levelname)s %(name)s: %(message)s')
     signal.signal(signal.SIGTERM, exit_cleanly)
     os.umask(0o077)  # what the server writes from here on (NiceGUI's browser storage) is for this user alone
     ui.run(
@@ -116,7 +131,8 @@ if __name__ in {'__main__', '__mp_main__'}:
         reload=settings.dev,
         show=False,
         storage_secret=storage_secret(),
-        show_welcome_message=True,
+        # NiceGUI prints its welcome line bare; a JSON log says the same as a log line (see below)
+        show_welcome_message=settings.log_format == 'text',
         tailwind=assets_digest is None,
         # forwarded headers are read by branding.clients, from BRANDSMITH_TRUSTED_PROXIES only; uvicorn's own
         # default would believe X-Forwarded-For from 127.0.0.1, so anyone on the host could pick their address
@@ -124,4 +140,5 @@ if __name__ in {'__main__', '__mp_main__'}:
         # on SIGTERM, requests still open after this many seconds (a generation stream, a client that never sends
         # its whole body) are cancelled: without it uvicorn waits for them, past any container's stop timeout
         timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_S,
+        log_config=uvicorn_log_config(settings.log_format),
     )

@@ -18,6 +18,7 @@ from pydantic import BaseModel
 
 from branding import __version__
 from branding.export import EXPORTS, export_kit
+from branding.metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
 from branding.models import (
     COMPANY_TYPE_LABELS,
     EXAMPLE_PROFILE,
@@ -163,6 +164,16 @@ async def admit(service: KitService, request: Request) -> None:
 @router.get('/health', tags=['service'])
 async def health() -> Health:
     return Health(status='ok', version=__version__)
+
+
+@router.get('/metrics', include_in_schema=False)
+async def metrics(request: Request, service: Service) -> Response:
+    """This instance's numbers in Prometheus' text format, for the admin token only."""
+    if service.access.admin_digest is None:
+        raise ApiError(404, 'not_found', 'Metrics are served to BRANDSMITH_ADMIN_TOKEN or on BRANDSMITH_METRICS_PORT.')
+    if not service.is_admin(request.headers):
+        raise ApiError(401, 'unauthorized', 'Metrics need the admin token.', headers={'WWW-Authenticate': 'Bearer'})
+    return Response(service.metrics.render(), media_type=METRICS_CONTENT_TYPE)
 
 
 @router.get('/api', tags=['service'])
@@ -318,7 +329,8 @@ async def export_saved_kit(
     if export_format not in EXPORTS:
         raise ApiError(404, 'unknown_format', f'Unknown export format; choose one of: {", ".join(EXPORTS)}.')
     kit = await _saved_kit(service, kit_id)
-    content, filename, media_type = await asyncio.to_thread(export_kit, kit, export_format, fonts=service.fonts)
+    with service.metrics.export_timer(export_format):
+        content, filename, media_type = await asyncio.to_thread(export_kit, kit, export_format, fonts=service.fonts)
     return Response(
         content, media_type=media_type, headers={'Content-Disposition': f'attachment; filename="{filename}"'}
     )

@@ -33,7 +33,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Generic, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 from pydantic import ValidationError
 
@@ -64,6 +64,29 @@ _KEY_SETTINGS = {
     'openai_compatible': 'OPENAI_COMPAT_API_KEY',
 }
 _auth_warned: set[str] = set()  # once per provider per process: every section would repeat the same warning
+
+
+class ChainObserver(Protocol):
+    """Told what the chain does, for metrics: each call to a provider, and each time the chain moves past one."""
+
+    def call_started(self, provider: str) -> None: ...
+
+    def call_ended(self, provider: str, error: ProviderError | None) -> None: ...
+
+    def passed_over(self, provider: str, reason: str) -> None:
+        """The section moved on from `provider`: breaker_open, budget_spent, invalid_output or an error kind."""
+        ...
+
+
+class _Unobserved:
+    def call_started(self, provider: str) -> None:
+        pass
+
+    def call_ended(self, provider: str, error: ProviderError | None) -> None:
+        pass
+
+    def passed_over(self, provider: str, reason: str) -> None:
+        pass
 
 
 class BreakerState(StrEnum):
@@ -168,11 +191,13 @@ class _Turn:
     is_last: bool
     events: list[str] = field(default_factory=list)
     last_error: str = ''
+    reason: str = 'error'  # why the chain moved on from this provider, when it did (for metrics)
     retried: bool = False
     repaired: bool = False
     verdict: bool = False  # the breaker has been told how the provider did
 
     def note_error(self, error: ProviderError) -> None:
+        self.reason = error.kind.value
         if error.message != self.last_error:  # a retry that fails the same way says so once
             self.events.append(error.message)
         self.last_error = error.message
@@ -182,6 +207,7 @@ class _Turn:
         problem = _describe_parse_error(exc)
         if self.repaired:
             self.events.append(f'still invalid after a repair re-ask ({_short(problem)})')
+            self.reason = 'invalid_output'
             return False
         self.repaired = True
         self.events.append(f'invalid output ({_short(problem)}), re-asked for a repair')
@@ -191,10 +217,17 @@ class _Turn:
 
 class ProviderChain:
     def __init__(
-        self, providers: Sequence[Provider], settings: Settings, *, clock: Callable[[], float] = time.monotonic
+        self,
+        providers: Sequence[Provider],
+        settings: Settings,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        observer: ChainObserver | None = None,
     ) -> None:
-        """`clock` drives the circuit breakers' cool-down (injectable for tests); call timing uses the event loop."""
+        """`clock` drives the circuit breakers' cool-down (injectable for tests); call timing uses the event loop.
+        `observer` (the service's metrics) hears of every call and every provider the chain moves past."""
         self.providers = list(providers)
+        self._observer: ChainObserver = observer or _Unobserved()
         self._settings = settings
         self._breakers = {
             provider.name: CircuitBreaker(
@@ -206,6 +239,10 @@ class ProviderChain:
 
     def breaker(self, provider_name: str) -> CircuitBreaker:
         return self._breakers[provider_name]
+
+    def breaker_states(self) -> list[tuple[str, str]]:
+        """(provider, breaker state) for every provider, for the metrics."""
+        return [(name, breaker.state.value) for name, breaker in self._breakers.items()]
 
     async def run(
         self,
@@ -222,14 +259,19 @@ class ProviderChain:
         for position, provider in enumerate(self.providers):
             if run.remaining() < MIN_CALL_S:
                 run.notes.append(f'{provider.name}: not tried, section budget spent')
+                self._observer.passed_over(provider.name, 'budget_spent')
                 continue
             breaker = self._breakers[provider.name]
             if not breaker.allow():
                 run.notes.append(f'{provider.name}: skipped, circuit open after repeated failures')
+                self._observer.passed_over(provider.name, 'breaker_open')
                 continue
             is_last = position == len(self.providers) - 1
-            served = await self._turn(provider, breaker, request, parse, run, is_last=is_last)
-            if served is not None:
+            turn = _Turn(provider=provider, breaker=breaker, original=request, request=request, is_last=is_last)
+            served = await self._turn(turn, parse, run)
+            if served is None:
+                self._observer.passed_over(provider.name, turn.reason)
+            else:
                 return ChainOutcome(
                     value=served.value,
                     provenance=SectionProvenance(
@@ -255,23 +297,15 @@ class ProviderChain:
             ),
         )
 
-    async def _turn(
-        self,
-        provider: Provider,
-        breaker: CircuitBreaker,
-        request: ChatRequest,
-        parse: Callable[[str], T],
-        run: _Run,
-        *,
-        is_last: bool,
-    ) -> _Served[T] | None:
+    async def _turn(self, turn: _Turn, parse: Callable[[str], T], run: _Run) -> _Served[T] | None:
         """One provider's go at the section: its calls, one retry, one repair re-ask."""
-        turn = _Turn(provider=provider, breaker=breaker, original=request, request=request, is_last=is_last)
+        provider, breaker = turn.provider, turn.breaker
         try:
             while True:
                 remaining = run.remaining()
                 if remaining < MIN_CALL_S:
                     turn.events.append('section budget spent')
+                    turn.reason = 'budget_spent'
                     return None
                 timeout_s = min(self._settings.call_timeout_s, remaining)
                 run.attempts += 1
@@ -334,6 +368,17 @@ class ProviderChain:
         return error.retry_after_s
 
     async def _call(self, provider: Provider, request: ChatRequest, *, timeout_s: float, run: _Run) -> str:
+        self._observer.call_started(provider.name)
+        error: ProviderError | None = None
+        try:
+            return await self._call_once(provider, request, timeout_s=timeout_s, run=run)
+        except ProviderError as failed:
+            error = failed
+            raise
+        finally:
+            self._observer.call_ended(provider.name, error)
+
+    async def _call_once(self, provider: Provider, request: ChatRequest, *, timeout_s: float, run: _Run) -> str:
         try:
             # the SDK timeouts are per read; this bounds the whole call, including any wait for a free slot
             async with asyncio.timeout(timeout_s), self._slots[provider.name]:

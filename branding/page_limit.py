@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from branding.clients import ClientResolver, header_map
 from branding.edge import send_answer
+from branding.metrics import Metrics
 from branding.ratelimit import RateLimit, retry_after_header
 from branding.web import ASGIApp, Message, Receive, Scope, Send
 
@@ -56,8 +57,10 @@ class PageLimitMiddleware:
         clients: ClientResolver,
         is_page: Callable[[str], bool] = is_page_path,
         concurrent_builds: int = CONCURRENT_BUILDS,
+        metrics: Metrics | None = None,
     ) -> None:
         self.app = app
+        self.metrics = metrics
         self.limiter = limiter
         self.clients = clients
         self.is_page = is_page
@@ -70,6 +73,10 @@ class PageLimitMiddleware:
         peer = scope.get('client')
         client = self.clients.client(peer[0] if peer else None, header_map(scope.get('headers', [])))
         wait = await self.limiter.check(client)
+        if self.metrics is not None:
+            self.metrics.page_loads.labels('served' if wait is None else 'refused').inc()
+            if wait is not None:
+                self.metrics.rate_limited.labels('pages').inc()
         if wait is None:
             await self._build(scope, receive, send)
             return

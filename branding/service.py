@@ -11,6 +11,7 @@ from branding.chain import ProviderChain
 from branding.clients import ClientResolver
 from branding.design.font_files import FontLibrary
 from branding.design.symbols.icon_set import IconLibrary
+from branding.metrics import Metrics
 from branding.models import OFFLINE_PROVIDER, BrandingRequest, BrandKit
 from branding.orchestrator import (
     KitDone,
@@ -20,7 +21,7 @@ from branding.orchestrator import (
     regenerate_section,
     stream_kit,
 )
-from branding.owners import ApiAccess
+from branding.owners import ApiAccess, Unauthenticated
 from branding.providers.registry import build_providers
 from branding.ratelimit import RateLimit, RateLimiter
 from branding.redis_state import RedisRateLimiter, connect
@@ -45,6 +46,7 @@ class KitService:
     limiter: RateLimit  # generations per client
     page_limiter: RateLimit = field(default_factory=lambda: RateLimiter(per_minute=0))  # page loads per client
     redis: Redis | None = None  # the shared state's client (REDIS_URL), closed with the service
+    metrics: Metrics = field(default_factory=Metrics)  # this instance's numbers, served at /metrics
     clients: ClientResolver = field(default_factory=ClientResolver)
     access: ApiAccess = field(default_factory=ApiAccess)
 
@@ -57,10 +59,18 @@ class KitService:
         """The key a request's generations count against: its client's address, as far as trusted proxies vouch."""
         return self.clients.client(peer, headers)
 
+    def is_admin(self, headers: Mapping[str, str]) -> bool:
+        """Do these headers carry the admin token?"""
+        try:
+            return self.access.caller(headers, {}).admin
+        except Unauthenticated:
+            return False
+
     async def admit(self, client_key: str) -> None:
         """Count one generation for the client, or raise RateLimited."""
         wait = await self.limiter.check(client_key)
         if wait is not None:
+            self.metrics.rate_limited.labels('kits').inc()
             raise RateLimited(wait)
 
     async def stream(self, request: BrandingRequest, *, owner: str, reuse: bool = True) -> AsyncGenerator[KitEvent]:
@@ -74,11 +84,15 @@ class KitService:
                 for section in sections_for(request.focus):
                     yield SectionStarted(section=section)
                     yield SectionDone(section=section, provenance=saved.sections[section], kit=saved)
+                self.metrics.kit_done(reused=True)
                 yield KitDone(kit=saved)
                 return
         async for event in stream_kit(request, chain=self.chain, fonts=self.fonts, icons=self.icons):
-            if isinstance(event, KitDone):
+            if isinstance(event, SectionDone):
+                self.metrics.section_done(event.section, event.provenance)
+            elif isinstance(event, KitDone):
                 await self.store.save(event.kit, request, request_key=key, owner=owner)
+                self.metrics.kit_done(reused=False)
             yield event
 
     async def generate(self, request: BrandingRequest, *, owner: str, reuse: bool = True) -> BrandKit:
@@ -92,6 +106,7 @@ class KitService:
         done = await regenerate_section(request, kit, section, chain=self.chain, fonts=self.fonts, icons=self.icons)
         # an edited kit is no longer what its request alone would make, so it is never handed out for reuse
         await self.store.save(done.kit, request, request_key=f'edited-{done.kit.id}', owner=owner)
+        self.metrics.section_done(done.section, done.provenance)
         return done
 
     async def close(self) -> None:
@@ -108,15 +123,19 @@ def build_kit_service(settings: Settings) -> KitService:
     Opens (and migrates) the store synchronously: call it at start-up or from a worker thread. With REDIS_URL the
     budgets per client are kept in Redis, shared by every instance; without it, in this process."""
     redis = connect(settings.redis_url) if settings.redis_url else None
+    metrics = Metrics()
+    chain = ProviderChain(build_providers(settings), settings, observer=metrics)
+    metrics.watch_breakers(chain)
     return KitService(
         settings=settings,
         store=open_store(settings),
-        chain=ProviderChain(build_providers(settings), settings),
+        chain=chain,
         fonts=FontLibrary(root=settings.fonts_dir),
         icons=IconLibrary(root=settings.icons_dir),
         limiter=limiter_for('kits', settings.rate_limit_per_minute, redis),
         page_limiter=limiter_for('pages', settings.page_rate_limit_per_minute, redis),
         redis=redis,
+        metrics=metrics,
         clients=ClientResolver.from_setting(settings.trusted_proxies),
         access=ApiAccess.from_settings(
             tokens=settings.api_tokens.get_secret_value() if settings.api_tokens else '',

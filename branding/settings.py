@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -28,6 +29,8 @@ class Settings(BaseSettings):
     database_url: str | None = Field(default=None, validation_alias='DATABASE_URL')
     database_pool_size: int = Field(default=10, ge=1, validation_alias='BRANDSMITH_DATABASE_POOL_SIZE')
     redis_url: str | None = Field(default=None, validation_alias='REDIS_URL')
+    metrics_port: int | None = Field(default=None, ge=1, le=65535, validation_alias='BRANDSMITH_METRICS_PORT')
+    log_format: Literal['text', 'json'] = Field(default='text', validation_alias='BRANDSMITH_LOG_FORMAT')
     reuse_ttl_s: float = Field(default=3600.0, ge=0, validation_alias='BRANDSMITH_REUSE_TTL')
     rate_limit_per_minute: int = Field(default=10, ge=0, validation_alias='BRANDSMITH_RATE_LIMIT')
     page_rate_limit_per_minute: int = Field(default=120, ge=0, validation_alias='BRANDSMITH_PAGE_RATE_LIMIT')

@@ -21,6 +21,7 @@ from starlette.exceptions import HTTPException
 from starlette.responses import Response
 from starlette.routing import Match, Mount
 
+from branding.logs import REQUEST_ID
 from branding.validation import friendly_message
 
 Scope = MutableMapping[str, Any]
@@ -231,6 +232,7 @@ class ServiceMiddleware:
         incoming = dict(scope['headers']).get(REQUEST_ID_HEADER.encode(), b'').decode('latin-1')
         request_id = incoming if _SAFE_REQUEST_ID.match(incoming) else uuid.uuid4().hex
         scope.setdefault('state', {})['request_id'] = request_id
+        request_id_token = REQUEST_ID.set(request_id)  # every log line written for this request names it
         started = time.perf_counter()
         status = 500
 
@@ -260,6 +262,7 @@ class ServiceMiddleware:
                 (time.perf_counter() - started) * 1000,
                 request_id,
             )
+            REQUEST_ID.reset(request_id_token)
 
     async def _answer(self, scope: Scope, receive: Receive, send: Send) -> None:
         if header_bytes(scope) > self.max_header_bytes:

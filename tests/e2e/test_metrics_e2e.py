@@ -1,0 +1,74 @@
+"""The app as operators run it: JSON log lines that name each request, /metrics for the admin token and the same
+numbers on BRANDSMITH_METRICS_PORT, all parsed the way Prometheus and a log pipeline would."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+
+import httpx
+import pytest
+from prometheus_client.parser import text_string_to_metric_families
+
+from branding.models import EXAMPLE_PROFILE
+from tests.conftest import AppServer, free_port
+
+pytestmark = pytest.mark.e2e
+
+ADMIN = 'admin-token-DO-NOT-LEAK-e2e-metrics'
+
+
+def kits_made(text: str) -> float:
+    return sum(
+        sample.value
+        for family in text_string_to_metric_families(text)
+        for sample in family.samples
+        if sample.name == 'brandsmith_kits_total'
+    )
+
+
+@pytest.fixture(scope='module')
+def operated_app() -> Iterator[tuple[AppServer, int]]:
+    metrics_port = free_port()
+    server = AppServer(
+        extra_env={
+            'BRANDSMITH_LOG_FORMAT': 'json',
+            'BRANDSMITH_METRICS_PORT': str(metrics_port),
+            'BRANDSMITH_ADMIN_TOKEN': ADMIN,
+        }
+    )
+    try:
+        server.wait_until_healthy()
+        yield server, metrics_port
+    finally:
+        server.stop()
+        shutil.rmtree(server.data_dir, ignore_errors=True)
+
+
+def test_metrics_on_the_app_port_and_the_metrics_port_count_the_kits(operated_app: tuple[AppServer, int]) -> None:
+    server, metrics_port = operated_app
+    body = {'company_profile': EXAMPLE_PROFILE.model_dump(mode='json'), 'num_variations': 1, 'focus': 'palette'}
+    assert httpx.post(f'{server.url}/api/v1/generate-branding', json=body, timeout=60).status_code == 200
+
+    assert httpx.get(f'{server.url}/metrics').status_code == 401
+    on_app_port = httpx.get(f'{server.url}/metrics', headers={'Authorization': f'Bearer {ADMIN}'})
+    on_metrics_port = httpx.get(f'http://127.0.0.1:{metrics_port}/metrics')
+
+    assert on_app_port.status_code == on_metrics_port.status_code == 200
+    assert kits_made(on_app_port.text) == kits_made(on_metrics_port.text) == 1
+
+
+def test_every_log_line_is_json_and_request_lines_carry_their_id(operated_app: tuple[AppServer, int]) -> None:
+    server, _ = operated_app
+    response = httpx.get(f'{server.url}/api/v1/company-types', headers={'X-Request-ID': 'e2e-req-42'})
+    assert response.headers['x-request-id'] == 'e2e-req-42'
+
+    entries = []
+    for line in server.output().splitlines():
+        if line.strip():
+            entries.append(json.loads(line))  # a line that is not JSON fails here
+
+    mine = [entry for entry in entries if entry.get('request_id') == 'e2e-req-42']
+    assert any('/api/v1/company-types' in entry['message'] for entry in mine)
+    assert 'brandsmith.http' in {entry['logger'] for entry in entries}
