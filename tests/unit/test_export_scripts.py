@@ -34,7 +34,7 @@ from branding.design.font_files import FontLibrary
 from branding.export import EXPORTS, export_kit
 from branding.exports import pdf_scripts
 from branding.exports.common import css_comment, kit_title
-from branding.exports.script_fonts import NOTO_SANS, NOTO_SANS_ARABIC, SCRIPT_FONTS, ScriptFont
+from branding.exports.script_fonts import NOTO_SANS, NOTO_SANS_ARABIC, NOTO_SANS_DEVANAGARI, SCRIPT_FONTS, ScriptFont
 from branding.exports.shaping import has_rtl
 from branding.models import EXAMPLE_PROFILE, BrandingRequest, BrandKit, Focus
 from branding.orchestrator import generate_kit
@@ -70,7 +70,9 @@ SCRIPTS = {
     'chinese': Script(letters='北京上海科技有限公司设计创新数据云', font='NotoSansSC'),
     'korean': Script(letters='서울부산디자인기술회사데이터', font='NotoSansKR'),
     'arabic': Script(letters='ابتثجحخدذرزسشصضطظعغفقكلمنهوي', font='NotoSansArabic'),
-    'devanagari': Script(letters='कखगघचछजझटठडढतथदधनपफबभमयरलवशसहािीुूेैोौं्', font='NotoSans'),
+    'devanagari': Script(letters='कखगघचछजझटठडढतथदधनपफबभमयरलवशसहािीुूेैोौं्', font='NotoSansDevanagari'),
+    'hebrew': Script(letters='אבגדהוזחטיכלמנסעפצקרשתךםןףץ', font='NotoSansHebrew'),
+    'thai': Script(letters='กขคงจฉชซญดตถทธนบปผพฟภมยรลวศษสหอฮะาำิีึืุูเแโใไ่้๊๋ั็์', font='NotoSansThai'),
     'cyrillic': Script(letters='абвгдежзийклмнопрстуфхцчшщыэюяБВГДЖ', font='NotoSans'),
     'greek': Script(letters='αβγδεζηθικλμνξοπρστυφχψωΓΔΘΛ', font='NotoSans'),
     'emoji': Script(letters='🚀🌟🍀🎨💡🔥🌊🐙', font='NotoEmoji'),
@@ -178,6 +180,8 @@ def test_a_120_character_single_word_name_wraps_instead_of_failing() -> None:
         '東京デザイン',
         'شركة النور للتقنية',
         'हिन्दी डिज़ाइन स्टूडियो',
+        'שלום טק',
+        'สวัสดี ดีไซน์',
         '北京科技',
         '서울 디자인',
         '東京 Design',
@@ -258,9 +262,9 @@ def test_a_devanagari_name_is_drawn_in_the_glyphs_harfbuzz_shapes_it_into(name: 
     """Conjuncts (क्ष, त्र, स्त) are single glyphs and the short-i matra is drawn before its consonant: the glyphs
     drawn are HarfBuzz's, which character-by-character drawing (virama shown, matra after) is not."""
     reader, text = header_page(name)
-    expected = harfbuzz_glyphs(name, NOTO_SANS)
-    assert expected != nominal_glyphs(name, NOTO_SANS)
-    assert contains(drawn_glyphs(reader, 1, 'NotoSans'), expected)
+    expected = harfbuzz_glyphs(name, NOTO_SANS_DEVANAGARI)
+    assert expected != nominal_glyphs(name, NOTO_SANS_DEVANAGARI)
+    assert contains(drawn_glyphs(reader, 1, 'NotoSansDevanagari'), expected)
     assert normalised(name) in normalised(text)  # and it still reads back as written
 
 
