@@ -271,7 +271,7 @@ def _sfnt_bytes(path: Path) -> bytes:
     reader = SFNTReader(BytesIO(data))
     buffer = BytesIO()
     writer = SFNTWriter(buffer, len(reader.tables), reader.sfntVersion)
-    for tag in reader.keys():
+    for tag in list(reader.tables):
         writer[tag] = reader[tag]
     writer.close()
     return buffer.getvalue()
@@ -357,7 +357,8 @@ def _shape_run(composer: _Composer, run: Run, tracking: float, last: bool) -> No
             composer.x += extra
 
 
-def _scaled_metrics(path: Path | None) -> FontMetrics:
+def scaled_metrics(path: Path | None) -> FontMetrics:
+    """The vertical metrics of the font at `path` in thousandths of an em (a plain default without one)."""
     font = _load_font(path) if path is not None else None
     if font is None:
         return FontMetrics(units_per_em=SHAPED_UNITS, ascender=880, descender=-120, cap_height=700, x_height=500)
@@ -391,5 +392,5 @@ def shaped_outline(
         path_data=pen.getCommands(),
         advance_width=composer.x,
         ink_bounds=composer.ink,
-        metrics=_scaled_metrics(reference),
+        metrics=scaled_metrics(reference),
     )

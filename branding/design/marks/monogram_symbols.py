@@ -95,7 +95,8 @@ def monogram_symbol(
 
 def _shield_symbol(letters: str, face: Face, weight: int, inks: Inks) -> Symbol:
     line = set_line(letters, face, weight=weight, tracking=-0.02)
-    size = min(40 / max(line.cap_em, 0.3), 52 / max(line.width_em, 0.3))
+    x_min, y_min, x_max, y_max = line.ink_box_em()  # the ink, so a CJK or Arabic letter fits as a capital does
+    size = min(40 / max(y_max - y_min, 0.3), 52 / max(x_max - x_min, 0.3))
     return Symbol(
         body=f'<path d="{SHIELD}" fill="{inks.brand}"/><path d="M22 24L50 14.5L78 24" {_stroke(inks.spark, 4)}/>'
         f'{line.place_centered(cx=50, cy=50, size=size, fill=inks.on_brand)}',

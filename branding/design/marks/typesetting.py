@@ -20,6 +20,7 @@ from branding.design.glyphs import (
     has_glyph,
     measure_text,
     outline_text,
+    scaled_metrics,
     shaped_outline,
 )
 from branding.design.marks.text import _GRAPHEME, _attr, _n, clean_text, without_pictographs
@@ -124,6 +125,8 @@ class SetLine:
         """At `left`; live text, whose width is only estimated, is anchored at its start when `flush`, else at its
         estimated middle, so a wrong estimate shifts it least."""
         outline = self.outline()
+        if outline is not None and not outline.path_data:
+            return ''
         if outline is not None:
             scale = size / outline.metrics.units_per_em
             return (
@@ -238,6 +241,8 @@ def set_line(text: str, face: Face, *, weight: int, tracking: float = 0.0) -> Se
         )
     runs = font_runs(text, face, weight=weight, base=base)
     outline = shaped_outline(runs, tracking=tracking, reference=base) if runs else None
+    if outline is None and base is not None:  # no installed font has any of its letters: nothing to draw
+        outline = TextOutline(path_data='', advance_width=0.0, ink_bounds=None, metrics=scaled_metrics(base))
     if outline is None:
         return _live_line(text, face, weight=weight, tracking=tracking)
     return SetLine(
