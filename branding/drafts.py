@@ -23,7 +23,7 @@ from branding.models import (
     Typography,
 )
 from branding.sections.guidelines import visual_identity_markdown
-from branding.sections.logos import build_offline_logos, logo_concept_from
+from branding.sections.logos import build_offline_logos, logo_concept_from, symbol_plan
 from branding.sections.palette import complete_palette
 from branding.sections.taglines import clean_taglines
 from branding.sections.typography import complete_typography
@@ -150,13 +150,17 @@ def drawn_logos(
     concepts = draft.concepts[:count]
     unused = [style for style in LogoStyle if style not in {concept.style for concept in concepts}]
     seen: set[LogoStyle] = set()
-    logos: list[LogoConcept] = []
+    styles: list[LogoStyle] = []
     for index, concept in enumerate(concepts):
         style = concept.style
         if style in seen and unused:
             style = unused.pop(0)
             notes.append(f'concept {index + 1} repeated the {concept.style.value} style; drawn as {style.value}')
         seen.add(style)
+        styles.append(style)
+    plan = symbol_plan(profile, styles, seed, icons=icons)  # the same chooser as the design engine's concepts
+    logos: list[LogoConcept] = []
+    for index, (concept, style, symbol) in enumerate(zip(concepts, styles, plan, strict=True)):
         logos.append(
             logo_concept_from(
                 style,
@@ -166,13 +170,14 @@ def drawn_logos(
                 palette=palette,
                 typography=typography,
                 fonts=fonts,
-                icons=icons,
                 seed=seed,
                 index=index,
+                symbol=symbol,
             )
         )
     if len(logos) < count:
-        extra = build_offline_logos(profile, palette, typography, count, seed, fonts=fonts, icons=icons)
+        drawn = {symbol.choice.icon for symbol in plan if symbol is not None}
+        extra = build_offline_logos(profile, palette, typography, count, seed, fonts=fonts, icons=icons, taken=drawn)
         taken = {logo.style for logo in logos}
         fillers = [logo for logo in extra if logo.style not in taken] + [logo for logo in extra if logo.style in taken]
         for logo in fillers[: count - len(logos)]:

@@ -9,9 +9,11 @@ from __future__ import annotations
 import base64
 import json
 import random
+from collections.abc import Collection, Sequence
 
 from branding.design.font_files import FontLibrary
 from branding.design.marks import Mark, color_name, display_name, icon_motif, initials, render_mark, tone_has
+from branding.design.symbols.choose import KitSymbol, choose_symbols
 from branding.design.symbols.icon_set import IconLibrary
 from branding.models import (
     COMPANY_TYPE_LABELS,
@@ -83,6 +85,36 @@ MOTIF_NAMES: dict[str, str] = {
 }
 
 
+# The styles that draw a symbol, the one that leans on it most first: in each round of six the pictorial mark gets the
+# kit's best symbol, the combination the next, the emblem the third; no two concepts share one.
+SYMBOL_STYLES: tuple[LogoStyle, ...] = (P, C, E)
+
+
+def symbol_plan(
+    profile: CompanyProfile,
+    styles: Sequence[LogoStyle],
+    seed: int,
+    *,
+    icons: IconLibrary,
+    taken: Collection[str] = (),
+) -> list[KitSymbol | None]:
+    """The symbol each concept of a kit draws, by its place in `styles`: None for styles without one, and for all when
+    the icon set is not installed or nothing fits (those marks use the hand-drawn symbols). Icons in `taken` (drawn
+    by other concepts of the kit) are left to them."""
+    needing = sorted(
+        (index for index, style in enumerate(styles) if style in SYMBOL_STYLES),
+        key=lambda index: (index // len(LogoStyle), SYMBOL_STYLES.index(styles[index]), index),
+    )
+    plan: list[KitSymbol | None] = [None] * len(styles)
+    if not needing:
+        return plan
+    choices = choose_symbols(profile, count=len(needing) + len(taken), seed=seed, library=icons) or []
+    free = [choice for choice in choices if choice.icon not in taken]
+    for index, choice in zip(needing, free, strict=False):
+        plan[index] = KitSymbol(choice=choice, library=icons)
+    return plan
+
+
 def style_order(profile: CompanyProfile, rng: random.Random) -> list[LogoStyle]:
     """All six styles, the ones the brief suits first; the seed reshuffles near-ties so kits differ."""
     scores = dict.fromkeys(LogoStyle, 0.0)
@@ -120,7 +152,12 @@ def _values_phrase(profile: CompanyProfile) -> str:
     return ' and '.join(values)
 
 
-def _why_style(style: LogoStyle, profile: CompanyProfile, letters: str, motif: str) -> str:
+def _why_pictorial(industry: str, motif: str, symbol: KitSymbol | None) -> str:
+    what = symbol.choice.rationale if symbol is not None else f'{MOTIF_NAMES[motif]} reads as {industry}'
+    return f'A pictorial mark makes the business legible at a glance: {what}.'
+
+
+def _why_style(style: LogoStyle, profile: CompanyProfile, letters: str, motif: str, symbol: KitSymbol | None) -> str:
     name = display_name(profile.name)
     industry = _mid_sentence(profile.industry)
     match style:
@@ -153,17 +190,29 @@ def _why_style(style: LogoStyle, profile: CompanyProfile, letters: str, motif: s
                 'known, the two can work apart.'
             )
         case LogoStyle.PICTORIAL:
-            return f'A pictorial mark makes the business legible at a glance: {MOTIF_NAMES[motif]} reads as {industry}.'
+            return _why_pictorial(industry, motif, symbol)
+
+
+def _symbol_note(style: LogoStyle, symbol: KitSymbol | None) -> str:
+    """Where a combination's or an emblem's symbol came from (the pictorial mark says so in its first sentence)."""
+    return f' Its symbol is {symbol.choice.rationale}.' if symbol is not None and style is not P else ''
 
 
 def _rationale(
-    style: LogoStyle, mark: Mark, profile: CompanyProfile, palette: ColorPalette, typography: Typography
+    style: LogoStyle,
+    mark: Mark,
+    profile: CompanyProfile,
+    palette: ColorPalette,
+    typography: Typography,
+    *,
+    symbol: KitSymbol | None,
 ) -> str:
     heading = next((font for font in typography.fonts if font.role == 'heading'), None)
     category = heading.category if heading else 'sans-serif'
     outlined = ', drawn as outlines so it looks the same on every screen' if mark.outlined else ''
     return (
-        f'{_why_style(style, profile, initials(profile.name), icon_motif(profile))} '
+        f'{_why_style(style, profile, initials(profile.name), icon_motif(profile), symbol)}'
+        f'{_symbol_note(style, symbol)} '
         f'{typography.heading_font} ({category}) carries the {_mid_sentence(profile.tone)} voice{outlined}. '
         f'{color_name(palette, palette.primary)} carries the mark and {color_name(palette, palette.accent)} is saved '
         'for one detail, so it keeps its pull. '
@@ -171,11 +220,12 @@ def _rationale(
     )
 
 
-def _description(style: LogoStyle, mark: Mark, profile: CompanyProfile) -> str:
+def _description(style: LogoStyle, mark: Mark, profile: CompanyProfile, symbol: KitSymbol | None) -> str:
     label = STYLE_LABELS[style]
     industry = _mid_sentence(profile.industry)
+    source = f' The symbol is {symbol.choice.rationale}.' if symbol is not None else ''
     return (
-        f'{_article(label).capitalize()} {label} for {display_name(profile.name)}: {mark.composition}. '
+        f'{_article(label).capitalize()} {label} for {display_name(profile.name)}: {mark.composition}.{source} '
         f'{_article(industry).capitalize()} {industry} mark meant to say {_values_phrase(profile)} '
         'before a word is read.'
     )
@@ -235,7 +285,9 @@ def render_logo(
     seed: int,
     variant: int = 0,
 ) -> str:
-    return render_mark(style, profile, palette, typography, fonts=fonts, seed=seed, variant=variant).svg
+    """One concept's SVG, drawn with the symbol the kit would give a concept of its style leading the kit."""
+    symbol = symbol_plan(profile, [style], seed, icons=icons)[0]
+    return render_mark(style, profile, palette, typography, fonts=fonts, seed=seed, variant=variant, symbol=symbol).svg
 
 
 def _concept(
@@ -260,11 +312,14 @@ def _concept(
         ),
         svg=mark.svg,
         image_url=data_uri(mark.svg),
+        variants=mark.files.variants,
+        dark_background=mark.files.dark_background,
+        legibility=mark.files.legibility,
     )
 
 
 # PLR0913: the model's words (style, description, rationale), the kit parts every concept is drawn from (profile,
-# palette, typography, fonts, seed) and its place (index); all but the style are keyword-only, named at each call.
+# palette, typography, fonts, seed), its place (index) and its symbol; all but the style are keyword-only.
 def logo_concept_from(  # noqa: PLR0913
     style: LogoStyle,
     *,
@@ -274,20 +329,24 @@ def logo_concept_from(  # noqa: PLR0913
     palette: ColorPalette,
     typography: Typography,
     fonts: FontLibrary,
-    icons: IconLibrary,
     seed: int,
     index: int,
+    symbol: KitSymbol | None = None,
 ) -> LogoConcept:
     """A concept written elsewhere (a language model's style, description and rationale), drawn with the kit's
     palette and heading font. `index` is its 0-based place in the kit: it names the concept and varies the
-    composition when a style repeats."""
-    mark = render_mark(style, profile, palette, typography, fonts=fonts, seed=seed, variant=index)
+    composition when a style repeats. `symbol` is the one `symbol_plan` gave it over the kit's styles (None: a
+    hand-drawn symbol); the rationale says where it came from."""
+    mark = render_mark(style, profile, palette, typography, fonts=fonts, seed=seed, variant=index, symbol=symbol)
+    rationale = ' '.join(rationale.split())
+    if symbol is not None and symbol.choice.rationale not in rationale:
+        rationale = f'{rationale} The symbol is {symbol.choice.rationale}.'.strip()
     return _concept(
         index=index,
         style=style,
         mark=mark,
         description=' '.join(description.split()),
-        rationale=' '.join(rationale.split()),
+        rationale=rationale,
         profile=profile,
         palette=palette,
         typography=typography,
@@ -303,20 +362,25 @@ def build_offline_logos(
     *,
     fonts: FontLibrary,
     icons: IconLibrary,
+    taken: Collection[str] = (),
 ) -> list[LogoConcept]:
-    """`count` concepts cycling through all six styles (brief-led order) before any style repeats."""
+    """`count` concepts cycling through all six styles (brief-led order) before any style repeats; the concepts that
+    draw a symbol each get their own (none of the icons in `taken`)."""
     order = style_order(profile, rng_for(profile, seed, 'logos'))
+    styles = [order[index % len(order)] for index in range(count)]
+    plan = symbol_plan(profile, styles, seed, icons=icons, taken=taken)
     concepts = []
-    for index in range(count):
-        style = order[index % len(order)]
-        mark = render_mark(style, profile, palette, typography, fonts=fonts, seed=seed, variant=index // len(order))
+    for index, (style, symbol) in enumerate(zip(styles, plan, strict=True)):
+        mark = render_mark(
+            style, profile, palette, typography, fonts=fonts, seed=seed, variant=index // len(order), symbol=symbol
+        )
         concepts.append(
             _concept(
                 index=index,
                 style=style,
                 mark=mark,
-                description=_description(style, mark, profile),
-                rationale=_rationale(style, mark, profile, palette, typography),
+                description=_description(style, mark, profile, symbol),
+                rationale=_rationale(style, mark, profile, palette, typography, symbol=symbol),
                 profile=profile,
                 palette=palette,
                 typography=typography,

@@ -16,6 +16,7 @@ from branding.design import glyphs
 from branding.design.font_files import FontLibrary
 from branding.design.marks import Face, display_name, fit_text, icon_motif, initials
 from branding.design.marks.typesetting import set_line
+from branding.design.symbols.icon_set import IconLibrary
 from branding.models import (
     ColorPalette,
     CompanyProfile,
@@ -41,8 +42,7 @@ HOSTILE_NAMES = [
 ]
 
 
-@pytest.fixture
-def palette() -> ColorPalette:
+def make_palette() -> ColorPalette:
     return ColorPalette(
         primary='#1f4e79',
         secondary='#2a9d8f',
@@ -67,7 +67,11 @@ def palette() -> ColorPalette:
 
 
 @pytest.fixture
-def typography() -> Typography:
+def palette() -> ColorPalette:
+    return make_palette()
+
+
+def make_typography() -> Typography:
     return Typography(
         heading_font='Inter',
         body_font='Source Serif 4',
@@ -86,6 +90,11 @@ def typography() -> Typography:
             )
         ],
     )
+
+
+@pytest.fixture
+def typography() -> Typography:
+    return make_typography()
 
 
 def make_profile(name: str = 'Lumen Ledger', **changes: object) -> CompanyProfile:
@@ -382,7 +391,6 @@ def test_llm_concept_is_drawn_in_the_kit(palette: ColorPalette, typography: Typo
         palette=palette,
         typography=typography,
         fonts=INSTALLED_FONTS,
-        icons=INSTALLED_ICONS,
         seed=9,
         index=2,
     )
@@ -490,13 +498,14 @@ MOTIF_CASES = [
 
 
 @pytest.mark.parametrize('case', MOTIF_CASES)
-def test_pictorial_motif_follows_the_brief(
-    case: tuple[CompanyType, str, str, str], palette: ColorPalette, typography: Typography
+def test_without_the_icon_set_the_hand_drawn_motif_follows_the_brief(
+    case: tuple[CompanyType, str, str, str], palette: ColorPalette, typography: Typography, tmp_path: Path
 ) -> None:
     company_type, industry, description, motif = case
     profile = make_profile(company_type=company_type, industry=industry, description=description)
+    no_icons = IconLibrary(root=tmp_path)  # a server where `make icons` never ran
 
     assert icon_motif(profile) == motif
-    concepts = build_offline_logos(profile, palette, typography, 6, 1, fonts=INSTALLED_FONTS, icons=INSTALLED_ICONS)
+    concepts = build_offline_logos(profile, palette, typography, 6, 1, fonts=INSTALLED_FONTS, icons=no_icons)
     pictorial = next(concept for concept in concepts if concept.style is LogoStyle.PICTORIAL)
     assert MOTIF_NAMES[motif].removeprefix('a ').removeprefix('an ') in pictorial.rationale

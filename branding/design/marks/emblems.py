@@ -9,7 +9,8 @@ from branding.design.glyphs import outline_text
 from branding.design.marks.brief import Brief
 from branding.design.marks.layout import CENTER_X, CENTER_Y, MARGIN, WIDTH, Drawing, _case, _name_line_case
 from branding.design.marks.monogram_symbols import _shield_symbol, monogram_symbol
-from branding.design.marks.shapes import _place_symbol, _stroke
+from branding.design.marks.pictograms import Holder, held_symbol
+from branding.design.marks.shapes import Symbol, _place_symbol, _stroke
 from branding.design.marks.text import _n, clean_text
 from branding.design.marks.turns import _pick
 from branding.design.marks.typesetting import Face, fit_text
@@ -64,10 +65,7 @@ def draw_emblem(brief: Brief, rng: random.Random, turn: int) -> Drawing:
             return seal
         layout = 'crest'
     symbol_size = rng.uniform(168, 182)
-    if layout == 'crest':
-        symbol = _shield_symbol(brief.letters, brief.face, weight, inks)
-    else:
-        symbol = monogram_symbol(brief.letters, brief.face, weight=weight, inks=inks, rng=rng, shape='hexagon')
+    symbol, held = _badge(brief, rng, layout, weight)
     name_weight = brief.light
     mode, tracking, cap = ('as-is', 0.0, 24.0) if brief.face.is_script else ('upper', 0.18, 17.0)
     caps = _case(brief.name, _name_line_case(brief.name, brief, mode, weight=name_weight, tracking=tracking))
@@ -78,15 +76,40 @@ def draw_emblem(brief: Brief, rng: random.Random, turn: int) -> Drawing:
     body = _place_symbol(symbol, x=CENTER_X - symbol_size / 2, y=top, size=symbol_size)
     text_top = top + symbol_size + gap
     body += block.place(top=text_top, center_x=CENTER_X, fill=inks.ink)
-    holder = 'shield crest' if layout == 'crest' else 'hexagonal badge'
     beneath = 'in spaced capitals' if mode == 'upper' else f'in {brief.face.family}'
     return Drawing(
         body=body,
-        composition=f'a {holder} with the initials "{brief.letters}", the name set beneath {beneath}',
+        composition=f'{held}, the name set beneath {beneath}',
         outlined=symbol.outlined and block.outlined,
         weight=weight,
         symbol=symbol,
     )
+
+
+def _badge(brief: Brief, rng: random.Random, layout: str, weight: int) -> tuple[Symbol, str]:
+    """The emblem's badge and what it holds: the kit's symbol in an arch or a hexagon (a shield crest would claim
+    security for any company), or without one the initials on a shield crest or in a hexagon."""
+    if brief.symbol is not None:
+        holder: Holder = 'arch' if layout == 'crest' else 'hexagon'
+        drawn = held_symbol(brief.symbol, brief.inks, brief.weight, holder, rng)
+        if drawn is not None:
+            return drawn, f'a badge: {drawn.phrase}'
+    if layout == 'crest':
+        symbol = _shield_symbol(brief.letters, brief.face, weight, brief.inks)
+        return symbol, f'a shield crest with the initials "{brief.letters}"'
+    symbol = monogram_symbol(brief.letters, brief.face, weight=weight, inks=brief.inks, rng=rng, shape='hexagon')
+    return symbol, f'a hexagonal badge with the initials "{brief.letters}"'
+
+
+def _seal_centre(brief: Brief, rng: random.Random, weight: int) -> tuple[Symbol, str]:
+    if brief.symbol is not None:
+        drawn = held_symbol(brief.symbol, brief.inks, brief.weight, 'disc', rng)
+        if drawn is not None:
+            return drawn, f'{brief.symbol.choice.label} on a solid disc'
+    symbol = monogram_symbol(
+        brief.letters, brief.face, weight=weight, inks=brief.inks, rng=rng, shape='disc', plain=True
+    )
+    return symbol, f'the initials "{brief.letters}" on a solid disc'
 
 
 def _draw_seal(brief: Brief, rng: random.Random, weight: int) -> Drawing | None:
@@ -104,7 +127,7 @@ def _draw_seal(brief: Brief, rng: random.Random, weight: int) -> Drawing | None:
     bottom = _arc_text(
         industry, brief.detail_face, 400, radius=band, cap=9, tracking=0.22, fill=inks.muted, bottom=True
     )
-    symbol = monogram_symbol(brief.letters, brief.face, weight=weight, inks=inks, rng=rng, shape='disc', plain=True)
+    symbol, centre = _seal_centre(brief, rng, weight)
     disc = inner * 2 - 8
     body = (
         f'<circle cx="{_n(CENTER_X)}" cy="{_n(CENTER_Y)}" r="{_n(outer)}" {_stroke(inks.brand, 3)}/>'
@@ -118,7 +141,7 @@ def _draw_seal(brief: Brief, rng: random.Random, weight: int) -> Drawing | None:
     around = 'the name arched over the top and the industry along the foot' if bottom else 'the name arched over it'
     return Drawing(
         body=body,
-        composition=f'a circular seal with the initials "{brief.letters}" on a solid disc, {around}',
+        composition=f'a circular seal with {centre}, {around}',
         outlined=symbol.outlined,
         weight=weight,
         symbol=symbol,

@@ -9,6 +9,7 @@ from branding.design.marks.brief import Brief
 from branding.design.marks.icon_symbols import Container, icon_symbol
 from branding.design.marks.layout import CENTER_X, CENTER_Y, MARGIN, WIDTH, Drawing
 from branding.design.marks.monogram_symbols import MONOGRAM_SHAPES, MonogramShape, monogram_symbol
+from branding.design.marks.pictograms import Composition, pictogram, symbol_over_initials
 from branding.design.marks.shapes import Symbol, _place_symbol
 from branding.design.marks.text import clean_text
 from branding.design.marks.turns import _pick
@@ -54,9 +55,24 @@ def draw_abstract(brief: Brief, rng: random.Random, turn: int) -> Drawing:
     )
 
 
-def draw_pictorial(brief: Brief, rng: random.Random, turn: int) -> Drawing:
+# The chosen icon's compositions, in the order a repeated style walks through them.
+PICTORIAL_COMPOSITIONS: tuple[Composition, ...] = ('bare', 'cut-disc', 'disc', 'arch', 'tile', 'cut-tile')
+COMBINATION_COMPOSITIONS: tuple[Composition | None, ...] = ('bare', 'tile', None, 'cut-disc')  # None: over initials
+
+
+def _pictorial_symbol(brief: Brief, rng: random.Random, turn: int) -> Symbol:
+    if brief.symbol is not None:
+        drawn = pictogram(
+            brief.symbol, brief.inks, weight=brief.weight, composition=_pick(PICTORIAL_COMPOSITIONS, turn), rng=rng
+        )
+        if drawn is not None:
+            return drawn
     container: Container = _pick(('none', 'disc', 'tile'), turn)
-    symbol = icon_symbol(brief.motif, brief.inks, rng, container)
+    return icon_symbol(brief.motif, brief.inks, rng, container)
+
+
+def draw_pictorial(brief: Brief, rng: random.Random, turn: int) -> Drawing:
+    symbol = _pictorial_symbol(brief, rng, turn)
     with_name = rng.random() < 0.5
     size = rng.uniform(150, 165) if with_name else rng.uniform(190, 206)
     body, outlined = _stacked(symbol, brief, size=size, with_name=with_name, name_cap=20)
@@ -66,16 +82,36 @@ def draw_pictorial(brief: Brief, rng: random.Random, turn: int) -> Drawing:
     )
 
 
-def draw_combination(brief: Brief, rng: random.Random, turn: int) -> Drawing:
+def _chosen_combination_symbol(brief: Brief, rng: random.Random, turn: int) -> Symbol | None:
+    if brief.symbol is None:
+        return None
+    composition = _pick(COMBINATION_COMPOSITIONS, turn)
+    if composition is None and brief.letters.casefold() == brief.name.casefold():
+        composition = 'tile'  # the initials would only repeat the name beside them ('Q')
+    if composition is None:
+        return symbol_over_initials(
+            brief.symbol, brief.letters, brief.face, inks=brief.inks, weight=brief.strong, rng=rng
+        )
+    return pictogram(brief.symbol, brief.inks, weight=brief.weight, composition=composition, rng=rng)
+
+
+def _combination_symbol(brief: Brief, rng: random.Random, turn: int) -> Symbol:
+    chosen = _chosen_combination_symbol(brief, rng, turn)
+    if chosen is not None:
+        return chosen
     inks = brief.inks
     kind = _pick(('icon', 'monogram', 'abstract'), turn)
     if kind == 'icon':
-        symbol = icon_symbol(brief.motif, inks, rng, rng.choice(('none', 'tile')))
-    elif kind == 'monogram':
+        return icon_symbol(brief.motif, inks, rng, rng.choice(('none', 'tile')))
+    if kind == 'monogram':
         shape: MonogramShape = rng.choice(('disc', 'tile', 'arch'))
-        symbol = monogram_symbol(brief.letters, brief.face, weight=brief.strong, inks=inks, rng=rng, shape=shape)
-    else:
-        symbol = abstract_symbol(inks, brief.name, rng, turn // 3)
+        return monogram_symbol(brief.letters, brief.face, weight=brief.strong, inks=inks, rng=rng, shape=shape)
+    return abstract_symbol(inks, brief.name, rng, turn // 3)
+
+
+def draw_combination(brief: Brief, rng: random.Random, turn: int) -> Drawing:
+    inks = brief.inks
+    symbol = _combination_symbol(brief, rng, turn)
     symbol_size = rng.uniform(92, 104)
     gap = symbol_size * rng.uniform(0.2, 0.26)
     text_room = WIDTH - 2 * MARGIN + 20 - symbol_size - gap

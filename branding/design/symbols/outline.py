@@ -44,6 +44,7 @@ class IconOutline:
     d: str  # the whole icon as one filled path (nonzero fill), in the box's coordinates
     bounds: tuple[float, float, float, float]  # x_min, y_min, x_max, y_max of `d`
     scale: float  # box units per grid unit: a stroke of `weight` grid units is weight * scale wide in the box
+    weight: float | None  # the stroke width drawn, in grid units; None for a filled variant (drawn as shapes)
 
 
 @dataclass(kw_only=True, slots=True, frozen=True)
@@ -250,4 +251,5 @@ def outline_icon(
         d=_path_data(shape.commands, scale=scale, dx=dx, dy=dy),
         bounds=(x_min * scale + dx, y_min * scale + dy, x_max * scale + dx, y_max * scale + dy),
         scale=scale,
+        weight=float(weight) if style == 'outline' else None,
     )

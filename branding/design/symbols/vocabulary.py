@@ -99,6 +99,7 @@ def _build(table: ConceptTable) -> Vocabulary:
         concepts=_lookup(concept_words),
         literals=_lookup((key, concept.literal) for key, concept in table.concepts.items()),
         sectors=_lookup(sector_words),
-        phrases=frozenset(word for word in every_word if ' ' in word),
+        # ignored phrases too ('around the clock'), so their words are never read one by one
+        phrases=frozenset(word for word in [*every_word, *table.ignored_words] if ' ' in word),
         known_words=frozenset(singles | table.name_parts | table.company_words),
     )

@@ -1,0 +1,175 @@
+"""How meaningful and how varied the marks' symbols are over very different companies: `python -m bench.marks`.
+
+Over bench/corpus.py's profiles, offline kits of 3 variations on a few seeds: symbol diversity (the most frequent
+symbol's share of kits, how many distinct symbols, which ones recur across companies and where), where each
+symbol-led concept's symbol came from (the company's own words, a sector or company-type default, or the hand-drawn
+set when nothing was chosen) and the time per kit. `--sheet out.png` also renders a contact sheet to judge by eye:
+each symbol-led concept at 512 px, and each symbol alone, in a disc and cut out of one at 32 px.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import io
+import random
+import statistics
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench.corpus import corpus_profiles
+from branding.design.font_files import FontLibrary
+from branding.design.marks.inks import Inks
+from branding.design.marks.pictograms import Composition, pictogram
+from branding.design.symbols.choose import KitSymbol
+from branding.design.symbols.icon_set import IconLibrary
+from branding.exports.png import render_png
+from branding.models import BrandingRequest, BrandKit, CompanyProfile
+from branding.orchestrator import generate_kit
+from branding.sections.logos import symbol_plan
+from branding.settings import Settings
+
+OWN_WORDS = frozenset({'name', 'industry', 'description', 'audience', 'values', 'icon'})
+DEFAULTS = frozenset({'sector', 'company_type'})
+TARGET_MS = 100.0  # the offline kit of 3 variations, median (issue 13)
+SMALL: tuple[Composition, ...] = ('bare', 'disc', 'cut-disc')
+
+
+@dataclass(kw_only=True, slots=True)
+class Tally:
+    kits: int = 0
+    concepts: int = 0  # symbol-led concepts: pictorial, combination, emblem
+    origins: Counter[str] = field(default_factory=Counter)
+    kits_with: Counter[str] = field(default_factory=Counter)  # icon -> kits drawing it
+    companies: defaultdict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    timings_ms: list[float] = field(default_factory=list)
+
+    def add(self, profile: CompanyProfile, plan: list[KitSymbol | None], styles_led: int) -> None:
+        self.kits += 1
+        self.concepts += styles_led
+        drawn = [symbol for symbol in plan if symbol is not None]
+        self.origins['hand-drawn'] += styles_led - len(drawn)
+        for symbol in drawn:
+            origin = symbol.choice.origin
+            self.origins['own words' if origin in OWN_WORDS else 'defaults' if origin in DEFAULTS else origin] += 1
+        for icon in {symbol.choice.icon for symbol in drawn}:
+            self.kits_with[icon] += 1
+            self.companies[icon].add(profile.name)
+
+
+async def _kit(profile: CompanyProfile, seed: int, fonts: FontLibrary, icons: IconLibrary) -> tuple[BrandKit, float]:
+    request = BrandingRequest(company_profile=profile, num_variations=3, seed=seed)
+    started = time.perf_counter()
+    kit = await generate_kit(request, fonts=fonts, icons=icons)
+    return kit, (time.perf_counter() - started) * 1000
+
+
+def _plan(kit: BrandKit, profile: CompanyProfile, icons: IconLibrary) -> tuple[list[KitSymbol | None], int]:
+    """The symbols the kit's concepts drew: the same plan the logo section made (it is a pure function of the
+    profile, the styles and the seed)."""
+    styles = [logo.style for logo in kit.logos]
+    plan = symbol_plan(profile, styles, kit.seed if kit.seed is not None else 0, icons=icons)
+    led = sum(style.value in ('pictorial', 'combination', 'emblem') for style in styles)
+    return plan, led
+
+
+async def measure(
+    seeds: int, fonts: FontLibrary, icons: IconLibrary
+) -> tuple[Tally, list[tuple[CompanyProfile, BrandKit]]]:
+    tally = Tally()
+    kits: list[tuple[CompanyProfile, BrandKit]] = []
+    profiles = corpus_profiles()
+    await _kit(profiles[0], 0, fonts, icons)  # warm-up: the icon index, fonts, colour tables
+    for seed in range(1, seeds + 1):
+        for profile in profiles:
+            kit, elapsed = await _kit(profile, seed, fonts, icons)
+            tally.timings_ms.append(elapsed)
+            plan, led = _plan(kit, profile, icons)
+            tally.add(profile, plan, led)
+            kits.append((profile, kit))
+    return tally, kits
+
+
+def report(tally: Tally, companies: int) -> None:
+    top, top_kits = tally.kits_with.most_common(1)[0] if tally.kits_with else ('-', 0)
+    repeated = sorted(
+        ((icon, names) for icon, names in tally.companies.items() if len(names) > 1), key=lambda item: -len(item[1])
+    )
+    median = statistics.median(tally.timings_ms)
+    print(
+        f'symbols over {companies} companies, {tally.kits} offline kits of 3 variations ({tally.concepts} symbol-led)'
+    )
+    print(f'{"figure":<44}{"value":>12}')
+    print(f'{"most frequent symbol":<44}{top:>12}')
+    print(f'{"  its share of kits":<44}{top_kits / max(tally.kits, 1):>12.1%}')
+    print(f'{"  companies drawing it":<44}{len(tally.companies.get(top, ())):>12}')
+    print(f'{"distinct symbols":<44}{len(tally.kits_with):>12}')
+    print(f'{"symbols shared by two or more companies":<44}{len(repeated):>12}')
+    for origin in ('own words', 'defaults', 'hand-drawn'):
+        print(f'{"symbol-led concepts, " + origin:<44}{tally.origins[origin] / max(tally.concepts, 1):>12.1%}')
+    print(f'{"median ms per kit (target " + f"{TARGET_MS:.0f})":<44}{median:>12.1f}')
+    print(f'{"  ratio to target":<44}{median / TARGET_MS:>12.2f}')
+    print(f'{"p90 ms per kit":<44}{statistics.quantiles(tally.timings_ms, n=10)[-1]:>12.1f}')
+    if repeated:
+        print('\nsymbols more than one company draws:')
+        for icon, names in repeated:
+            print(f'  {icon:<24}{", ".join(sorted(names))}')
+
+
+def contact_sheet(kits: list[tuple[CompanyProfile, BrandKit]], icons: IconLibrary, path: Path, limit: int) -> None:
+    """Each company's symbol-led concepts at 512 px and its symbols alone at 32 px, one row per company."""
+    from PIL import Image, ImageDraw  # noqa: PLC0415  # only the sheet needs Pillow
+
+    chosen: dict[str, tuple[CompanyProfile, BrandKit]] = {}
+    for profile, kit in kits:
+        chosen.setdefault(profile.name, (profile, kit))
+    rows = list(chosen.values())[:limit]
+    tile_w, tile_h, label = 512, 342, 22
+    sheet = Image.new('RGB', (tile_w * 3 + 3 * 40 * 3 + 40, len(rows) * (tile_h + label)), 'white')
+    draw = ImageDraw.Draw(sheet)
+    for row, (profile, kit) in enumerate(rows):
+        top = row * (tile_h + label)
+        plan, _ = _plan(kit, profile, icons)
+        draw.text((6, top + 4), f'{profile.name} ({profile.industry})', fill='black')
+        led = [(logo, symbol) for logo, symbol in zip(kit.logos, plan, strict=True) if symbol is not None]
+        for column, (logo, symbol) in enumerate(led[:3]):
+            big = Image.open(io.BytesIO(render_png(logo.svg, tile_w))).convert('RGB')
+            sheet.paste(big, (column * tile_w, top + label))
+            inks = Inks.from_palette(kit.color_palette) if kit.color_palette else None
+            if inks is None:
+                continue
+            for index, composition in enumerate(SMALL):
+                drawn = pictogram(symbol, inks, weight=600, composition=composition, rng=random.Random(0))
+                if drawn is None:
+                    continue
+                svg = (
+                    f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="-6 -6 112 112" width="112" height="112">'
+                    f'<rect x="-6" y="-6" width="112" height="112" fill="{inks.paper}"/>{drawn.body}</svg>'
+                )
+                small = Image.open(io.BytesIO(render_png(svg, 32))).convert('RGB')
+                sheet.paste(small, (3 * tile_w + 10 + index * 40 + column * 130, top + label + 20))
+    sheet.save(path)
+    print(f'\ncontact sheet of {len(rows)} companies: {path}')
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument('--seeds', type=int, default=3, help='kits per company, one per seed')
+    parser.add_argument('--sheet', type=Path, help='also write a contact sheet PNG here')
+    parser.add_argument('--sheet-companies', type=int, default=10)
+    args = parser.parse_args()
+    settings = Settings()
+    fonts = FontLibrary(root=settings.fonts_dir)
+    icons = IconLibrary(root=settings.icons_dir)
+    if not icons.is_installed:
+        print(f'note: {icons.problem}')
+    tally, kits = asyncio.run(measure(args.seeds, fonts, icons))
+    report(tally, len(corpus_profiles()))
+    if args.sheet:
+        contact_sheet(kits, icons, args.sheet, args.sheet_companies)
+
+
+if __name__ == '__main__':
+    main()
