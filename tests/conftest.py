@@ -21,6 +21,8 @@ from hypothesis import settings as hypothesis_settings
 from playwright.async_api import Browser, async_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
+# real PostgreSQL, Redis and nginx servers for the tests that need them (started only when a test asks)
+pytest_plugins = ['tests.engines']
 TEST_DATA_DIR = Path(tempfile.mkdtemp(prefix='brandsmith-tests-'))
 TEST_OUTPUT = ROOT / 'test-results'
 

@@ -1,7 +1,7 @@
-"""Real PostgreSQL and Redis servers for the tests, from Debian's packages, each on a free loopback port with its data
+"""Real PostgreSQL, Redis and nginx servers for the tests, from Debian's packages, each on a free loopback port with its data
 in a temporary folder, started once a session and stopped at its end.
 
-Load the fixtures with `pytest_plugins = ['tests.engines']`: `postgres_server` and `redis_server` (session scope) and
+The fixtures (tests/conftest.py loads this module as a plugin): `postgres_server` and `redis_server` (session scope) and
 `postgres_url` (a new empty database for each test). `make test` installs the packages when they are missing
 (scripts/ensure-test-servers.sh); a test that needs one fails, naming what is missing, when it is not installed.
 
@@ -21,7 +21,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import psycopg
@@ -235,3 +235,68 @@ def redis_url(redis_server: RedisServer) -> str:
     """The session's Redis, emptied for this test."""
     redis_server.flush()
     return redis_server.url
+
+
+NGINX = shutil.which('nginx') or '/usr/sbin/nginx'
+
+
+@dataclass(kw_only=True, slots=True)
+class NginxServer:
+    """nginx in front of the test's app servers: `site` is a server configuration (an http-level include), run with
+    a prefix of its own in a temporary folder."""
+
+    site: str
+    port: int
+    root: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix='brandsmith-nginx-')))
+    process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f'http://127.0.0.1:{self.port}'
+
+    def start(self) -> None:
+        if not Path(NGINX).exists():
+            pytest.fail('nginx is not installed: `make test` installs it (scripts/ensure-test-servers.sh)')
+        (self.root / 'logs').mkdir(parents=True, exist_ok=True)
+        (self.root / 'site.conf').write_text(self.site)
+        (self.root / 'nginx.conf').write_text(
+            f"""
+            worker_processes 1;
+            error_log {self.root}/logs/error.log warn;
+            pid {self.root}/nginx.pid;
+            events {{ worker_connections 1024; }}
+            http {{
+                access_log off;
+                client_body_temp_path {self.root}/body;
+                proxy_temp_path {self.root}/proxy;
+                fastcgi_temp_path {self.root}/fastcgi;
+                uwsgi_temp_path {self.root}/uwsgi;
+                scgi_temp_path {self.root}/scgi;
+                include {self.root}/site.conf;
+            }}
+            """
+        )
+        self.process = subprocess.Popen(
+            [NGINX, '-p', str(self.root), '-c', str(self.root / 'nginx.conf'), '-g', 'daemon off;'],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        deadline = time.monotonic() + STARTUP_TIMEOUT_S
+        while not self._listening():
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                errors = self.process.stderr.read().decode() if self.process.stderr else ''
+                raise RuntimeError(f'nginx did not start: {errors}')
+            time.sleep(0.05)
+
+    def _listening(self) -> bool:
+        try:
+            with socket.create_connection(('127.0.0.1', self.port), timeout=1):
+                return True
+        except OSError:
+            return False
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+        shutil.rmtree(self.root, ignore_errors=True)

@@ -21,8 +21,6 @@ TOKEN_B = 'token-b-DO-NOT-LEAK-2222222222'
 ADMIN = 'admin-token-DO-NOT-LEAK-3333333'
 Clients = Callable[..., Awaitable[httpx.AsyncClient]]
 
-pytest_plugins = ['tests.engines']
-
 
 def body(name: str) -> dict[str, Any]:
     profile = EXAMPLE_PROFILE.model_dump(mode='json') | {'name': name}

@@ -22,8 +22,6 @@ from branding.service import limiter_for
 from branding.web import Receive, Scope, Send
 from tests.conftest import free_port
 
-pytest_plugins = ['tests.engines']
-
 MakeLimiter = Callable[..., RateLimit]
 
 

@@ -49,8 +49,6 @@ from tests.icons import INSTALLED_ICONS
 if TYPE_CHECKING:
     from tests.engines import PostgresServer
 
-pytest_plugins = ['tests.engines']
-
 CHAIN = ['together', 'cohere', 'offline']
 TTL_S = 3600.0
 OWNER = 'browser:test-owner'
