@@ -271,6 +271,9 @@ class ContrastCheck(BaseModel):
     background: HexColor
     ratio: float = Field(description='WCAG 2.x contrast ratio, rounded to 2 decimals')
     level: ContrastLevel
+    apca_lc: float | None = Field(
+        default=None, description='APCA 0.0.98G-4g lightness contrast Lc (advisory; WCAG 2.x decides the level)'
+    )
 
 
 class ColorVisionCheck(BaseModel):

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Literal
 
 from coloraide import Color as BaseColor
+from coloraide.spaces.hct import HCT
 from coloraide.spaces.okhsv import Okhsv
 
 from branding.models import ContrastLevel, ContrastUse
@@ -37,10 +38,12 @@ MAX_OKLCH_CHROMA = 0.37  # nothing in sRGB goes beyond this
 
 
 class Color(BaseColor):
-    """coloraide's default colour class plus Okhsv, whose full saturation and value is the gamut cusp of a hue."""
+    """coloraide's default colour class plus Okhsv, whose full saturation and value is the gamut cusp of a hue, and
+    HCT (CAM16 hue and chroma, CIELAB L* tone), the space of Material Color Utilities' dislike analyzer."""
 
 
 Color.register(Okhsv())
+Color.register(HCT())
 
 _CVD_FILTERS: dict[Deficiency, str] = {'protanopia': 'protan', 'deuteranopia': 'deutan', 'tritanopia': 'tritan'}
 _BARE_HEX = re.compile(r'#?(?:[0-9a-f]{3}|[0-9a-f]{6})')
@@ -115,6 +118,13 @@ def to_oklch(hex_color: str) -> Oklch:
 def to_oklab(hex_color: str) -> tuple[float, float, float]:
     lightness, a, b = Color(normalize_hex(hex_color)).convert('oklab').coords(nans=False)
     return lightness, a, b
+
+
+@lru_cache(maxsize=8192)
+def to_hct(hex_color: str) -> tuple[float, float, float]:
+    """(hue in degrees, chroma, tone 0-100) in HCT, as Material Color Utilities reads colours."""
+    hue, chroma, tone = Color(normalize_hex(hex_color)).convert('hct').coords(nans=False)
+    return (0.0 if math.isnan(hue) else hue % 360), chroma, tone
 
 
 @lru_cache(maxsize=16384)
@@ -258,3 +268,39 @@ def simulate_cvd(hex_color: str, deficiency: Deficiency) -> str:
 def delta_e_ok(first: str, second: str) -> float:
     """Euclidean distance in OKLab (coloraide's 'ok' delta E); about 0.02 is one just-noticeable difference."""
     return math.dist(to_oklab(first), to_oklab(second))
+
+
+# APCA 0.0.98G-4g (apca-w3 0.1.9) constants, from the published formula (Myndex/apca-w3). Advisory only: WCAG 2.x
+# stays the pass/fail rule, and the APCA licence reserves the name for correct, current implementations, which the
+# reference pairs in tests/unit/test_color.py check this one against.
+_APCA_EXPONENT = 2.4
+_APCA_COEFFICIENTS = (0.2126729, 0.7151522, 0.0721750)
+_APCA_NORMAL_BACKGROUND, _APCA_NORMAL_TEXT = 0.56, 0.57  # dark text on a light background
+_APCA_REVERSE_BACKGROUND, _APCA_REVERSE_TEXT = 0.65, 0.62  # light text on a dark background
+_APCA_BLACK_THRESHOLD, _APCA_BLACK_CLAMP = 0.022, 1.414
+_APCA_SCALE = 1.14
+_APCA_LOW_OFFSET = 0.027
+_APCA_LOW_CLIP = 0.1
+_APCA_DELTA_Y_MIN = 0.0005
+
+
+def _apca_luminance(hex_color: str) -> float:
+    coefficients = zip(to_rgb(hex_color), _APCA_COEFFICIENTS, strict=True)
+    luminance = float(sum((byte / 255) ** _APCA_EXPONENT * coefficient for byte, coefficient in coefficients))
+    if luminance > _APCA_BLACK_THRESHOLD:
+        return luminance
+    return luminance + float((_APCA_BLACK_THRESHOLD - luminance) ** _APCA_BLACK_CLAMP)
+
+
+@lru_cache(maxsize=8192)
+def apca_contrast(text: str, background: str) -> float:
+    """APCA lightness contrast Lc of `text` on `background` (0.0.98G-4g): positive for dark text on a light
+    background, negative for light on dark; about 75 suits body text, 60 other text, 45 headlines, 30 is a floor."""
+    text_luminance, background_luminance = _apca_luminance(text), _apca_luminance(background)
+    if abs(background_luminance - text_luminance) < _APCA_DELTA_Y_MIN:
+        return 0.0
+    if background_luminance > text_luminance:
+        contrast = (background_luminance**_APCA_NORMAL_BACKGROUND - text_luminance**_APCA_NORMAL_TEXT) * _APCA_SCALE
+        return 0.0 if contrast < _APCA_LOW_CLIP else (contrast - _APCA_LOW_OFFSET) * 100
+    contrast = (background_luminance**_APCA_REVERSE_BACKGROUND - text_luminance**_APCA_REVERSE_TEXT) * _APCA_SCALE
+    return 0.0 if contrast > -_APCA_LOW_CLIP else (contrast + _APCA_LOW_OFFSET) * 100

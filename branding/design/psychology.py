@@ -56,6 +56,21 @@ class HueFamilyNote:
 
 
 @dataclass(kw_only=True, slots=True, frozen=True)
+class AccentOption:
+    """A call-to-action colour a sector's brands use, and why: the rationale quotes it only for the accent it made."""
+
+    hue: float  # OKLCH degrees
+    chroma: float
+    lightness: float | None  # None: the engine's accent lightness
+    why: str
+    sources: tuple[Source, ...]
+    confidence: Confidence
+
+    def cited(self) -> str:
+        return f'{self.why} ({cite(self.sources)}; confidence {self.confidence})'
+
+
+@dataclass(kw_only=True, slots=True, frozen=True)
 class ColorAssociation:
     id: str
     company_types: tuple[str, ...]
@@ -64,7 +79,8 @@ class ColorAssociation:
     chroma: float | None
     lightness: float | None
     temperature: Temperature | None
-    accent_hues: tuple[float, ...]
+    accents: tuple[AccentOption, ...]
+    boost: float  # added to the weight when matched: a qualifier that changes the category's colours
     association: str
     sources: tuple[Source, ...]
     confidence: Confidence
@@ -99,14 +115,15 @@ class ColorIntent:
     chroma: float
     lightness: float
     temperature_shift: float  # degrees: positive turns hues toward warm orange, negative toward cool blue
+    yellow_greens_requested: bool = False  # the brief names olive, khaki, lime...: the dislike check stands aside
 
     @property
     def hue_options(self) -> tuple[float, ...]:
         return self.hue_match.association.hues if self.hue_match else ()
 
     @property
-    def accent_hue_options(self) -> tuple[float, ...]:
-        return self.accent_match.association.accent_hues if self.accent_match else ()
+    def accent_options(self) -> tuple[AccentOption, ...]:
+        return self.accent_match.association.accents if self.accent_match else ()
 
 
 def cite(sources: tuple[Source, ...]) -> str:
@@ -116,7 +133,7 @@ def cite(sources: tuple[Source, ...]) -> str:
 def read_color_intent(profile: CompanyProfile) -> ColorIntent:
     matches = match_associations(profile)
     hue_match = next((match for match in matches if match.association.hues), None)
-    accent_match = next((match for match in matches if match.association.accent_hues), None)
+    accent_match = next((match for match in matches if match.association.accents), None)
     return ColorIntent(
         matches=matches,
         hue_match=hue_match,
@@ -124,7 +141,13 @@ def read_color_intent(profile: CompanyProfile) -> ColorIntent:
         chroma=_weighted_mean([(match.association.chroma, match.weight) for match in matches], DEFAULT_CHROMA),
         lightness=_weighted_mean([(match.association.lightness, match.weight) for match in matches], DEFAULT_LIGHTNESS),
         temperature_shift=_temperature_shift(matches),
+        yellow_greens_requested=_asks_for_yellow_greens(profile),
     )
+
+
+def _asks_for_yellow_greens(profile: CompanyProfile) -> bool:
+    texts = [profile.name, profile.description, *(text for _, text in _profile_texts(profile))]
+    return any(_table().yellow_green_words.search(text) for text in texts)
 
 
 def match_associations(profile: CompanyProfile) -> tuple[Match, ...]:
@@ -143,7 +166,7 @@ def match_associations(profile: CompanyProfile) -> tuple[Match, ...]:
                 fields.append(field)
                 words.append(found.group(0))
         if fields:
-            weight = sum(FIELD_WEIGHTS[field] for field in dict.fromkeys(fields))
+            weight = association.boost + sum(FIELD_WEIGHTS[field] for field in dict.fromkeys(fields))
             matches.append(Match(association=association, fields=tuple(fields), words=tuple(words), weight=weight))
     return tuple(sorted(matches, key=lambda match: -match.weight))
 
@@ -208,6 +231,30 @@ _HUE_FAMILY_BOUNDS: tuple[tuple[float, str], ...] = (
 )
 
 
+_WORD = re.compile(r'[a-z]+(?:-[a-z]+)*')
+
+
+def named_families(text: str, *, ignore: tuple[str, ...] = ()) -> list[tuple[str, frozenset[str]]]:
+    """Each colour word in `text` with the hue families it can name ('gold' names yellow, orange or brown; 'green-blue'
+    names teal). Phrases in `ignore` (the palette's own colour names) are skipped."""
+    lowered = text.lower()
+    for phrase in ignore:
+        lowered = lowered.replace(phrase.lower(), ' ')
+    words = _table().color_words
+    found = []
+    for token in _WORD.findall(lowered):
+        if token in words:
+            found.append((token, words[token]))
+        else:
+            found += [(part, words[part]) for part in token.split('-') if part in words]
+    return found
+
+
+def foreign_colors(text: str, families: set[str], *, ignore: tuple[str, ...] = ()) -> list[str]:
+    """The colour words in `text` that name none of `families`: what a palette's text must not say."""
+    return [word for word, named in named_families(text, ignore=ignore) if not named & families]
+
+
 def hue_family_note(family: str) -> HueFamilyNote:
     return _table().hue_families[family]
 
@@ -225,6 +272,8 @@ class _Table:
     sources: dict[str, Source]
     hue_families: dict[str, HueFamilyNote]
     associations: tuple[ColorAssociation, ...]
+    color_words: dict[str, frozenset[str]]  # a colour word -> the hue families it may name
+    yellow_green_words: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -244,6 +293,8 @@ def _table() -> _Table:
         sources=sources,
         hue_families=hue_families,
         associations=tuple(_association(row, sources) for row in data['associations']),
+        color_words={word: frozenset(families) for word, families in data['color_words']['words'].items()},
+        yellow_green_words=_keyword_pattern(data['requested_yellow_greens']['keywords']),
     )
 
 
@@ -256,7 +307,18 @@ def _association(row: dict[str, Any], sources: dict[str, Source]) -> ColorAssoci
         chroma=CHROMA_INTENTS[row['chroma']] if row['chroma'] else None,
         lightness=LIGHTNESS_INTENTS[row['lightness']] if row['lightness'] else None,
         temperature=row['temperature'],
-        accent_hues=tuple(float(hue) for hue in row.get('accent_hues', [])),
+        accents=tuple(
+            AccentOption(
+                hue=float(option['hue']),
+                chroma=float(option['chroma']),
+                lightness=option.get('lightness'),
+                why=option['why'],
+                sources=tuple(sources[key] for key in option['sources']),
+                confidence=option['confidence'],
+            )
+            for option in row.get('accents', [])
+        ),
+        boost=float(row.get('boost', 0.0)),
         association=row['association'],
         sources=tuple(sources[key] for key in row['sources']),
         confidence=row['confidence'],

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from branding.design.color import normalize_hex, to_oklch, to_rgb
 from branding.design.color_names import color_name
-from branding.design.palette import BASE_ROLES, Bases, choose_bases, derive_colors
-from branding.design.psychology import ColorIntent, read_color_intent
+from branding.design.palette import BASE_ROLES, Bases, choose_bases, derive_colors, sector_accents
+from branding.design.psychology import ColorIntent, foreign_colors, read_color_intent
 from branding.models import ColorPalette, ColorRole, CompanyProfile
 from branding.sections import palette_prose
 from branding.sections.palette_phrases import palette_phrases
@@ -66,7 +66,9 @@ def _assemble(
     usage_guidelines: str | None = None,
     rationale: str | None = None,
 ) -> ColorPalette:
-    colors = derive_colors(bases)
+    colors = derive_colors(
+        bases, sector_accents=sector_accents(intent), allow_yellow_greens=intent.yellow_greens_requested
+    )
     bases = colors.bases
     palette = ColorPalette(
         primary=bases.primary,
@@ -83,9 +85,18 @@ def _assemble(
         color_vision=colors.color_vision,
         adjustments=colors.adjustments,
     )
-    palette.psychology = {**palette_prose.psychology_notes(palette, intent, harmony), **(psychology or {})}
-    palette.usage_guidelines = usage_guidelines or palette_prose.usage_guidelines(palette)
-    palette.rationale = rationale or palette_prose.rationale(palette, intent, harmony)
+    # a language model's texts are kept only where they name colours the palette holds ('jewel-tone purple' for a
+    # green palette is a contradiction, and the engine's own words replace it)
+    families = palette_prose.palette_families(palette)
+    names = tuple(role.name for role in palette.roles)
+
+    def consistent(text: str | None) -> str | None:
+        return text if text and not foreign_colors(text, families, ignore=names) else None
+
+    given = {role: text for role, text in (psychology or {}).items() if consistent(text)}
+    palette.psychology = {**palette_prose.psychology_notes(palette, intent, harmony), **given}
+    palette.usage_guidelines = consistent(usage_guidelines) or palette_prose.usage_guidelines(palette)
+    palette.rationale = consistent(rationale) or palette_prose.rationale(palette, intent, harmony)
     return palette
 
 

@@ -20,11 +20,12 @@ class PalettePhrases(BaseModel):
 
     about: str
     harmonies: dict[str, Text]  # what each harmony looks like, after its name: 'an analogous harmony (...)'
+    secondary_placements: dict[str, Text]  # where each harmony puts the secondary: 'The secondary sits ...'
     role_usage: dict[str, Text]
     role_notes: dict[str, Text]  # the last sentence of a role's psychology note, for the roles that have one
     usage_guidelines: Annotated[Text, AfterValidator(_named_by_role)]
 
-    @field_validator('harmonies')
+    @field_validator('harmonies', 'secondary_placements')
     @classmethod
     def _every_harmony(cls, table: dict[str, str]) -> dict[str, str]:
         check_keys(table, HARMONIES, 'harmonies must describe each harmony of branding.design.palette')

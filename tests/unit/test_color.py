@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from branding.design.color import (
     SCALE_STEPS,
+    apca_contrast,
     contrast_ratio,
     delta_e_ok,
     ensure_contrast,
@@ -18,6 +19,7 @@ from branding.design.color import (
     normalize_hex,
     relative_luminance,
     simulate_cvd,
+    to_hct,
     to_oklch,
     to_rgb,
     tonal_scale,
@@ -292,3 +294,35 @@ def test_color_name_finds_the_nearest_name(hex_color: str, word: str) -> None:
 
 def test_color_name_accepts_any_colour_syntax() -> None:
     assert color_name('rgb(0, 0, 0)') == color_name('#000')
+
+
+# --- APCA (advisory) and HCT ------------------------------------------------------------------------------------------
+
+
+# The reference pairs published with APCA W3 0.0.98G-4g / apca-w3 0.1.9 (text, background, Lc).
+@pytest.mark.parametrize(
+    ('text', 'background', 'expected'),
+    [
+        ('#888888', '#ffffff', 63.056469930209424),
+        ('#ffffff', '#888888', -68.54146436644962),
+        ('#000000', '#aaaaaa', 58.146262578561334),
+        ('#aaaaaa', '#000000', -56.24113336839742),
+        ('#112233', '#ddeeff', 91.66830811481631),
+        ('#ddeeff', '#112233', -93.06770049484275),
+        ('#112233', '#444444', 8.32326136957393),
+    ],
+)
+def test_apca_matches_the_published_reference_pairs(text: str, background: str, expected: float) -> None:
+    assert apca_contrast(text, background) == pytest.approx(expected, abs=1e-9)
+
+
+def test_apca_is_zero_for_nearly_equal_colours_and_signed_by_polarity() -> None:
+    assert apca_contrast('#777777', '#777777') == 0.0
+    assert apca_contrast('#000000', '#ffffff') > 100
+    assert apca_contrast('#ffffff', '#000000') < -100
+
+
+def test_hct_matches_material_color_utilities() -> None:
+    # Hct.fromInt(0xff305077) in Material Color Utilities: hue 256.804, chroma 31.761, tone 33.345
+    hue, chroma, tone = to_hct('#305077')
+    assert (hue, chroma, tone) == pytest.approx((256.804, 31.761, 33.345), abs=0.02)

@@ -4,7 +4,7 @@
 
 from branding.design.palette.bases import BASE_ROLES, Bases
 from branding.design.palette.colors import PaletteColors, derive_colors
-from branding.design.palette.harmony import HARMONIES, choose_bases
+from branding.design.palette.harmony import HARMONIES, choose_bases, sector_accents
 from branding.design.palette.themes import CONTRAST_PAIRS, MODES, Mode
 from branding.design.palette.vision import CVD_MIN_DELTA_E, ENFORCED_DEFICIENCIES, REPORTED_DEFICIENCIES
 
@@ -21,4 +21,5 @@ __all__ = [
     'PaletteColors',
     'choose_bases',
     'derive_colors',
+    'sector_accents',
 ]

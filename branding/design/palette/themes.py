@@ -16,7 +16,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from branding.design.color import MINIMUM_RATIO, contrast_ratio, ensure_contrast, from_oklch, to_oklch, wcag_level
+from branding.design.color import (
+    MINIMUM_RATIO,
+    apca_contrast,
+    contrast_ratio,
+    ensure_contrast,
+    from_oklch,
+    to_oklch,
+    wcag_level,
+)
 from branding.design.palette.bases import Bases
 from branding.models import ContrastCheck, ContrastUse, ThemeColors
 
@@ -162,6 +170,7 @@ def contrast_checks(theme: ThemeColors, mode: Mode) -> list[ContrastCheck]:
                 background=background,
                 ratio=round(ratio, 2),
                 level=wcag_level(ratio, use),
+                apca_lc=round(apca_contrast(foreground, background), 1),
             )
         )
     return checks

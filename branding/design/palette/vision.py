@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from branding.design.color import Deficiency, delta_e_ok, from_oklch, simulate_cvd, to_oklch
+from branding.design.color import Deficiency, delta_e_ok, ensure_contrast, from_oklch, simulate_cvd, to_oklch
 from branding.design.palette.bases import Bases
-from branding.design.palette.themes import MODES, Ground, Mode, hold_on_ground
+from branding.design.palette.themes import GROUND_LIGHTNESS, MODES, Ground, Mode, hold_on_ground
 from branding.models import ColorVisionCheck
 
 # ΔE_OK between simulated primary and accent below which they count as confusable. One just-noticeable difference is
 # about 0.02 in OKLab (the JND CSS Color 4 uses for gamut mapping); roles must be told apart at a glance, in small
 # areas and on poor screens, not side by side under good light, so we ask for five JNDs.
 CVD_MIN_DELTA_E = 0.1
+MAX_ACCENT_LIGHTNESS = 0.88  # lighter accents are pastels that the light theme darkens into mud
 ENFORCED_DEFICIENCIES: tuple[Deficiency, ...] = ('protanopia', 'deuteranopia')  # 8% of men; tritanopia is rare
 REPORTED_DEFICIENCIES: tuple[Deficiency, ...] = ('protanopia', 'deuteranopia', 'tritanopia')
 
@@ -21,6 +22,18 @@ def cvd_distance(primary: str, accent: str, deficiencies: tuple[Deficiency, ...]
     return min(
         delta_e_ok(simulate_cvd(primary, deficiency), simulate_cvd(accent, deficiency)) for deficiency in deficiencies
     )
+
+
+def held_cvd_distance(primary: str, accent: str) -> float:
+    """`cvd_distance` as the base colours and as each mode will show them once held to 3:1 on an untinted ground:
+    a quick estimate, before the neutral and its grounds are settled, of what `separate_accent_for_cvd` checks."""
+    distance = cvd_distance(primary, accent)
+    for mode in MODES:
+        ground = from_oklch(GROUND_LIGHTNESS[mode]['background'], 0.0, 0.0)
+        held_primary, _ = ensure_contrast(primary, ground, 3.0)
+        held_accent, _ = ensure_contrast(accent, ground, 3.0)
+        distance = min(distance, cvd_distance(held_primary, held_accent))
+    return distance
 
 
 def vision_check(primary: str, accent: str, deficiency: Deficiency) -> ColorVisionCheck:
@@ -36,10 +49,18 @@ def vision_check(primary: str, accent: str, deficiency: Deficiency) -> ColorVisi
 
 
 def separate_accent_for_cvd(
-    bases: Bases, mode_primaries: dict[Mode, str], grounds: dict[Mode, Ground], adjustments: list[str]
+    bases: Bases,
+    mode_primaries: dict[Mode, str],
+    grounds: dict[Mode, Ground],
+    adjustments: list[str],
+    *,
+    acceptable: Callable[[str], bool] = lambda _: True,
+    preferred: tuple[str, ...] = (),
 ) -> str:
     """The accent, moved (lightness first, then hue) until it is distinguishable from the primary under protanopia
-    and deuteranopia: as a base colour and as each mode will show it after its contrast fixes."""
+    and deuteranopia: as a base colour and as each mode will show it after its contrast fixes. Only `acceptable`
+    colours are tried (apart from the other brand roles, not disliked), the `preferred` ones (the sector's
+    call-to-action colours) first."""
 
     def separation(accent: str) -> float:
         distance = cvd_distance(bases.primary, accent)
@@ -54,7 +75,8 @@ def separate_accent_for_cvd(
     if separation(original) >= CVD_MIN_DELTA_E:
         return original
     best, best_separation = original, separation(original)
-    for candidate in _accent_candidates(original, to_oklch(bases.primary)[0]):
+    candidates = (*preferred, *_accent_candidates(original, to_oklch(bases.primary)[0]))
+    for candidate in filter(acceptable, candidates):
         candidate_separation = separation(candidate)
         if candidate_separation >= CVD_MIN_DELTA_E:
             best, best_separation = candidate, candidate_separation
@@ -86,7 +108,7 @@ def _accent_candidates(accent: str, primary_lightness: float) -> Iterator[str]:
     proposals += [(lightness, colourful, hue + turn) for turn in turns]
     proposals += [(target, colourful, hue + turn) for target in (0.8, 0.35, 0.65, 0.5) for turn in turns]
     for candidate_lightness, candidate_chroma, candidate_hue in proposals:
-        if 0.2 <= candidate_lightness <= 0.95:
+        if 0.2 <= candidate_lightness <= MAX_ACCENT_LIGHTNESS:
             candidate = from_oklch(candidate_lightness, candidate_chroma, candidate_hue)
             if candidate not in tried:
                 tried.add(candidate)
