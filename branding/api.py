@@ -330,7 +330,9 @@ async def export_saved_kit(
         raise ApiError(404, 'unknown_format', f'Unknown export format; choose one of: {", ".join(EXPORTS)}.')
     kit = await _saved_kit(service, kit_id)
     with service.metrics.export_timer(export_format):
-        content, filename, media_type = await asyncio.to_thread(export_kit, kit, export_format, fonts=service.fonts)
+        content, filename, media_type = await asyncio.to_thread(
+            export_kit, kit, export_format, fonts=service.fonts, icons=service.icons
+        )
     return Response(
         content, media_type=media_type, headers={'Content-Disposition': f'attachment; filename="{filename}"'}
     )

@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     fonts = FontLibrary(root=settings.fonts_dir)  # the command is its own composition root, as app.py is the server's
     icons = IconLibrary(root=settings.icons_dir)
     kit = asyncio.run(_generate(request, settings, fonts, icons))
-    content, _, _ = export_kit(kit, format_for(args.out, args.format), fonts=fonts)
+    content, _, _ = export_kit(kit, format_for(args.out, args.format), fonts=fonts, icons=icons)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(content)
     sources = ', '.join(f'{section}: {p.provider}' for section, p in kit.sections.items())

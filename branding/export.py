@@ -1,7 +1,8 @@
 """Brand-kit exports by name: each format is a pure function of the kit (and the installed font files, which the PDF
-embeds and the archive takes the font licences from) that returns the file's bytes.
+embeds and the archives take the font licences from, and the icon set whose licence the logo pack ships) that returns
+the file's bytes.
 
-    data, filename, media_type = export_kit(kit, 'tokens', fonts=FontLibrary(root=settings.fonts_dir))
+    data, filename, media_type = export_kit(kit, 'tokens', fonts=FontLibrary(root=settings.fonts_dir), icons=icons)
 
 PDF and PNG rendering take a few hundred milliseconds of CPU: call `export_kit` from a worker thread in async code.
 Every format works on a kit with sections missing (a focused request) and says in the file what is missing.
@@ -13,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from branding.design.font_files import FontLibrary
+from branding.design.symbols.icon_set import IconLibrary
 from branding.exports.common import (
     APP_NAME,
     generated_on,
@@ -24,6 +26,7 @@ from branding.exports.common import (
 )
 from branding.exports.css import css_variables, tailwind_v3, tailwind_v4
 from branding.exports.licenses import font_licences
+from branding.exports.logo_pack import logo_pack_files, logo_pack_zip
 from branding.exports.markdown import markdown_bytes
 from branding.exports.pdf import brand_book_pdf
 from branding.exports.png import expected_pngs, logo_pngs, logo_svgs, logos_png_zip
@@ -33,6 +36,7 @@ from branding.models import BrandKit
 __all__ = [
     'EXPORTS',
     'ExportFormat',
+    'Installed',
     'UnknownExportFormatError',
     'brand_book_pdf',
     'bundle_zip',
@@ -44,7 +48,19 @@ __all__ = [
 ]
 
 ZIP_MEDIA_TYPE = 'application/zip'
-Render = Callable[[BrandKit, FontLibrary], bytes]
+LOGO_PACK_FOLDER = 'logo-pack'  # where the full archive keeps the logo pack's files
+
+
+@dataclass(kw_only=True, slots=True, frozen=True)
+class Installed:
+    """What this server has installed that the exports read: the font files, and the icon set (None where the caller
+    has none: the logo pack then goes without the icon set's licence and says so)."""
+
+    fonts: FontLibrary
+    icons: IconLibrary | None = None
+
+
+Render = Callable[[BrandKit, Installed], bytes]
 
 
 @dataclass(kw_only=True, slots=True, frozen=True)
@@ -73,17 +89,32 @@ def json_bytes(kit: BrandKit) -> bytes:
 
 def _kit_only(render: Callable[[BrandKit], bytes]) -> Render:
     """A format made from the kit alone, which reads no font file."""
-    return lambda kit, _fonts: render(kit)
+    return lambda kit, _installed: render(kit)
+
+
+def _with_fonts(render: Callable[[BrandKit, FontLibrary], bytes]) -> Render:
+    return lambda kit, installed: render(kit, installed.fonts)
+
+
+def _logo_pack(kit: BrandKit, installed: Installed) -> bytes:
+    return logo_pack_zip(kit, installed.fonts, installed.icons)
+
+
+def _bundle(kit: BrandKit, installed: Installed) -> bytes:
+    return bundle_zip(kit, installed.fonts, icons=installed.icons)
 
 
 def _readme(kit: BrandKit, files: dict[str, bytes]) -> bytes:
     described = {fmt.filename(kit): fmt.description for fmt in EXPORTS.values()}
+    described[f'{LOGO_PACK_FOLDER}/'] = f'{EXPORTS["logo-pack"].description}; its README.txt says what each file is for'
+    # the logo pack's hundred files are one entry: its own README lists them
+    paths = dict.fromkeys(f'{LOGO_PACK_FOLDER}/' if path.startswith(f'{LOGO_PACK_FOLDER}/') else path for path in files)
     lines = [
         f'{kit_title(kit)} brand kit',
         f'Generated {generated_on(kit)} with {APP_NAME} (kit {kit.id}).',
         '',
         'Contents:',
-        *(f'  {path}{f"  ({described[path]})" if path in described else ""}' for path in files),
+        *(f'  {path}{f"  ({described[path]})" if path in described else ""}' for path in paths),
     ]
     if missing := missing_sections(kit):
         lines += ['', 'Not in this kit:', *(f'  {item.sentence}' for item in missing)]
@@ -93,11 +124,13 @@ def _readme(kit: BrandKit, files: dict[str, bytes]) -> bytes:
     return ('\n'.join(lines) + '\n').encode('utf-8')
 
 
-def bundle_zip(kit: BrandKit, fonts: FontLibrary) -> bytes:
-    """Every format, the logos as SVG and PNG, LICENSES/fonts.txt and a README listing it all."""
-    files = {fmt.filename(kit): fmt.render(kit, fonts) for fmt in EXPORTS.values() if fmt.in_bundle}
+def bundle_zip(kit: BrandKit, fonts: FontLibrary, *, icons: IconLibrary | None = None) -> bytes:
+    """Every format, the logos as SVG and PNG, the logo pack, LICENSES/fonts.txt and a README listing it all."""
+    installed = Installed(fonts=fonts, icons=icons)
+    files = {fmt.filename(kit): fmt.render(kit, installed) for fmt in EXPORTS.values() if fmt.in_bundle}
     files |= {f'logos/svg/{name}': data for name, data in logo_svgs(kit).items()}
     files |= {f'logos/png/{name}': data for name, data in logo_pngs(kit).items()}
+    files |= {f'{LOGO_PACK_FOLDER}/{path}': data for path, data in logo_pack_files(kit, fonts, icons).items()}
     files['LICENSES/fonts.txt'] = font_licences(kit, fonts).encode('utf-8')
     return zip_archive({'README.txt': _readme(kit, files), **files}, kit.generated_at)
 
@@ -152,7 +185,7 @@ EXPORTS: dict[str, ExportFormat] = {
             filename_pattern='{slug}-brand-book.pdf',
             media_type='application/pdf',
             description='brand book: palette, contrast, type specimen, logos, taglines and guidelines',
-            render=brand_book_pdf,
+            render=_with_fonts(brand_book_pdf),
         ),
         ExportFormat(
             name='logos-png',
@@ -163,11 +196,22 @@ EXPORTS: dict[str, ExportFormat] = {
             in_bundle=False,
         ),
         ExportFormat(
+            name='logo-pack',
+            filename_pattern='{slug}-logo-pack.zip',
+            media_type=ZIP_MEDIA_TYPE,
+            description=(
+                'every logo concept as files a brand needs: full colour, reversed, one-colour black and white and a '
+                'square icon, as SVG and PNG (512, 1024, 2048 px), with favicons, app icons and a web manifest'
+            ),
+            render=_logo_pack,
+            in_bundle=False,
+        ),
+        ExportFormat(
             name='zip',
             filename_pattern='{slug}-brand-kit.zip',
             media_type=ZIP_MEDIA_TYPE,
-            description='everything above plus logo SVGs and PNGs and the font licences',
-            render=bundle_zip,
+            description='everything above plus logo SVGs and PNGs, the logo pack and the font licences',
+            render=_bundle,
             in_bundle=False,
         ),
     )
@@ -181,8 +225,10 @@ def export_format(name: str) -> ExportFormat:
     return fmt
 
 
-def export_kit(kit: BrandKit, format_name: str, *, fonts: FontLibrary) -> tuple[bytes, str, str]:
+def export_kit(
+    kit: BrandKit, format_name: str, *, fonts: FontLibrary, icons: IconLibrary | None = None
+) -> tuple[bytes, str, str]:
     """(file content, file name, media type) of `kit` in the format called `format_name` (see EXPORTS), with the font
-    files installed in `fonts`."""
+    files installed in `fonts` and the icon set in `icons` (the logo pack ships its licence)."""
     fmt = export_format(format_name)
-    return fmt.render(kit, fonts), fmt.filename(kit), fmt.media_type
+    return fmt.render(kit, Installed(fonts=fonts, icons=icons)), fmt.filename(kit), fmt.media_type

@@ -217,6 +217,36 @@ class LogoStyle(StrEnum):
     PICTORIAL = 'pictorial'
 
 
+class LogoVariants(BaseModel):
+    """A concept's logo files, each a self-contained SVG with outlined lettering on a transparent background."""
+
+    primary: str = Field(description='Full colour, for light backgrounds')
+    reversed: str = Field(description='For dark backgrounds: light lettering, symbol colours lifted to 3:1')
+    mono_dark: str = Field(description='One colour, black')
+    mono_light: str = Field(description='One colour, white')
+    icon: str = Field(description='Square symbol or monogram with a safe margin, for favicons, app icons, avatars')
+
+
+class IconSizeCheck(BaseModel):
+    size_px: int = Field(description='The icon drawn this many device pixels square')
+    stroke_px: float = Field(description='Width of its thin strokes, in device pixels')
+    gap_px: float = Field(description='Width of its narrow gaps and counters, in device pixels')
+    smallest_feature_px: float
+    fill: float = Field(description="The symbol's larger side over the canvas side, 0-1")
+    passes: bool
+
+
+class LogoLegibility(BaseModel):
+    """How the concept holds up small, measured on renders of its one-colour files."""
+
+    icon: list[IconSizeCheck] = Field(description='The icon at 16 and 32 px')
+    lockup_width_px: int = Field(description='The lockup drawn this many pixels wide')
+    lockup_smallest_feature_px: float
+    lockup_passes: bool
+    passes: bool = Field(description='The icon passes at every size')
+    icon_source: str = Field(description='What the icon shows, and whether it was redrawn to pass')
+
+
 class LogoConcept(BaseModel):
     id: str
     style: LogoStyle
@@ -224,8 +254,11 @@ class LogoConcept(BaseModel):
     rationale: str
     color_scheme: list[HexColor]
     prompt_used: str = Field(description='A ready prompt for an image model')
-    svg: str = Field(description='Self-contained SVG mark in the kit palette and heading font')
+    svg: str = Field(description='Self-contained SVG mark in the kit palette and heading font, on its tile')
     image_url: str = Field(description='The SVG as a data URI')
+    variants: LogoVariants | None = Field(default=None, description='The logo files (kits saved before them: none)')
+    dark_background: HexColor | None = Field(default=None, description='The background `reversed` is drawn for')
+    legibility: LogoLegibility | None = None
 
 
 class Tagline(BaseModel):

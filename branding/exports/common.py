@@ -60,9 +60,9 @@ def _strings(value: object, skip: frozenset[str]) -> list[str]:
 
 
 def kit_texts(kit: BrandKit) -> list[str]:
-    """Every piece of text in the kit that an export may show (the SVG markup aside), for deciding which scripts it
-    needs fonts for."""
-    return _strings(kit.model_dump(mode='json'), frozenset({'svg', 'css'}))
+    """Every piece of text in the kit that an export may show (the SVG markup and the logo files aside), for deciding
+    which scripts it needs fonts for."""
+    return _strings(kit.model_dump(mode='json'), frozenset({'svg', 'css', 'variants'}))
 
 
 def kit_title(kit: BrandKit) -> str:

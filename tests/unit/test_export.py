@@ -112,6 +112,7 @@ def test_registry_names_every_format_with_a_file_name_and_media_type(kit: BrandK
         'markdown',
         'pdf',
         'logos-png',
+        'logo-pack',
         'zip',
     }
     for name, fmt in EXPORTS.items():
@@ -629,10 +630,26 @@ def check_markdown(data: bytes, kit: BrandKit) -> None:
 
 def check_png(name: str, data: bytes) -> None:
     match = PNG_WIDTH.search(name)
-    assert match is not None, name
+    width = 180 if name.endswith('/apple-touch-icon.png') else int(match.group(1)) if match else None
+    assert width is not None, name
     with Image.open(io.BytesIO(data)) as image:
         image.load()
-        assert image.format == 'PNG' and image.size[0] == int(match.group(1))
+        assert image.format == 'PNG' and image.size[0] == width
+
+
+def check_favicon(name: str, data: bytes, kit: BrandKit) -> None:
+    if name.endswith('.ico'):
+        with Image.open(io.BytesIO(data)) as image:
+            assert image.format == 'ICO' and sorted(image.info['sizes']) == [(16, 16), (32, 32), (48, 48)]
+    elif name.endswith('.webmanifest'):
+        manifest = json.loads(data)
+        assert manifest['name'] == kit_title(kit) and manifest['icons']
+    else:
+        assert name.endswith('/head-snippet.html') and b'<link rel="icon"' in data, name
+
+
+def logo_files_of(kit: BrandKit) -> set[str]:
+    return {svg for logo in kit.logos for svg in (logo.variants.model_dump().values() if logo.variants else ())}
 
 
 def check_file(name: str, data: bytes, kit: BrandKit) -> None:
@@ -659,7 +676,10 @@ def check_file(name: str, data: bytes, kit: BrandKit) -> None:
         check_png(name, data)
     elif name.endswith('.svg'):
         assert ET.fromstring(data).tag == '{http://www.w3.org/2000/svg}svg'
-        assert data.decode('utf-8') in {logo.svg for logo in kit.logos}
+        drawn = {logo.svg for logo in kit.logos} | logo_files_of(kit)
+        assert name.endswith('/favicon/favicon.svg') or data.decode('utf-8') in drawn
+    elif '/favicon/' in name:
+        check_favicon(name, data, kit)
     else:
         assert name.endswith('.txt') and data.decode('utf-8').strip()
 
@@ -672,11 +692,15 @@ def archive_files(data: bytes) -> dict[str, bytes]:
 
 def check_export(format_name: str, data: bytes, kit: BrandKit) -> None:
     """`data`, the kit in `format_name`, parsed back: archives member by member."""
-    if format_name not in {'zip', 'logos-png'}:
+    if format_name not in {'zip', 'logos-png', 'logo-pack'}:
         check_file(EXPORTS[format_name].filename(kit), data, kit)
         return
     files = archive_files(data)
-    pngs = {f'logos/png/{name}' if format_name == 'zip' else name for name in logo_pngs(kit)}
+    if format_name == 'logo-pack':
+        pngs = {name for name in files if name.endswith('.png')}
+        assert len(pngs) == len(kit.logos) * (5 * 3 + 5) and 'LICENSES/fonts.txt' in files
+    else:
+        pngs = {f'logos/png/{name}' if format_name == 'zip' else name for name in logo_pngs(kit)}
     assert pngs <= set(files) and 'README.txt' in files
     if format_name == 'zip':
         bundled = {fmt.filename(kit) for fmt in EXPORTS.values() if fmt.in_bundle}
@@ -694,6 +718,7 @@ def test_zip_bundle_has_every_format_logo_and_licence_and_each_file_parses(kit: 
     expected = {fmt.filename(kit) for fmt in EXPORTS.values() if fmt.in_bundle}
     expected |= {f'logos/svg/{name}' for name in logo_svgs(kit)} | {f'logos/png/{name}' for name in logo_pngs(kit)}
     expected |= {'README.txt', 'LICENSES/fonts.txt'}
+    expected |= {f'logo-pack/{path}' for path in archive_files(export_kit(kit, 'logo-pack', fonts=INSTALLED_FONTS)[0])}
     assert set(files) == expected
     for name, data in files.items():
         check_file(name, data, kit)

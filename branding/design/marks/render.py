@@ -11,7 +11,9 @@ from xml.sax.saxutils import escape
 from branding.design.font_files import FontLibrary
 from branding.design.marks.brief import Brief, make_brief
 from branding.design.marks.emblems import draw_emblem
+from branding.design.marks.inks import Inks
 from branding.design.marks.layout import HEIGHT, WIDTH, Drawing
+from branding.design.marks.logo_files import LogoFiles, logo_files, with_inks
 from branding.design.marks.symbol_marks import draw_abstract, draw_combination, draw_lettermark, draw_pictorial
 from branding.design.marks.text import _attr
 from branding.design.marks.typesetting import WEIGHT_NAMES
@@ -30,6 +32,7 @@ class Mark:
     composition: str  # what is drawn, in a designer's words, for the concept's description
     typeface: str  # e.g. 'Inter Bold', or the css family when the name fell back to live text
     outlined: bool  # False when some profile text had to stay live <text> (font missing or no glyphs)
+    files: LogoFiles  # the colourways and the icon, and how legible they are small
 
 
 DRAWERS: dict[LogoStyle, Callable[[Brief, random.Random, int], Drawing]] = {
@@ -69,8 +72,11 @@ def render_mark(
     # The composition is a turn of a wheel fixed by profile, seed and style, so a style repeated in one kit moves on
     # to the next composition; the details (angles, proportions) vary with the variant too.
     turn = rng_for(profile, seed, f'logos:{style.value}').randrange(720720) + variant
-    rng = rng_for(profile, seed, f'logos:{style.value}:{variant}')
-    drawing = DRAWERS[style](brief, rng, turn)
+
+    def draw(inks: Inks) -> Drawing:  # the same draws each time: the same composition in other inks
+        return DRAWERS[style](with_inks(brief, inks), rng_for(profile, seed, f'logos:{style.value}:{variant}'), turn)
+
+    drawing = draw(brief.inks)
     svg = svg_document(name=brief.name, style=style, body=drawing.body, paper=brief.inks.paper)
     colors = tuple(dict.fromkeys(_COLOR_ATTRIBUTE.findall(svg)))
     typeface = (
@@ -78,4 +84,12 @@ def render_mark(
         if drawing.outlined
         else brief.face.css_stack
     )
-    return Mark(svg=svg, colors=colors, composition=drawing.composition, typeface=typeface, outlined=drawing.outlined)
+    files = logo_files(name=brief.name, style=style.value, brief=brief, palette=palette, draw=draw, primary=drawing)
+    return Mark(
+        svg=svg,
+        colors=colors,
+        composition=drawing.composition,
+        typeface=typeface,
+        outlined=drawing.outlined,
+        files=files,
+    )
