@@ -133,6 +133,10 @@ def _trimmed(value: str) -> str:
 
 
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=120, pattern=NOT_BLANK), AfterValidator(_trimmed)]
+MAX_NAME_LENGTH = 200  # real names run long: a consortium or federation's full legal name
+NameText = Annotated[
+    str, StringConstraints(min_length=1, max_length=MAX_NAME_LENGTH, pattern=NOT_BLANK), AfterValidator(_trimmed)
+]
 MediumText = Annotated[
     str, StringConstraints(min_length=1, max_length=300, pattern=NOT_BLANK), AfterValidator(_trimmed)
 ]
@@ -161,13 +165,14 @@ class StrictModel(BaseModel):
 
 
 class CompanyProfile(StrictModel):
-    name: ShortText = Field(description='Company or product name', examples=['Lumen Ledger'])
+    name: NameText = Field(description='Company or product name', examples=['Lumen Ledger'])
     company_type: CompanyType = Field(description='Kind of company')
     industry: ShortText = Field(description='Industry or market', examples=['Personal finance'])
     description: LongText = Field(description='What the company does, in a few sentences')
     target_audience: MediumText = Field(description='Who the brand speaks to')
     brand_values: list[BrandValue] = Field(
-        min_length=1, max_length=MAX_BRAND_VALUES, description='Up to 10 values, e.g. trust, clarity'
+        max_length=MAX_BRAND_VALUES,
+        description='Up to 10 values, e.g. trust, clarity; with none, the engine infers 2-4 from the description',
     )
     tone: ToneText = Field(default='professional', description=f'Voice of the brand, e.g. {", ".join(TONES)}')
 

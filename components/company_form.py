@@ -9,7 +9,15 @@ from nicegui import ui
 from nicegui.elements.mixins.validation_element import ValidationElement
 from pydantic import ValidationError
 
-from branding.models import COMPANY_TYPE_LABELS, EXAMPLE_PROFILE, TONES, BrandingRequest, CompanyProfile, Focus
+from branding.models import (
+    COMPANY_TYPE_LABELS,
+    EXAMPLE_PROFILE,
+    MAX_NAME_LENGTH,
+    TONES,
+    BrandingRequest,
+    CompanyProfile,
+    Focus,
+)
 from branding.validation import profile_field_error, request_errors
 
 DESCRIPTION_LIMIT = 2000
@@ -34,7 +42,7 @@ class CompanyForm:
         with ui.column().classes('w-full gap-3').mark('company-form'):
             self.name = (
                 ui.input('Company name', validation=_validator('name'))
-                .props('outlined hint="As it should appear in the logo" maxlength=120 counter')
+                .props(f'outlined hint="As it should appear in the logo" maxlength={MAX_NAME_LENGTH} counter')
                 .classes('w-full')
                 .mark('field-name')
             )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import string
 from functools import cache, partial
 from typing import Annotated
 
@@ -11,37 +9,17 @@ from pydantic import AfterValidator, BaseModel, Field, ValidationInfo, field_val
 
 from branding.design.data_files import TABLE_CONFIG, DataSource, Text, check_keys, check_template, packaged, read_table
 from branding.design.language.lexicon import Word
+from branding.design.language.sectors import plain_prose
 from branding.design.palette import BASE_ROLES
 from branding.models import CompanyType
-
-# The phrases go into the document unescaped, so none may carry Markdown of its own or start a block.
-_MARKDOWN_SIGNIFICANT = frozenset('\\`*_[]<>&|~')
-_BLOCK_START = re.compile(r'[#+=-]|\d+[.)]')
-
-
-def _plain(text: str) -> str:
-    literal = ''.join(part for part, _, _, _ in string.Formatter().parse(text))  # {field} names may hold '_'
-    found = sorted(set(literal) & _MARKDOWN_SIGNIFICANT)
-    if found:
-        raise ValueError(f'{text!r} uses Markdown-significant characters {found}')
-    if _BLOCK_START.match(text):
-        raise ValueError(f'{text!r} would start a Markdown block of its own')
-    return text
 
 
 def _filled_with(*fields: str) -> AfterValidator:
     return AfterValidator(partial(check_template, allowed=fields))
 
 
-Prose = Annotated[Text, AfterValidator(_plain)]
+Prose = Annotated[Text, AfterValidator(plain_prose)]
 _APPLICATION_FIELDS = ('brand', 'audience', 'action', 'tagline', 'primary', 'accent', 'in_heading', 'in_body')
-
-
-class Moment(BaseModel):
-    model_config = TABLE_CONFIG
-
-    label: Prose
-    text: Annotated[Prose, _filled_with('audience', 'action')]
 
 
 class LogoRule(BaseModel):
@@ -49,7 +27,17 @@ class LogoRule(BaseModel):
 
     label: Prose
     text: Annotated[
-        Prose, _filled_with('symbol_clear_space', 'min_logo_px', 'min_logo_mm', 'min_symbol_px', 'colour_rule', 'font')
+        Prose,
+        _filled_with(
+            'symbol_clear_space',
+            'min_logo_px',
+            'min_logo_mm',
+            'min_symbol_px',
+            'colour_rule',
+            'font',
+            'places',
+            'files',
+        ),
     ]
 
 
@@ -69,6 +57,7 @@ class Interim(BaseModel):
     no_palette: Prose
     no_typography: Prose
     no_palette_or_typography: Prose
+    inferred_values: Annotated[Prose, _filled_with('values')]
 
 
 class GuidelinePhrases(BaseModel):
@@ -78,13 +67,14 @@ class GuidelinePhrases(BaseModel):
     category_words: frozenset[Word]  # an industry ending in one already says what the company is
     plural_category_words: frozenset[Word]  # ... and one ending in these is followed by 'company'
     type_categories: dict[CompanyType, Prose]  # what the company is, after its industry: 'personal finance service'
-    moments: Annotated[tuple[Moment, ...], Field(min_length=1)]
     role_uses: dict[str, Prose]
     interim: Interim
     logo_rules: Annotated[tuple[LogoRule, ...], Field(min_length=1)]
-    logo_misuse: Annotated[tuple[Annotated[Prose, _filled_with('recolour')], ...], Field(min_length=1)]
-    dos: tuple[Prose, ...]
-    donts: tuple[Annotated[Prose, _filled_with('voice_rule')], ...]
+    logo_misuse: Annotated[
+        tuple[Annotated[Prose, _filled_with('recolour', 'place', 'product')], ...], Field(min_length=1)
+    ]
+    dos: tuple[Annotated[Prose, _filled_with('place', 'product', 'audience')], ...]
+    donts: tuple[Annotated[Prose, _filled_with('voice_rule', 'place', 'product')], ...]
     applications: dict[str, Application]
     type_applications: dict[CompanyType, Annotated[tuple[str, ...], Field(min_length=1)]]
 

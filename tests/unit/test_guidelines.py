@@ -1,11 +1,10 @@
-"""Offline brand guidelines: every section, the kit's own colours and fonts, and no way for profile text to inject
-Markdown or HTML."""
+"""Offline brand guidelines: every section, the kit's own colours, fonts and logo files, each sector's own moments and
+examples, and no way for profile text to inject Markdown or HTML (the app renders Markdown with markdown-it only)."""
 
 from __future__ import annotations
 
 import html
 
-import markdown2
 import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -20,6 +19,7 @@ from branding.models import (
     CompanyType,
     ContrastCheck,
     FontSpec,
+    LogoVariants,
     Tagline,
     ThemeColors,
     TypeScaleStep,
@@ -112,13 +112,24 @@ TYPOGRAPHY = Typography(
         TypeScaleStep(name='body', size_px=16, size_rem=1, line_height=1.5, weight=400),
     ],
 )
+BAKERY = CompanyProfile(
+    name='Hearthstone Bakery',
+    company_type=CompanyType.OTHER,
+    industry='Artisan bakery',
+    description='A neighbourhood bakery baking sourdough loaves, croissants and seasonal tarts every morning.',
+    target_audience='Neighbours and families who buy fresh bread daily',
+    brand_values=['warmth', 'craft'],
+    tone='friendly',
+)
 TAGLINES = [Tagline(id='tagline-1', text='Clarity you can count on.', tone='friendly', explanation='Uses a value.')]
 
 
 def rendered_elements(markdown: str) -> set[str]:
-    return set(regex.findall(r'<([a-z0-9]+)[\s>]', COMMONMARK.render(markdown))) | set(
-        regex.findall(r'<([a-z0-9]+)[\s>]', markdown2.markdown(markdown))
-    )
+    return set(regex.findall(r'<([a-z0-9]+)[\s>]', COMMONMARK.render(markdown)))
+
+
+UNESCAPED_ANGLE = regex.compile(r'(?<!\\)[<>]')
+ENTITY = regex.compile(r'(?<!\\)&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#x[0-9A-Fa-f]+);')  # an escaped '\&amp;' is text
 
 
 def reader_text(markdown: str) -> str:
@@ -159,9 +170,9 @@ def test_the_kits_own_colours_fonts_and_scale_are_quoted() -> None:
     ):
         assert name in document
     assert 'h1: 48.83 px (3.052 rem), line height 1.1, weight 700' in document
-    assert '11.21:1, AAA' in document
+    assert '`#1b3a5c` on `#f5f3ef` 11.21:1, AAA' in document
     assert 'tritanopia' in document  # the failed colour-vision check is reported
-    assert '`#0f1722`' in document  # the dark theme background for the white logo
+    assert '`#0f1722`' in document  # the dark theme background, where the reversed logo goes
 
 
 def test_without_palette_or_typography_the_visual_sections_give_interim_advice() -> None:
@@ -209,9 +220,9 @@ def test_voice_section_has_do_and_dont_examples_about_the_company() -> None:
     dont_examples = regex.findall(r'^- Not like this: “(.+)”$', dont_part, regex.M)
     assert len(do_examples) >= 2
     assert len(dont_examples) >= 2
-    assert any('Lumen Ledger' in example for example in do_examples + dont_examples)
-    assert any('invoices' in example for example in do_examples + dont_examples)
+    assert any('invoices' in example for example in do_examples + dont_examples)  # its own products
     assert 'closest to the friendly voice, with a touch of playful' in voice
+    assert 'speaks to freelancers and independent creatives in a friendly voice' in voice
 
 
 def test_logo_usage_gives_clear_space_minimum_sizes_and_misuse() -> None:
@@ -222,20 +233,37 @@ def test_logo_usage_gives_clear_space_minimum_sizes_and_misuse() -> None:
     assert '25%' in logo
     assert '24 px' in logo
     assert '10 mm' in logo
-    for misuse in ('stretch', 'recolour', 'shadows', 'busy photos', 'rotate'):
-        assert misuse in logo
+    assert 'set in Fraunces' in logo
+    misuse = logo.split('### Misuse')[1]
+    assert len(regex.findall(r"^- Don't ", misuse, regex.M)) == 4
+    assert 'recolour it outside the palette (`#1b3a5c`, `#6b8fb3`, `#f2a541`, `#f5f3ef`, black and white)' in misuse
 
 
-def test_applications_fit_the_company_type_and_use_the_tagline() -> None:
-    shop = build_offline_guidelines(
-        LUMEN.model_copy(update={'company_type': CompanyType.ECOMMERCE}), PALETTE, TYPOGRAPHY, TAGLINES, 1
-    )
+def test_logo_usage_names_only_the_files_the_kit_has() -> None:
+    document = build_offline_guidelines(LUMEN, PALETTE, TYPOGRAPHY, TAGLINES, 1)
+    logo = document.split('## Logo usage')[1].split('## Accessibility')[0]
+
+    for variant in ('primary', 'reversed', 'mono dark', 'mono light', 'icon'):  # LogoConcept.variants
+        assert variant in logo
+    assert set(LogoVariants.model_fields) == {'primary', 'reversed', 'mono_dark', 'mono_light', 'icon'}
+    assert 'PNGs at 512 and 1024 px' in logo  # the logos-png export
+    assert 'all-white version' not in logo  # no file the kit does not have
+    assert 'reversed file' in logo  # the colour rule points at real files
+
+
+def test_applications_fit_the_sector_and_use_the_tagline() -> None:
+    bank = build_offline_guidelines(LUMEN, PALETTE, TYPOGRAPHY, TAGLINES, 1)
     devtools = build_offline_guidelines(FORGE, PALETTE, TYPOGRAPHY, TAGLINES, 1)
+    bakery = build_offline_guidelines(BAKERY, PALETTE, TYPOGRAPHY, TAGLINES, 1)
 
-    assert '**Packaging:**' in shop
-    assert '**Documentation:**' in devtools
-    assert '**Packaging:**' not in devtools
-    assert '**Website hero:** lead with the tagline “Clarity you can count on.” in Fraunces' in devtools
+    assert '**Statements:**' in bank and '**Branch signage:**' in bank
+    assert '**Docs site:**' in devtools
+    assert (
+        '**README and package page:** the logo small at the top, one sentence on what it does, the install command, '
+        'then the tagline “Clarity you can count on.”'
+    ) in devtools
+    assert '**Menu board:** item names in Fraunces' in bakery
+    assert '**Statements:**' not in bakery and '**Docs site:**' not in bank
 
 
 def test_the_same_inputs_give_the_same_document() -> None:
@@ -260,13 +288,14 @@ def test_hostile_profile_text_cannot_inject_markup_or_links() -> None:
     hostile_tagline = [Tagline(id='t', text='<b>Ship</b> **faster** [now](javascript:x)', tone='bold', explanation='')]
     document = build_offline_guidelines(hostile, PALETTE, TYPOGRAPHY, hostile_tagline, 3)
 
-    assert '<' not in document
+    assert not UNESCAPED_ANGLE.search(document)
+    assert not ENTITY.search(document)  # plain Markdown: backslash escapes, never entities
     assert rendered_elements(document) <= OUR_ELEMENTS
-    for rendered in (COMMONMARK.render(document), markdown2.markdown(document)):
-        assert 'href' not in rendered
-        assert 'src=' not in rendered
-        assert '**x**' in html.unescape(rendered)  # shown as the characters the person typed
-        assert '&lt;script&gt;' in rendered
+    rendered = COMMONMARK.render(document)
+    assert 'href' not in rendered
+    assert 'src=' not in rendered
+    assert '**x**' in html.unescape(rendered)  # shown as the characters the person typed
+    assert '&lt;script&gt;' in rendered
 
 
 @PROPERTY_SETTINGS
@@ -279,7 +308,8 @@ def test_any_profile_gives_complete_guidelines_with_only_our_markup(
     )
 
     assert headings(document) == list(GUIDELINE_HEADINGS)
-    assert '<' not in document
+    assert not UNESCAPED_ANGLE.search(document)
+    assert not ENTITY.search(document)
     assert rendered_elements(document) <= OUR_ELEMENTS
     assert residue(reader_text(document), profile) == []
     values_section = document.split('### Values')[1].split('## Personality')[0]
@@ -297,9 +327,11 @@ def test_escaped_text_renders_as_exactly_the_same_characters(text: str) -> None:
 
 
 def test_escaping_examples() -> None:
-    assert escape_markdown('**x** <b>') == r'\*\*x\*\* &lt;b&gt;'
+    assert escape_markdown('**x** <b>') == r'\*\*x\*\* \<b\>'
     assert escape_markdown('[a](javascript:alert(1))') == r'\[a\](javascript:alert(1))'
     assert escape_markdown('# Title') == r'\# Title'
     assert escape_markdown('1. First') == r'1\. First'
-    assert escape_markdown('a | b ~ c & d') == 'a &#124; b &#126; c &amp; d'
+    assert escape_markdown('a | b ~ c & d') == r'a \| b \~ c & d'  # an '&' that starts no entity stays as it is
+    assert escape_markdown('Arbor & Ash Capital') == 'Arbor & Ash Capital'
+    assert escape_markdown('R&amp;D') == r'R\&amp;D'  # shown as typed, never decoded
     assert escape_markdown('Line one\n\n- Line two') == r'Line one - Line two'

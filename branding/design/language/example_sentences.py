@@ -20,7 +20,9 @@ def voice_facts(words: BrandWords) -> dict[str, str]:
     defaults = company_types()[words.company_type]
     action = to_second_person(words.actions[0] if words.actions else defaults.action)
     audience = words.audience or defaults.audience
-    topic = words.objects[0] if words.objects else defaults.topic
+    # what the company handles; a software default ('your workspace') only for a software sector
+    fallback_topic = defaults.topic if words.sector.software else words.sector.offer
+    topic = next(iter(words.products or words.objects), '') or fallback_topic
     first_value = next((value.noun for value in words.values if value.noun), None)
     value = first_value or 'clarity'
     verb, _, rest = action.partition(' ')

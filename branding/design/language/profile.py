@@ -5,11 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from branding.design.language.brand_values import ValueWords, read_value
+import regex
+
+from branding.design.language.brand_values import ValueWords, read_value, value_senses
 from branding.design.language.cleaning import has_word_chars, plain_text
 from branding.design.language.company_types import company_types
 from branding.design.language.counting import count_words
 from branding.design.language.description import read_description
+from branding.design.language.products import read_products
+from branding.design.language.sectors import Sector, choose_sector, sectors
 from branding.design.language.short_phrases import is_plural_phrase, short_phrase
 from branding.design.language.tokens import keywords, proper_nouns_in
 from branding.design.language.tone import rank_voices
@@ -17,6 +21,8 @@ from branding.design.language.voices import Voice
 from branding.models import CompanyProfile, CompanyType
 
 MAX_NAME_WORDS_IN_TAGLINE = 4
+_TRAILING_AGE = regex.compile(r'(?:\s+(?:aged|ages|age|from))?\s+\d+$')  # 'children aged 4', cut from '... 4 to 8'
+INFERRED_VALUES = 3  # two to four: what the profile's words show, topped up from its sector's usual values
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -34,6 +40,13 @@ class BrandWords:
     first_sentence: str
     voices: tuple[Voice, ...]  # from the tone, strongest first
     company_type: CompanyType
+    sector_name: str  # the sector the industry and description point to (data/sectors.json)
+    products: tuple[str, ...]  # what the company makes or offers, from the description: 'sourdough loaves'
+    values_inferred: bool = False  # the profile listed no values, so `values` were read from its words
+
+    @property
+    def sector(self) -> Sector:
+        return sectors()[self.sector_name]
 
     @property
     def voice(self) -> Voice:
@@ -59,12 +72,15 @@ def _read_profile_json(profile_json: str) -> BrandWords:
     name = plain_text(profile.name).rstrip(',;:-–—').rstrip()  # 'Acme:' would leave 'Think Acme:.'
     name = name if has_word_chars(name) else ''
     proper = proper_nouns_in([profile.description, profile.industry, profile.target_audience])
-    proper |= {word.casefold() for word in name.split(' ') if word}
+    if count_words(name) <= MAX_NAME_WORDS_IN_TAGLINE:  # a federation's long name is no list of proper nouns
+        proper |= {word.casefold() for word in name.split(' ') if word}
     reading = read_description(profile.description, name, proper)
-    audience = short_phrase(profile.target_audience, proper_nouns=proper) or short_phrase(
+    audience = _TRAILING_AGE.sub('', short_phrase(profile.target_audience, proper_nouns=proper)) or short_phrase(
         reading.helped, proper_nouns=proper
     )
-    values = tuple(value for raw in profile.brand_values if (value := read_value(raw, proper)))
+    sector = choose_sector(profile)
+    raw_values = profile.brand_values or infer_values(profile, sector.sector)
+    values = tuple(value for raw in raw_values if (value := read_value(raw, proper)))
     name_words = {word.casefold() for word in name.split(' ')}
     action_words = {word.casefold() for action in reading.actions for word in action.split(' ')[:1]}
     found_keywords = keywords(
@@ -82,4 +98,30 @@ def _read_profile_json(profile_json: str) -> BrandWords:
         first_sentence=reading.first_sentence,
         voices=tuple(rank_voices(profile.tone)),
         company_type=profile.company_type,
+        sector_name=sector.name,
+        products=read_products(profile.description, name),
+        values_inferred=not profile.brand_values,
     )
+
+
+def infer_values(profile: CompanyProfile, sector: Sector) -> list[str]:
+    """Values for a profile that lists none: the well-known values its own words name ('sustainable' ->
+    sustainability), in the order they appear, topped up from its sector's usual values to INFERRED_VALUES."""
+    senses = value_senses()
+    by_adjective = {sense.adjective.casefold(): sense.noun for sense in senses.values()}
+    found: list[str] = []
+    text = ' '.join((profile.industry, profile.description, profile.tone))  # the company's words, not its audience's
+    for word in (word.casefold() for word in keywords_text(text)):
+        noun = senses[word].noun if word in senses else by_adjective.get(word)
+        if noun and noun not in found:
+            found.append(noun)
+    for value in sector.values:
+        if len(found) >= INFERRED_VALUES:
+            break
+        if value not in found:
+            found.append(value)
+    return found[: INFERRED_VALUES + 1]
+
+
+def keywords_text(text: str) -> list[str]:
+    return [word.strip('.,;:!?()\'"') for word in plain_text(text).split()]

@@ -24,7 +24,7 @@ from branding.design.data_files import (
 from branding.design.language.lexicon import Word
 from branding.models import TONES
 
-TAGLINE_FAMILIES = ('triad', 'contrast', 'promise', 'imperative', 'audience', 'name')
+TAGLINE_FAMILIES = ('triad', 'contrast', 'promise', 'imperative', 'audience', 'name', 'sector')
 DEFAULT_VOICE = 'professional'
 # What `voice_facts` fills in, so the only {fields} a trait or an example template may use.
 FACT_FIELDS = frozenset(

@@ -11,11 +11,15 @@ from branding.design.language import join_naturally
 class Candidate:
     text: str
     family: str
+    pattern: str = ''  # the template the line was written from ('promise.way_to'); its family when none is named
     rationale: str
     draws_on: tuple[str, ...] = ()
     weight: float = 1.0
     affinity: frozenset[str] = field(default_factory=frozenset)  # voices that favour this frame
     key: str = ''  # dedupe_key(text), set once the text is final
+
+    def __post_init__(self) -> None:
+        self.pattern = self.pattern or self.family
 
     @property
     def explanation(self) -> str:

@@ -9,13 +9,16 @@ from branding.sections.taglines.fallbacks import general_candidates
 from branding.sections.taglines.lines import check_count
 from branding.sections.taglines.patterns import PATTERNS
 from branding.sections.taglines.ranking import choose, usable
+from branding.sections.taglines.sector_lines import sector_lines
 from branding.seeding import rng_for
 
 
 def offline_candidates(profile: CompanyProfile, count: int, seed: int) -> list[Candidate]:
     words = read_profile(profile)
     rng = rng_for(profile, seed, 'taglines')
-    candidates = usable(candidate for pattern in PATTERNS for candidate in pattern(words, rng))
+    written = [candidate for pattern in PATTERNS for candidate in pattern(words, rng)]
+    written += sector_lines(words, rng, f'{profile.industry} {profile.description}')
+    candidates = usable(written)
     chosen = choose(candidates, count, words, rng)
     if len(chosen) == count:
         return chosen

@@ -39,7 +39,11 @@ def triads(words: BrandWords, rng: random.Random) -> list[Candidate]:
     rationale = 'A value triad: three short beats are easy to remember and hard to misread.'
     for index, trio in enumerate(itertools.combinations(short_values[:5], 3)):
         text = ' '.join(end_sentence(value.title) for value in trio)
-        found.append(Candidate(text=text, family='triad', rationale=rationale, draws_on=(values_ref(trio),)))
+        found.append(
+            Candidate(
+                text=text, family='triad', pattern='triad.values', rationale=rationale, draws_on=(values_ref(trio),)
+            )
+        )
         found[-1].weight = shapes.rank_weight(index)
     adjectives = [(adjective, value) for adjective, value in shapes.adjectives(words) if value]
     for index, pair in enumerate(itertools.combinations(adjectives[:4], 2)):
@@ -50,16 +54,23 @@ def triads(words: BrandWords, rng: random.Random) -> list[Candidate]:
             Candidate(
                 text=text,
                 family='triad',
+                pattern='triad.adjectives_closer',
                 rationale='A value triad: your values as adjectives, closed by a beat that hands them to the reader.',
                 draws_on=refs,
-                weight=shapes.rank_weight(index),
+                weight=0.7 * shapes.rank_weight(index),
             )
         )
     if len(short_values) == 2:
         for closer in words.voice.closers:
             text = ' '.join(end_sentence(value.title) for value in short_values) + f' {closer}'
             found.append(
-                Candidate(text=text, family='triad', rationale=rationale, draws_on=(values_ref(short_values),))
+                Candidate(
+                    text=text,
+                    family='triad',
+                    pattern='triad.two_values_closer',
+                    rationale=rationale,
+                    draws_on=(values_ref(short_values),),
+                )
             )
     return found
 
@@ -75,6 +86,7 @@ def contrasts(words: BrandWords, rng: random.Random) -> list[Candidate]:
             Candidate(
                 text=f'{capitalise_first(words.industry)}, without the {pain}.',
                 family='contrast',
+                pattern='contrast.industry_without',
                 rationale=rationale,
                 draws_on=(industry_ref(words),),
             )
@@ -84,11 +96,21 @@ def contrasts(words: BrandWords, rng: random.Random) -> list[Candidate]:
         weight = shapes.rank_weight(index)
         for template in phrases.contrast_templates:
             text = template.format(Noun=capitalise_first(noun), noun=noun, pain=rng.choice(pains))
-            found.append(Candidate(text=text, family='contrast', rationale=rationale, draws_on=refs, weight=weight))
+            found.append(
+                Candidate(
+                    text=text,
+                    family='contrast',
+                    pattern=f'contrast:{template}',
+                    rationale=rationale,
+                    draws_on=refs,
+                    weight=weight,
+                )
+            )
         found.append(
             Candidate(
                 text=f'{capitalise_first(noun)}, without compromise.',
                 family='contrast',
+                pattern='contrast.without_compromise',
                 rationale='A contrast line that refuses to trade your value away.',
                 draws_on=refs,
                 weight=weight * 0.6,
@@ -100,6 +122,7 @@ def contrasts(words: BrandWords, rng: random.Random) -> list[Candidate]:
             Candidate(
                 text=f'{capitalise_first(action)}, without the {rng.choice(pains)}.',
                 family='contrast',
+                pattern='contrast.action_without',
                 rationale=rationale,
                 draws_on=(action_ref([action]),),
                 weight=shapes.rank_weight(index),
@@ -120,6 +143,7 @@ def promises(words: BrandWords, rng: random.Random) -> list[Candidate]:
                 Candidate(
                     text=f'{capitalise_first(words.industry)}, made {adjective}.',
                     family='promise',
+                    pattern='promise.industry_made',
                     rationale=rationale,
                     draws_on=(industry_ref(words), *adjective_refs(value)),
                 )
@@ -129,6 +153,7 @@ def promises(words: BrandWords, rng: random.Random) -> list[Candidate]:
             Candidate(
                 text=f'The future of {words.industry} is {future_adjective}.',
                 family='promise',
+                pattern='promise.future_of',
                 rationale='A forward-looking promise: it claims the direction of your whole industry.',
                 draws_on=(industry_ref(words), *adjective_refs(future_value)),
                 weight=0.7,
@@ -139,6 +164,7 @@ def promises(words: BrandWords, rng: random.Random) -> list[Candidate]:
             Candidate(
                 text=f'{capitalise_first(words.industry)}, reimagined.',
                 family='promise',
+                pattern='promise.reimagined',
                 rationale='A forward-looking promise: it signals a fresh take on a familiar industry.',
                 draws_on=(industry_ref(words),),
                 weight=0.4,
@@ -152,6 +178,7 @@ def promises(words: BrandWords, rng: random.Random) -> list[Candidate]:
                 Candidate(
                     text=f'{capitalise_first(thing)}, made {adjective}.',
                     family='promise',
+                    pattern='promise.thing_made',
                     rationale='A promise about the thing your customers handle every day.',
                     draws_on=(action_ref([thing]), *adjective_refs(value)),
                 )
@@ -163,6 +190,7 @@ def promises(words: BrandWords, rng: random.Random) -> list[Candidate]:
             Candidate(
                 text=f'{capitalise_first(noun)} you can count on.',
                 family='promise',
+                pattern='promise.count_on',
                 rationale=rationale,
                 draws_on=refs,
                 weight=shapes.rank_weight(index),
@@ -171,6 +199,7 @@ def promises(words: BrandWords, rng: random.Random) -> list[Candidate]:
             Candidate(
                 text=f'{capitalise_first(noun)}, by design.',
                 family='promise',
+                pattern='promise.by_design',
                 rationale='A promise that your value is built in, not bolted on.',
                 draws_on=refs,
                 weight=shapes.rank_weight(index),
@@ -183,6 +212,7 @@ def promises(words: BrandWords, rng: random.Random) -> list[Candidate]:
             Candidate(
                 text=f'Where {first[0]} meets {second[0]}.',
                 family='promise',
+                pattern='promise.where_meets',
                 rationale='A promise that joins two of your values into one idea.',
                 draws_on=refs,
                 weight=0.6,
@@ -192,9 +222,10 @@ def promises(words: BrandWords, rng: random.Random) -> list[Candidate]:
             Candidate(
                 text=f'Built on {first[0]}. Designed for {second[0]}.',
                 family='promise',
+                pattern='promise.built_designed',
                 rationale='A two-beat promise: one value as the foundation, another as the goal.',
                 draws_on=refs,
-                weight=0.6,
+                weight=0.35,
             )
         )
     for adjective, value in adjectives:
@@ -203,6 +234,7 @@ def promises(words: BrandWords, rng: random.Random) -> list[Candidate]:
                 Candidate(
                     text=f'{capitalise_first(adjective)} by default.',
                     family='promise',
+                    pattern='promise.by_default',
                     rationale='A promise that your value is the starting point, not an upgrade.',
                     draws_on=(value_ref(value),),
                     weight=0.8,
@@ -217,6 +249,7 @@ def promises(words: BrandWords, rng: random.Random) -> list[Candidate]:
                 Candidate(
                     text=f'The {adjective} way to {action}.',
                     family='promise',
+                    pattern='promise.way_to',
                     rationale='A promise about how it feels to do the job with you, not only what gets done.',
                     draws_on=(action_ref([action]), *adjective_refs(value)),
                     weight=1.2 * shapes.rank_weight(index),
@@ -227,6 +260,7 @@ def promises(words: BrandWords, rng: random.Random) -> list[Candidate]:
             Candidate(
                 text=f'{capitalise_first(nouns[0][0])}. Nothing less.',
                 family='promise',
+                pattern='promise.nothing_less',
                 rationale='A promise that sets your value as the minimum standard.',
                 draws_on=(value_ref(nouns[0][1]),),
                 affinity=favoured_by('bold', 'elegant'),
@@ -246,6 +280,7 @@ def imperatives(words: BrandWords, rng: random.Random) -> list[Candidate]:
             Candidate(
                 text=end_sentence(capitalise_first(action)),
                 family='imperative',
+                pattern='imperative.action',
                 rationale=rationale,
                 draws_on=(action_ref([action]),),
                 weight=(0.35 if bare else 1.0) * shapes.rank_weight(index),
@@ -256,6 +291,7 @@ def imperatives(words: BrandWords, rng: random.Random) -> list[Candidate]:
             Candidate(
                 text=' '.join(end_sentence(capitalise_first(action)) for action in pair),
                 family='imperative',
+                pattern='imperative.two_actions',
                 rationale='Two imperatives from your description: a rhythm of verbs that shows the product at work.',
                 draws_on=(action_ref(pair),),
                 weight=1.3 * shapes.rank_weight(index),
@@ -267,6 +303,7 @@ def imperatives(words: BrandWords, rng: random.Random) -> list[Candidate]:
             Candidate(
                 text=' '.join(end_sentence(capitalise_first(action)) for action in trio),
                 family='imperative',
+                pattern='imperative.three_actions',
                 rationale='Three imperatives from your description: the whole job, in the order people do it.',
                 draws_on=(action_ref(trio),),
                 weight=1.5,
@@ -280,6 +317,7 @@ def imperatives(words: BrandWords, rng: random.Random) -> list[Candidate]:
                 Candidate(
                     text=f'{capitalise_first(action)} with {noun}.',
                     family='imperative',
+                    pattern='imperative.action_with',
                     rationale=rationale,
                     draws_on=(action_ref([action]), value_ref(value)),
                 )
@@ -290,6 +328,7 @@ def imperatives(words: BrandWords, rng: random.Random) -> list[Candidate]:
             Candidate(
                 text=frame.template.format(noun=noun),
                 family='imperative',
+                pattern=f'imperative:{frame.template}',
                 rationale='A short imperative that makes your value the reason to act.',
                 draws_on=(value_ref(value),),
                 weight=0.7 * shapes.rank_weight(index),
@@ -309,6 +348,7 @@ def audience_lines(words: BrandWords, rng: random.Random) -> list[Candidate]:
             Candidate(
                 text=f'Helping {audience} {to_third_person(action)}.',
                 family='audience',
+                pattern='audience.helping',
                 rationale=rationale,
                 draws_on=(audience_ref(words), action_ref([action])),
                 weight=1.3 * shapes.rank_weight(index),
@@ -316,7 +356,13 @@ def audience_lines(words: BrandWords, rng: random.Random) -> list[Candidate]:
         )
     nouns = shapes.nouns(words)
     found.append(
-        Candidate(text=f'Made for {audience}.', family='audience', rationale=rationale, draws_on=(audience_ref(words),))
+        Candidate(
+            text=f'Made for {audience}.',
+            family='audience',
+            pattern='audience.made_for',
+            rationale=rationale,
+            draws_on=(audience_ref(words),),
+        )
     )
     if nouns:
         noun, value = rng.choice(nouns[:3])
@@ -324,6 +370,7 @@ def audience_lines(words: BrandWords, rng: random.Random) -> list[Candidate]:
             Candidate(
                 text=f'Made for {audience}. Built on {noun}.',
                 family='audience',
+                pattern='audience.made_for_built_on',
                 rationale=rationale,
                 draws_on=(audience_ref(words), value_ref(value)),
             )
@@ -332,6 +379,7 @@ def audience_lines(words: BrandWords, rng: random.Random) -> list[Candidate]:
             Candidate(
                 text=f'{capitalise_first(audience)}, meet {noun}.',
                 family='audience',
+                pattern='audience.meet',
                 rationale='An introduction: it greets your audience and hands them your value.',
                 draws_on=(audience_ref(words), value_ref(value)),
                 affinity=favoured_by('friendly', 'playful'),
@@ -342,16 +390,18 @@ def audience_lines(words: BrandWords, rng: random.Random) -> list[Candidate]:
                 Candidate(
                     text=f'For {audience} who value {noun}.',
                     family='audience',
+                    pattern='audience.who_value',
                     rationale='Names your audience and the value they share with you, so the line selects its readers.',
                     draws_on=(audience_ref(words), value_ref(value)),
                 )
             )
     if words.industry:
-        for adjective, adjective_value in shapes.adjectives(words)[:2]:
+        for adjective, adjective_value in [(a, v) for a, v in shapes.adjectives(words) if v][:2]:
             found.append(
                 Candidate(
                     text=f'{capitalise_first(adjective)} {words.industry} for {audience}.',
                     family='audience',
+                    pattern='audience.adjective_industry_for',
                     rationale='Says what you offer, how it feels and who it is for, in one line.',
                     draws_on=(audience_ref(words), industry_ref(words), *adjective_refs(adjective_value)),
                 )
@@ -372,6 +422,7 @@ def name_lines(words: BrandWords, rng: random.Random) -> list[Candidate]:
             Candidate(
                 text=f'{end_sentence(name)} {capitalise_first(words.industry)}, made {adjective}.',
                 family='name',
+                pattern='name.industry_made',
                 rationale=rationale,
                 draws_on=(ref, industry_ref(words), *adjective_refs(value)),
             )
@@ -381,6 +432,7 @@ def name_lines(words: BrandWords, rng: random.Random) -> list[Candidate]:
             Candidate(
                 text=f'With {name}, {action}.',
                 family='name',
+                pattern='name.with_name',
                 rationale=rationale,
                 draws_on=(ref, action_ref([action])),
                 weight=shapes.rank_weight(index),
@@ -391,6 +443,7 @@ def name_lines(words: BrandWords, rng: random.Random) -> list[Candidate]:
             Candidate(
                 text=f'{name} means {noun}.',
                 family='name',
+                pattern='name.means',
                 rationale=rationale,
                 draws_on=(ref, value_ref(value)),
                 weight=shapes.rank_weight(index),
@@ -400,6 +453,7 @@ def name_lines(words: BrandWords, rng: random.Random) -> list[Candidate]:
             Candidate(
                 text=f'Think {noun}. Think {name}.',
                 family='name',
+                pattern='name.think',
                 rationale='A name-led echo: the repetition makes your value and the name one thought.',
                 draws_on=(ref, value_ref(value)),
                 weight=0.8 * shapes.rank_weight(index),
@@ -413,6 +467,7 @@ def name_lines(words: BrandWords, rng: random.Random) -> list[Candidate]:
             Candidate(
                 text=' '.join(end_sentence(capitalise_first(adjective)) for adjective, _ in pair) + f' {name}',
                 family='name',
+                pattern='name.adjectives_name',
                 rationale='A triad that ends on the name, so the name becomes the last beat of your values.',
                 draws_on=(ref, values_ref([value for _, value in pair if value])),
                 affinity=favoured_by('elegant', 'minimalist', 'bold'),
@@ -424,6 +479,7 @@ def name_lines(words: BrandWords, rng: random.Random) -> list[Candidate]:
             Candidate(
                 text=f'There’s {words.industry}, and there’s {name}.',
                 family='name',
+                pattern='name.theres',
                 rationale='A name-led contrast: it sets the name apart from the rest of the industry.',
                 draws_on=(ref, industry_ref(words)),
                 weight=0.7,
@@ -435,6 +491,7 @@ def name_lines(words: BrandWords, rng: random.Random) -> list[Candidate]:
             Candidate(
                 text=f'{end_sentence(name)} Made for {words.audience}.',
                 family='name',
+                pattern='name.made_for',
                 rationale=rationale,
                 draws_on=(ref, audience_ref(words)),
             )

@@ -57,6 +57,8 @@ class TaglinePhrases(BaseModel):
     contrast_templates: Annotated[tuple[Annotated[Text, AfterValidator(_contrast_template)], ...], Field(min_length=1)]
     imperative_frames: Annotated[tuple[ImperativeFrame, ...], Field(min_length=1)]
     general_lines: Lines
+    cliches: Annotated[tuple[Text, ...], Field(min_length=1)]
+    software_pains: frozenset[str]
     type_lines: dict[CompanyType, Lines]
 
     @field_validator('type_lines')

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from branding.design.language import BrandWords, ValueWords, company_types, to_second_person
+import itertools
+
+from branding.design.language import (
+    BrandWords,
+    ValueWords,
+    company_types,
+    is_base_verb,
+    lexicon,
+    to_second_person,
+)
 from branding.sections.taglines.phrases import tagline_phrases
 
 
@@ -24,12 +33,37 @@ def made_adjectives(words: BrandWords) -> list[tuple[str, ValueWords | None]]:
     return fitting or [(words.voice.adjectives[0], None)]
 
 
+def complete_action(action: str) -> bool:
+    """Whether an action read from the description stands on its own as a line: it starts with a verb and ends on a
+    word that closes a phrase, not on 'and', 'the' or a participle ('Order and shipped flat' does not)."""
+    parts = action.split(' ')
+    lex = lexicon()
+    if not parts or not is_base_verb(parts[0]):
+        return False
+    last = parts[-1].casefold()
+    if last in lex.stopwords or last in lex.dangling_words or last in lex.prepositions:
+        return False
+    return not any(
+        word.casefold() in {'and', 'or'} and (nxt.endswith('ed') or nxt in lex.stopwords)
+        for word, nxt in itertools.pairwise(parts)
+    )
+
+
 def actions(words: BrandWords, max_words: int = 6) -> list[str]:
-    return [to_second_person(action) for action in words.actions if len(action.split(' ')) <= max_words]
+    return [
+        to_second_person(action)
+        for action in words.actions
+        if len(action.split(' ')) <= max_words and complete_action(action)
+    ]
 
 
 def pains(words: BrandWords) -> list[str]:
-    return list(dict.fromkeys(company_types()[words.company_type].pains + words.voice.pains))
+    """What the line may promise away: software pains ('context switching') only for a software sector."""
+    found = list(dict.fromkeys(company_types()[words.company_type].pains + words.voice.pains))
+    if words.sector.software:
+        return found
+    software = tagline_phrases().software_pains
+    return [pain for pain in found if pain not in software] or ['fuss']
 
 
 def rank_weight(index: int) -> float:
