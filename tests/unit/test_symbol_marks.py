@@ -13,6 +13,8 @@ import pytest
 from branding import drafts
 from branding.design.marks.inks import Inks
 from branding.design.marks.pictograms import (
+    HELD_BOOST,
+    INNER,
     Composition,
     cut_symbol,
     disc_path,
@@ -87,7 +89,7 @@ def test_every_composition_is_filled_paths_in_the_palettes_inks(composition: Com
 
 def test_a_cut_out_symbol_is_negative_space() -> None:
     symbol = kit_symbol('ripple')
-    icon = icon_outline(symbol, box=Box(x=22, y=22, width=56, height=56), weight=600)
+    icon = icon_outline(symbol, box=INNER['disc'], weight=600, boost=HELD_BOOST)
     cut = cut_symbol(symbol, INKS, 600, 'disc', random.Random(1))
     assert icon is not None and cut is not None
 
