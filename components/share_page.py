@@ -520,10 +520,11 @@ def contrast_check(check: ContrastCheck) -> str:
         f'style="color:{_hex(check.foreground)};background-color:{_hex(check.background)}"></span>'
     )
     use = CONTRAST_USES.get(check.use, check.use)
+    apca = '' if check.apca_lc is None else f' · APCA Lc {check.apca_lc:.0f}'  # advisory, beside the WCAG 2 ratio
     return (
         f'<div class="check" data-testid="contrast-check">{sample}<div class="stack">'
         f'{_p(f"{check.foreground_role} on {check.background_role}", "small wrap")}'
-        f'{_p(f"{check.ratio:.2f}:1 · {use}", "xs muted wrap")}</div>'
+        f'{_p(f"{check.ratio:.2f}:1{apca} · {use}", "xs muted wrap")}</div>'
         f'<span class="badge {_level_class(check.level)}">{_text(check.level)}</span></div>'
     )
 

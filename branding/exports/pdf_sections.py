@@ -265,7 +265,8 @@ def _themes_table(book: Book, palette: ColorPalette) -> Table | None:
 
 
 def _contrast_table(book: Book, checks: list[ContrastCheck]) -> Table:
-    rows: list[list[object]] = [_head(book, 'Mode', 'Use', 'Text on background', 'Sample', 'Ratio', 'Level')]
+    # the ratio cell carries APCA Lc as an advisory readout beside the WCAG 2 ratio, which decides the level
+    rows: list[list[object]] = [_head(book, 'Mode', 'Use', 'Text on background', 'Sample', 'Ratio · APCA', 'Level')]
     styles: list[tuple[object, ...]] = []
     for row, check in enumerate(checks, start=1):
         sample = book.styles['cell'].clone('sample', textColor=color(check.foreground), fontName=book.fonts.body.bold)
@@ -284,7 +285,9 @@ def _contrast_table(book: Book, checks: list[ContrastCheck]) -> Table:
                     'cell',
                 ),
                 ScriptParagraph('Aa Sample', sample, fonts=book.library),
-                para(book, f'{check.ratio:.2f}:1', 'cell'),
+                para(
+                    book, f'{check.ratio:.2f}:1' + ('' if check.apca_lc is None else f' Lc {check.apca_lc:.0f}'), 'cell'
+                ),
                 ScriptParagraph(markup(check.level), level, fonts=book.library),
             ]
         )

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from nicegui import ui
 
 from branding.design.color import most_readable
+from branding.design.palette.distinct import role_pairs
 from branding.models import ColorPalette, ContrastCheck, SectionName, SectionProvenance, ThemeColors
 
 from . import CARD_HEADING_LEVEL, MUTED_TEXT, SUBHEADING, RegenerateHandler, card, copy_to_clipboard, header
@@ -62,6 +63,7 @@ def create(
         if palette.rationale:
             ui.label(palette.rationale).classes('break-words')
         _swatches(palette)
+        _distances(palette)
         if palette.scales:
             _scales(palette.scales)
         if palette.contrast:
@@ -141,6 +143,20 @@ def _swatch(swatch: Swatch, psychology: str) -> None:
             ui.label(psychology).classes(f'break-words text-sm italic {MUTED_TEXT}').mark('psychology')
 
 
+def _distances(palette: ColorPalette) -> None:
+    """How far apart the brand roles lie (OKLab ΔE) against the threshold each pair must clear."""
+    colors = {role: _hex(getattr(palette, role)) for role in ('primary', 'secondary', 'accent')}
+    with ui.row(wrap=True).classes('items-center gap-x-4 gap-y-1 text-sm').mark('role-distances'):
+        ui.label('Distinct roles (OKLab ΔE, 0.02 ≈ one just-noticeable difference):').classes('font-medium')
+        for pair in role_pairs(colors):
+            verdict = 'apart' if pair.distinct else 'too close'
+            ui.label(
+                f'{pair.first}–{pair.second} {pair.distance:.2f} (at least {pair.minimum:.2f}, {verdict})'
+            ).classes('font-mono' if pair.distinct else 'font-mono font-semibold').mark(
+                f'role-distance-{pair.first}-{pair.second}'
+            )
+
+
 def _step_order(step: str) -> int:
     return int(step) if step.isdigit() else 0
 
@@ -170,6 +186,11 @@ def _scales(scales: dict[str, dict[str, str]]) -> None:
 
 def _contrast(checks: list[ContrastCheck]) -> None:
     ui.label('Contrast (WCAG 2)').classes(SUBHEADING)
+    if any(check.apca_lc is not None for check in checks):
+        ui.label(
+            'Each pair also shows its APCA lightness contrast (Lc, 0.0.98G-4g; negative for light on dark) as an '
+            'advisory readout: about 75 suits body text, 60 other text, 45 headlines. WCAG 2.x decides pass or fail.'
+        ).classes(f'text-sm {MUTED_TEXT}')
     for mode in ('light', 'dark'):
         mode_checks = [check for check in checks if check.mode == mode]
         if not mode_checks:
@@ -191,7 +212,8 @@ def _contrast_check(check: ContrastCheck) -> None:
         # two lines of text and a badge: with some twenty-six checks per kit, every element here counts at page start
         with ui.column().classes('min-w-0 grow gap-0'):
             ui.label(f'{check.foreground_role} on {check.background_role}').classes('break-words text-sm font-medium')
-            ui.label(f'{check.ratio:.2f}:1 · {CONTRAST_USES.get(check.use, check.use)}').classes(
+            apca = '' if check.apca_lc is None else f' · APCA Lc {check.apca_lc:.0f}'
+            ui.label(f'{check.ratio:.2f}:1{apca} · {CONTRAST_USES.get(check.use, check.use)}').classes(
                 f'break-words text-xs {MUTED_TEXT}'
             )
         ui.label(check.level).classes(
