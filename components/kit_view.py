@@ -34,7 +34,7 @@ class CardBuilder(Protocol):
 
 
 def _logos(kit: BrandKit, **options: Any) -> None:
-    logos_card.create(kit.logos, company_name=kit.company_name, **options)
+    logos_card.create(kit.logos, company_name=kit.company_name, kit_id=kit.id, **options)
 
 
 def _palette(kit: BrandKit, **options: Any) -> None:
