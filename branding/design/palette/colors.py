@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from branding.design.color import Oklch, from_oklch, tonal_scale
+from branding.design.color import Oklch, tonal_scale
 from branding.design.palette.bases import BASE_ROLES, Bases
-from branding.design.palette.roles import role_filter, settle_roles
+from branding.design.palette.roles import role_filter, sector_shades, settle_roles
 from branding.design.palette.themes import MODES, Mode, contrast_checks, hold_on_ground, mode_ground, mode_theme, note
 from branding.design.palette.vision import REPORTED_DEFICIENCIES, separate_accent_for_cvd, vision_check
 from branding.models import ColorVisionCheck, ContrastCheck, ThemeColors
@@ -40,7 +40,7 @@ def derive_colors(
     for mode in MODES:
         note(adjustments, before=bases.primary, after=mode_primaries[mode], role='primary', mode=mode, use='large')
     acceptable = role_filter(bases, allow_yellow_greens=allow_yellow_greens)('accent')
-    preferred = tuple(from_oklch(*color) for color in sector_accents)
+    preferred = tuple(sector_shades(sector_accents))
     accent = separate_accent_for_cvd(
         bases, mode_primaries, grounds, adjustments, acceptable=acceptable, preferred=preferred
     )

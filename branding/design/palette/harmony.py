@@ -8,7 +8,7 @@ from dataclasses import replace
 from branding.design.color import Oklch, from_oklch, hue_cusp, to_oklch
 from branding.design.palette.bases import Bases
 from branding.design.palette.dislike import undisliked
-from branding.design.palette.roles import SECTOR_ACCENT_LIGHTNESS, role_filter
+from branding.design.palette.roles import SECTOR_ACCENT_LIGHTNESS, SECTOR_LIGHTNESS_STEPS, role_filter
 from branding.design.palette.vision import CVD_MIN_DELTA_E, cvd_distance, held_cvd_distance
 from branding.design.psychology import ColorIntent, shift_temperature
 
@@ -23,6 +23,8 @@ VIVID_CHROMA = 0.16  # intents at or above this OKLCH chroma are about colourful
 HUE_JITTER = 10.0  # degrees either side of the family's centre: a seed changes the shade, not the family
 ACCENT_LIGHTNESS = 0.66  # light enough to stand out on dark backgrounds, dark enough for 3:1 on white in most hues
 ACCENT_HUE_JITTER = 5.0  # degrees: a sector's call-to-action colour keeps its name across seeds
+# held_cvd_distance estimates on untinted grounds; a margin keeps a choice that passes there passing on the kit's own
+CVD_MARGIN = 0.01
 NEUTRAL_TINT = 0.015  # OKLCH chroma of the neutral: greys tinted toward the primary read as part of the brand
 
 
@@ -64,17 +66,16 @@ def sector_accents(intent: ColorIntent) -> tuple[Oklch, ...]:
 
 
 def _sector_candidates(intent: ColorIntent, rng: random.Random) -> list[str]:
-    """The sector's call-to-action colours in a seeded order, each shifted a little in lightness and hue."""
+    """The sector's call-to-action colours in a seeded order, each shifted a little in lightness and hue; then the
+    same colours lighter and darker (a lighter or deeper shade of the sector's colour is still that colour)."""
     options = list(intent.accent_options)
     rng.shuffle(options)
     shift = rng.uniform(-0.03, 0.03)
+    hues = [option.hue + rng.uniform(-ACCENT_HUE_JITTER, ACCENT_HUE_JITTER) for option in options]
     return [
-        from_oklch(
-            (option.lightness or SECTOR_ACCENT_LIGHTNESS) + shift,
-            option.chroma,
-            option.hue + rng.uniform(-ACCENT_HUE_JITTER, ACCENT_HUE_JITTER),
-        )
-        for option in options
+        from_oklch((option.lightness or SECTOR_ACCENT_LIGHTNESS) + shift + step, option.chroma, hue)
+        for step in SECTOR_LIGHTNESS_STEPS
+        for option, hue in zip(options, hues, strict=True)
     ]
 
 
@@ -90,7 +91,7 @@ def _with_sector_accent(
             acceptable = role_filter(bases, allow_yellow_greens=intent.yellow_greens_requested)('accent')
             for candidate in candidates:
                 if acceptable(candidate) and (
-                    not readable_only or held_cvd_distance(primary, candidate) >= CVD_MIN_DELTA_E
+                    not readable_only or held_cvd_distance(primary, candidate) >= CVD_MIN_DELTA_E + CVD_MARGIN
                 ):
                     return replace(bases, accent=candidate), candidate
     return Bases(primary=primary, secondary=secondaries[0], accent=primary, neutral=neutral), None

@@ -14,6 +14,8 @@ from branding.design.palette.dislike import in_disliked_band, is_disliked, undis
 from branding.design.palette.distinct import MIN_ROLE_DISTANCE
 
 SECTOR_ACCENT_LIGHTNESS = 0.72  # light enough to stand out on dark grounds, dark enough to need little darkening
+# a sector's call-to-action colour as given, then lighter and darker, for when the given shade crowds another role
+SECTOR_LIGHTNESS_STEPS = (0.0, 0.1, -0.1)
 HELD_ROLES = ('primary', 'accent')  # held to 3:1 on the light ground, so a light yellow-green would darken into olive
 DISLIKE_NOTE = 'dark yellow-greens are the least liked colours (Palmer & Schloss 2010)'
 
@@ -68,6 +70,15 @@ def role_filter(bases: Bases, *, allow_yellow_greens: bool) -> Callable[[str], C
         return acceptable
 
     return for_role
+
+
+def sector_shades(sector_accents: tuple[Oklch, ...]) -> list[str]:
+    """The sector's call-to-action colours, each as given, then lighter, then darker."""
+    return [
+        from_oklch(lightness + step, chroma, hue)
+        for step in SECTOR_LIGHTNESS_STEPS
+        for lightness, chroma, hue in sector_accents
+    ]
 
 
 def _first(candidates: Iterator[str] | tuple[str, ...], acceptable: Callable[[str], bool], fallback: str) -> str:
