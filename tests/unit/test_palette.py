@@ -528,6 +528,16 @@ def test_no_offline_palette_is_a_dark_yellow_green_unless_asked(profile: Company
         assert not any(is_disliked(color) for color in brand_colors(palette))
 
 
+@given(profile=profiles, seed=seeds)
+@relaxed
+def test_any_offline_rationale_names_only_colours_the_palette_holds(profile: CompanyProfile, seed: int) -> None:
+    palette = build_offline_palette(profile, seed)
+    families = palette_families(palette)
+    names = tuple(role.name for role in palette.roles)
+    for text in (palette.rationale, *palette.psychology.values()):
+        assert foreign_colors(text, families, ignore=names) == [], text
+
+
 # --- distinct roles and consistent words for given colours ------------------------------------------------------------
 
 
