@@ -1,9 +1,11 @@
-"""Real PostgreSQL, Redis and nginx servers for the tests, from Debian's packages, each on a free loopback port with its data
-in a temporary folder, started once a session and stopped at its end.
+"""Real PostgreSQL, Redis and nginx servers for the tests, from Debian's packages, each on a free loopback port with
+its data in a temporary folder, started once a session (nginx by the test that needs it) and stopped at its end.
 
-The fixtures (tests/conftest.py loads this module as a plugin): `postgres_server` and `redis_server` (session scope) and
-`postgres_url` (a new empty database for each test). `make test` installs the packages when they are missing
-(scripts/ensure-test-servers.sh); a test that needs one fails, naming what is missing, when it is not installed.
+The fixtures (tests/conftest.py loads this module as a plugin): `postgres_server` and `redis_server` (session scope),
+`postgres_url` (a new empty database for each test) and `redis_url` (the session's Redis, emptied for each test);
+`NginxServer` runs a site configuration in front of the tests' app servers. `make test` installs the packages when
+they are missing (scripts/ensure-test-servers.sh); a test that needs one fails, naming what is missing, when it is not
+installed.
 
 PostgreSQL refuses to run as root, so as root (CI) initdb and the server run as the `postgres` user Debian's package
 creates. The test cluster trades durability for speed (fsync off): what the tests check is what the app sees.
