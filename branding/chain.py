@@ -32,11 +32,11 @@ import random
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Generic, Protocol, TypeVar
 
 from pydantic import ValidationError
 
+from branding.breakers import BreakerBoard, CircuitBreaker, LocalBreakers
 from branding.llm_json import summarise_validation_error
 from branding.models import OFFLINE_PROVIDER, SectionProvenance, SectionStatus
 from branding.providers.base import MAX_REPLY_CHARS, ChatRequest, Provider
@@ -89,60 +89,6 @@ class _Unobserved:
         pass
 
 
-class BreakerState(StrEnum):
-    CLOSED = 'closed'
-    OPEN = 'open'
-    HALF_OPEN = 'half_open'
-
-
-@dataclass(kw_only=True, slots=True)
-class CircuitBreaker:
-    """Opens after `threshold` consecutive failures; after `cooldown_s` lets exactly one trial call through."""
-
-    threshold: int
-    cooldown_s: float
-    clock: Callable[[], float] = time.monotonic
-    failures: int = 0
-    opened_at: float | None = None
-    trial_in_flight: bool = False
-
-    @property
-    def state(self) -> BreakerState:
-        if self.opened_at is None:
-            return BreakerState.CLOSED
-        if self.trial_in_flight or self.clock() - self.opened_at >= self.cooldown_s:
-            return BreakerState.HALF_OPEN
-        return BreakerState.OPEN
-
-    def allow(self) -> bool:
-        """May a call go out now? In half-open state this claims the single trial call."""
-        state = self.state
-        if state is BreakerState.CLOSED:
-            return True
-        if state is BreakerState.OPEN or self.trial_in_flight:
-            return False
-        self.trial_in_flight = True
-        return True
-
-    def record_success(self) -> None:
-        self.failures = 0
-        self.opened_at = None
-        self.trial_in_flight = False
-
-    def record_failure(self) -> None:
-        self.failures += 1
-        if self.trial_in_flight or self.failures >= self.threshold:
-            self.trip()
-
-    def trip(self) -> None:
-        self.opened_at = self.clock()
-        self.trial_in_flight = False
-
-    def release_trial(self) -> None:
-        """The trial ended without a verdict (cancelled, or out of budget): let the next call be the trial."""
-        self.trial_in_flight = False
-
-
 @dataclass(kw_only=True, slots=True)
 class ChainOutcome(Generic[T]):
     value: T | None
@@ -185,7 +131,6 @@ class _Turn:
     """One provider's go at a section, and what has happened in it so far."""
 
     provider: Provider
-    breaker: CircuitBreaker
     original: ChatRequest
     request: ChatRequest  # the next one to send: the original, or the repair re-ask
     is_last: bool
@@ -223,26 +168,31 @@ class ProviderChain:
         *,
         clock: Callable[[], float] = time.monotonic,
         observer: ChainObserver | None = None,
+        breakers: BreakerBoard | None = None,
     ) -> None:
-        """`clock` drives the circuit breakers' cool-down (injectable for tests); call timing uses the event loop.
-        `observer` (the service's metrics) hears of every call and every provider the chain moves past."""
+        """`clock` drives the in-process circuit breakers' cool-down (injectable for tests); call timing uses the
+        event loop. `observer` (the service's metrics) hears of every call and every provider the chain moves past.
+        `breakers` may be shared by several instances (Redis); by default they live in this process."""
         self.providers = list(providers)
         self._observer: ChainObserver = observer or _Unobserved()
         self._settings = settings
-        self._breakers = {
-            provider.name: CircuitBreaker(
-                threshold=settings.breaker_threshold, cooldown_s=settings.breaker_cooldown_s, clock=clock
-            )
-            for provider in self.providers
-        }
+        self.breakers: BreakerBoard = breakers or LocalBreakers.for_providers(
+            [provider.name for provider in self.providers],
+            threshold=settings.breaker_threshold,
+            cooldown_s=settings.breaker_cooldown_s,
+            clock=clock,
+        )
         self._slots = {provider.name: asyncio.Semaphore(MAX_IN_FLIGHT) for provider in self.providers}
 
     def breaker(self, provider_name: str) -> CircuitBreaker:
-        return self._breakers[provider_name]
+        """A provider's in-process breaker (for tests and introspection; shared breakers have none)."""
+        if not isinstance(self.breakers, LocalBreakers):
+            raise TypeError('the circuit breakers are shared: read them with breaker_states()')
+        return self.breakers.breakers[provider_name]
 
     def breaker_states(self) -> list[tuple[str, str]]:
         """(provider, breaker state) for every provider, for the metrics."""
-        return [(name, breaker.state.value) for name, breaker in self._breakers.items()]
+        return self.breakers.states()
 
     async def run(
         self,
@@ -261,13 +211,12 @@ class ProviderChain:
                 run.notes.append(f'{provider.name}: not tried, section budget spent')
                 self._observer.passed_over(provider.name, 'budget_spent')
                 continue
-            breaker = self._breakers[provider.name]
-            if not breaker.allow():
+            if not await self.breakers.allow(provider.name):
                 run.notes.append(f'{provider.name}: skipped, circuit open after repeated failures')
                 self._observer.passed_over(provider.name, 'breaker_open')
                 continue
             is_last = position == len(self.providers) - 1
-            turn = _Turn(provider=provider, breaker=breaker, original=request, request=request, is_last=is_last)
+            turn = _Turn(provider=provider, original=request, request=request, is_last=is_last)
             served = await self._turn(turn, parse, run)
             if served is None:
                 self._observer.passed_over(provider.name, turn.reason)
@@ -299,7 +248,7 @@ class ProviderChain:
 
     async def _turn(self, turn: _Turn, parse: Callable[[str], T], run: _Run) -> _Served[T] | None:
         """One provider's go at the section: its calls, one retry, one repair re-ask."""
-        provider, breaker = turn.provider, turn.breaker
+        provider = turn.provider
         try:
             while True:
                 remaining = run.remaining()
@@ -312,12 +261,12 @@ class ProviderChain:
                 try:
                     text = await self._call(provider, turn.request, timeout_s=timeout_s, run=run)
                 except ProviderError as error:
-                    delay = self._retry_after_error(turn, error, run)
+                    delay = await self._retry_after_error(turn, error, run)
                     if delay is None:
                         return None
                     await asyncio.sleep(delay)
                     continue
-                breaker.record_success()
+                await self.breakers.record_success(provider.name)
                 turn.verdict = True
                 try:
                     value = parse(text)
@@ -330,17 +279,17 @@ class ProviderChain:
                 return _Served(value=value)
         finally:
             if not turn.verdict:
-                breaker.release_trial()
+                await self.breakers.release_trial(provider.name)
             if turn.events:
                 run.notes.append(f'{provider.name}: {", ".join(turn.events)}')
                 logger.info('section %s: %s: %s', run.section, provider.name, ', '.join(turn.events))
 
-    def _retry_after_error(self, turn: _Turn, error: ProviderError, run: _Run) -> float | None:
+    async def _retry_after_error(self, turn: _Turn, error: ProviderError, run: _Run) -> float | None:
         """The wait before the one retry `error` allows, or None when the turn ends here (the breaker told)."""
         turn.note_error(error)
         if error.kind is ErrorKind.AUTH:
             _warn_auth_once(turn.provider, error)
-            turn.breaker.trip()
+            await self.breakers.trip(turn.provider.name)
             turn.verdict = True
             return None
         retry = error.retryable and not turn.retried
@@ -354,7 +303,7 @@ class ProviderChain:
             return delay
         if delay is not None:
             turn.events.append('no budget left to retry')
-        turn.breaker.record_failure()
+        await self.breakers.record_failure(turn.provider.name)
         turn.verdict = True
         return None
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator, Mapping
+from collections.abc import AsyncGenerator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from redis.asyncio import Redis
@@ -22,9 +22,10 @@ from branding.orchestrator import (
     stream_kit,
 )
 from branding.owners import ApiAccess, Unauthenticated
+from branding.providers.base import Provider
 from branding.providers.registry import build_providers
 from branding.ratelimit import RateLimit, RateLimiter
-from branding.redis_state import RedisRateLimiter, connect
+from branding.redis_state import RedisBreakers, RedisRateLimiter, connect
 from branding.registry import sections_for
 from branding.settings import Settings
 from branding.store import KitStore, open_store, request_key
@@ -121,10 +122,12 @@ def build_kit_service(settings: Settings) -> KitService:
     library and icon set.
 
     Opens (and migrates) the store synchronously: call it at start-up or from a worker thread. With REDIS_URL the
-    budgets per client are kept in Redis, shared by every instance; without it, in this process."""
+    budgets per client and the circuit breakers are kept in Redis, shared by every instance; without it, in this
+    process."""
     redis = connect(settings.redis_url) if settings.redis_url else None
     metrics = Metrics()
-    chain = ProviderChain(build_providers(settings), settings, observer=metrics)
+    providers = build_providers(settings)
+    chain = ProviderChain(providers, settings, observer=metrics, breakers=shared_breakers(settings, providers, redis))
     metrics.watch_breakers(chain)
     return KitService(
         settings=settings,
@@ -150,3 +153,16 @@ def limiter_for(name: str, per_minute: int, redis: Redis | None) -> RateLimit:
     if redis is None:
         return RateLimiter(per_minute=per_minute)
     return RedisRateLimiter(redis=redis, name=name, per_minute=per_minute)
+
+
+def shared_breakers(settings: Settings, providers: Sequence[Provider], redis: Redis | None) -> RedisBreakers | None:
+    """The providers' circuit breakers in Redis when there is one; None leaves them to the chain, in this process."""
+    if redis is None:
+        return None
+    return RedisBreakers(
+        redis=redis,
+        providers=[provider.name for provider in providers],
+        threshold=settings.breaker_threshold,
+        cooldown_s=settings.breaker_cooldown_s,
+        trial_lease_s=settings.section_budget_s,
+    )

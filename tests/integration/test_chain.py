@@ -16,7 +16,8 @@ import pytest
 from pydantic import BaseModel, StringConstraints
 
 from branding import chain as chain_module
-from branding.chain import BreakerState, ChainOutcome, CircuitBreaker, ProviderChain
+from branding.breakers import BreakerState, CircuitBreaker
+from branding.chain import ChainOutcome, ProviderChain
 from branding.llm_json import parse_reply
 from branding.models import SectionStatus
 from branding.providers.base import ChatRequest
