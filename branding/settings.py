@@ -57,6 +57,15 @@ class Settings(BaseSettings):
     openai_compat_api_key: SecretStr | None = Field(default=None, validation_alias='OPENAI_COMPAT_API_KEY')
     openai_compat_model: str = Field(default='llama3.1', validation_alias='OPENAI_COMPAT_MODEL')
 
+    images: Literal['auto', 'off'] = Field(default='auto', validation_alias='BRANDSMITH_IMAGES')
+    image_size: int = Field(default=1024, ge=256, le=2048, multiple_of=64, validation_alias='BRANDSMITH_IMAGE_SIZE')
+    image_timeout_s: float = Field(default=60.0, gt=0, validation_alias='BRANDSMITH_IMAGE_TIMEOUT')
+    image_price_per_mp: float = Field(default=0.0027, ge=0, validation_alias='BRANDSMITH_IMAGE_PRICE')
+    together_image_model: str = Field(
+        default='black-forest-labs/FLUX.1-schnell', validation_alias='TOGETHER_IMAGE_MODEL'
+    )
+    openai_compat_image_model: str | None = Field(default=None, validation_alias='OPENAI_COMPAT_IMAGE_MODEL')
+
     call_timeout_s: float = Field(default=20.0, gt=0, validation_alias='BRANDSMITH_CALL_TIMEOUT')
     section_budget_s: float = Field(default=45.0, gt=0, validation_alias='BRANDSMITH_SECTION_BUDGET')
     retry_after_cap_s: float = Field(default=5.0, ge=0, validation_alias='BRANDSMITH_RETRY_AFTER_CAP')

@@ -6,6 +6,10 @@ client hung up). Routes, by path prefix:
 * /together/v1/chat/completions  (Together SDK: base_url = server.base_url('together'))
 * /openai/v1/chat/completions    (OpenAI-compatible: base_url = server.base_url('openai_compatible'))
 * /cohere/v2/chat                (Cohere SDK: base_url = server.base_url('cohere'))
+* /together/v1/images/generations (route 'together_images': Together's images API, same base URL as its chat)
+* /openai/v1/images/generations   (route 'openai_images': OpenAI-compatible image servers)
+
+An image route answers a reply (or a delayed one) with its `body` as JSON: build it with `image_reply`.
 
 It is a bare ASGI app rather than a Starlette one: cutting a body short and noticing a client disconnect while a
 reply "hangs" need the raw `send`/`receive` channel anyway. Uvicorn serves it from a background thread.
@@ -35,7 +39,10 @@ ROUTES = {
     '/together/v1/chat/completions': 'together',
     '/openai/v1/chat/completions': 'openai_compatible',
     '/cohere/v2/chat': 'cohere',
+    '/together/v1/images/generations': 'together_images',
+    '/openai/v1/images/generations': 'openai_images',
 }
+IMAGE_ROUTES = frozenset({'together_images', 'openai_images'})
 PREFIXES = {'together': '/together', 'openai_compatible': '/openai', 'cohere': '/cohere'}
 
 
@@ -143,7 +150,7 @@ class _QuietCuts(logging.Filter):
 class FakeProviderServer:
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._queues: dict[str, deque[Behaviour]] = {route: deque() for route in PREFIXES}
+        self._queues: dict[str, deque[Behaviour]] = {route: deque() for route in ROUTES.values()}
         self._responders: dict[str, Responder] = {}
         self._requests: list[RecordedRequest] = []
         self._server: uvicorn.Server | None = None
@@ -159,9 +166,15 @@ class FakeProviderServer:
         with self._lock:
             self._queues[route].extend(behaviours)
 
-    def provider_settings(self, key: str, providers: str = 'together,cohere,offline') -> dict[str, str]:
-        """Settings (as environment variables) that point every provider of the chain at this server."""
+    def provider_settings(
+        self, key: str, providers: str = 'together,cohere,offline', *, images: str = 'off'
+    ) -> dict[str, str]:
+        """Settings (as environment variables) that point every provider of the chain at this server; image
+        providers too with `images='auto'` (Together's, and the OpenAI-compatible one after it)."""
         return {
+            'BRANDSMITH_IMAGES': images,
+            'TOGETHER_IMAGE_MODEL': 'together-image-model',
+            'OPENAI_COMPAT_IMAGE_MODEL': 'local-image-model',
             'BRANDSMITH_PROVIDERS': providers,
             'TOGETHER_API_KEY': key,
             'TOGETHER_MODEL': 'together-model',
@@ -278,6 +291,9 @@ class FakeProviderServer:
             await _respond(send, behaviour.status, behaviour.body, behaviour.content_type)
             return
         if behaviour.kind == 'hang' and await _client_left(receive, behaviour.seconds, record):
+            return
+        if record.route in IMAGE_ROUTES:
+            await _respond(send, 200, behaviour.body)
             return
         model = record.body.get('model', 'fake-model') if isinstance(record.body, dict) else 'fake-model'
         if record.streaming:

@@ -1,0 +1,169 @@
+"""Paints one logo concept: the image providers in order, each call bounded, one retry on 429/5xx (after Retry-After
+when it is short enough), a circuit breaker per provider, then the image verified and traced. Never raises for a
+provider's failure: the Painting says what happened, in words that hold no key and no reply body."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from branding.images.base import ImageAsk, ImageProvider
+from branding.images.trace import trace_svg
+from branding.images.verify import ImageRejected, verified_png
+from branding.models import SectionProvenance, SectionStatus
+from branding.providers.errors import ErrorKind, ProviderError, format_seconds
+
+logger = logging.getLogger(__name__)
+
+RETRY_BACKOFF_S = 0.5
+SEED_LIMIT = 2**31  # servers read the seed as a signed 32-bit integer
+
+
+def painting_seed(kit_seed: int, index: int) -> int:
+    """The seed concept `index` of a kit is painted with: fixed for a kit, different per concept."""
+    digest = hashlib.sha256(f'brandsmith-painting:{kit_seed}:{index}'.encode()).digest()
+    return int.from_bytes(digest[:8], 'big') % SEED_LIMIT
+
+
+def image_path(kit_id: str, index: int) -> str:
+    """Where a kit's painting of concept `index` is served (the kit keeps the bytes; provider URLs expire)."""
+    return f'/api/v1/kits/{kit_id}/logos/{index}/image.png'
+
+
+@dataclass(kw_only=True, slots=True, frozen=True)
+class Painting:
+    index: int
+    png: bytes | None  # the verified image, None when no provider painted it
+    traced_svg: str | None
+    provenance: SectionProvenance
+
+
+@dataclass(kw_only=True, slots=True)
+class _Breaker:
+    failures: int = 0
+    open_until: float = 0.0
+
+
+@dataclass(kw_only=True, slots=True)
+class _Attempt:
+    notes: list[str] = field(default_factory=list)
+    attempts: int = 0
+
+
+@dataclass(kw_only=True, slots=True)
+class Painter:
+    providers: Sequence[ImageProvider]
+    size: int = 1024
+    timeout_s: float = 60.0
+    retry_after_cap_s: float = 5.0
+    budget_s: float = 45.0  # how long a kit waits for its paintings after its logos are done
+    price_per_mp: float = 0.0
+    breaker_threshold: int = 3
+    breaker_cooldown_s: float = 60.0
+    clock: Callable[[], float] = time.monotonic
+    _breakers: dict[str, _Breaker] = field(default_factory=dict)
+
+    @property
+    def active(self) -> bool:
+        return bool(self.providers)
+
+    def cost_estimate(self, count: int) -> float:
+        """What painting `count` concepts costs at BRANDSMITH_IMAGE_PRICE per megapixel."""
+        return round(count * self.size * self.size / 1_000_000 * self.price_per_mp, 4)
+
+    async def paint(self, prompt: str, *, index: int, kit_seed: int, palette: Sequence[str]) -> Painting:
+        started = time.perf_counter()
+        ask = ImageAsk(prompt=prompt, size=self.size, seed=painting_seed(kit_seed, index))
+        tried = _Attempt()
+        for provider in self.providers:
+            png = await self._from(provider, ask, tried)
+            if png is None:
+                continue
+            traced, trace_note = await _traced(png, palette)
+            return Painting(
+                index=index,
+                png=png,
+                traced_svg=traced,
+                provenance=SectionProvenance(
+                    status=SectionStatus.OK if not tried.notes else SectionStatus.FALLBACK,
+                    provider=provider.name,
+                    model=provider.model,
+                    latency_ms=round((time.perf_counter() - started) * 1000),
+                    attempts=tried.attempts,
+                    note='; '.join(filter(None, [*tried.notes, trace_note])),
+                ),
+            )
+        return Painting(
+            index=index,
+            png=None,
+            traced_svg=None,
+            provenance=SectionProvenance(
+                status=SectionStatus.ERROR,
+                provider='none',
+                model='',
+                latency_ms=round((time.perf_counter() - started) * 1000),
+                attempts=tried.attempts,
+                note='; '.join(tried.notes) or 'no image provider',
+            ),
+        )
+
+    async def _from(self, provider: ImageProvider, ask: ImageAsk, tried: _Attempt) -> bytes | None:
+        breaker = self._breakers.setdefault(provider.name, _Breaker())
+        if breaker.open_until > self.clock():
+            tried.notes.append(f'{provider.name}: circuit open after repeated failures')
+            return None
+        for attempt in range(2):
+            tried.attempts += 1
+            try:
+                data = await self._call(provider, ask)
+                png = await asyncio.to_thread(verified_png, data, ask.size)
+            except ProviderError as error:
+                delay = None if attempt else self._retry_delay(error)
+                tried.notes.append(f'{provider.name}: {error.message}' + (', retried' if delay is not None else ''))
+                if delay is None:
+                    self._failed(breaker)
+                    return None
+                await asyncio.sleep(delay)
+                continue
+            except ImageRejected as error:
+                tried.notes.append(f'{provider.name}: {error}')
+                self._failed(breaker)
+                return None
+            breaker.failures = 0
+            return png
+        return None
+
+    async def _call(self, provider: ImageProvider, ask: ImageAsk) -> bytes:
+        try:
+            async with asyncio.timeout(self.timeout_s + 1):  # the client's own timeout should fire first
+                return await provider.paint(ask, timeout_s=self.timeout_s)
+        except TimeoutError:
+            raise ProviderError(ErrorKind.TIMEOUT, f'timeout after {format_seconds(self.timeout_s)}') from None
+
+    def _retry_delay(self, error: ProviderError) -> float | None:
+        if error.kind not in (ErrorKind.RATE_LIMITED, ErrorKind.SERVER):
+            return None
+        if error.retry_after_s is None:
+            return RETRY_BACKOFF_S
+        return error.retry_after_s if error.retry_after_s <= self.retry_after_cap_s else None
+
+    def _failed(self, breaker: _Breaker) -> None:
+        breaker.failures += 1
+        if breaker.failures >= self.breaker_threshold:
+            breaker.open_until = self.clock() + self.breaker_cooldown_s
+
+    async def aclose(self) -> None:
+        for provider in self.providers:
+            await provider.aclose()
+
+
+async def _traced(png: bytes, palette: Sequence[str]) -> tuple[str | None, str]:
+    try:
+        return await asyncio.to_thread(trace_svg, png, palette), ''
+    except Exception:  # a tracer failure costs the trace, never the painting
+        logger.warning('tracing a painting failed', exc_info=True)
+        return None, 'not traced: the tracer failed'

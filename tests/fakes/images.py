@@ -1,0 +1,54 @@
+"""Replies an image server could give: real pictures drawn with Pillow, and every way a reply can go wrong."""
+
+from __future__ import annotations
+
+import base64
+import io
+import json
+
+from PIL import Image, ImageDraw
+
+from tests.fakes.provider_server import Behaviour, hang, raw, status
+
+BLUE = (30, 58, 138)
+GOLD = (234, 179, 8)
+
+
+def picture(size: int = 1024, image_format: str = 'PNG') -> bytes:
+    """A logo-like painting: a blue disc holding a gold square on white."""
+    image = Image.new('RGB', (size, size), 'white')
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((size * 0.15, size * 0.15, size * 0.85, size * 0.85), fill=BLUE)
+    draw.rectangle((size * 0.38, size * 0.38, size * 0.62, size * 0.62), fill=GOLD)
+    out = io.BytesIO()
+    image.save(out, format=image_format)
+    return out.getvalue()
+
+
+def image_reply(image: bytes | None, *, seconds: float = 0.0, url: str | None = None) -> Behaviour:
+    """The images API's reply carrying `image` as base64 (or only a `url`), after `seconds`."""
+    item: dict[str, object] = {'index': 0}
+    if image is not None:
+        item |= {'b64_json': base64.b64encode(image).decode(), 'type': 'b64_json'}
+    if url is not None:
+        item |= {'url': url, 'type': 'url'}
+    body = json.dumps({'id': 'img-fake-1', 'model': 'fake-image-model', 'object': 'list', 'data': [item]}).encode()
+    return Behaviour(kind='hang' if seconds else 'reply', seconds=seconds, body=body)
+
+
+def painted(size: int = 1024, *, seconds: float = 0.0, image_format: str = 'PNG') -> Behaviour:
+    return image_reply(picture(size, image_format), seconds=seconds)
+
+
+# every way an image reply fails, by name (each is a fresh Behaviour: a queue consumes them)
+FAILURES = {
+    '500': lambda: status(500),
+    '429': lambda: status(429, retry_after='0.1'),
+    '401 echoing the key': lambda: status(401, echo_authorization=True),
+    'timeout': lambda: hang(30),
+    'garbage bytes': lambda: image_reply(b'\x89PNG this is not an image at all' * 20),
+    'wrong size': lambda: painted(512),
+    'a GIF': lambda: painted(1024, image_format='GIF'),
+    'an HTML page': lambda: raw(b'<!doctype html><html><body>Bad gateway</body></html>', content_type='text/html'),
+    'a URL only': lambda: image_reply(None, url='http://127.0.0.1:9/expiring.png'),
+}

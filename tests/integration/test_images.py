@@ -1,0 +1,122 @@
+"""Paintings end to end below the kit: the real Together SDK and the OpenAI-compatible client against the fake image
+server on 127.0.0.1, through the painter's policy, verification and tracing."""
+
+from __future__ import annotations
+
+import io
+import logging
+import xml.etree.ElementTree as ET
+
+import pytest
+from PIL import Image
+
+from branding.images.painter import Painter, painting_seed
+from branding.images.registry import build_image_providers
+from branding.models import SectionStatus
+from branding.settings import Settings
+from tests.fakes.images import FAILURES, painted
+from tests.fakes.provider_server import FakeProviderServer
+
+pytest_plugins = ['tests.fakes.plugin']
+
+KEY = 'image-key-DO-NOT-LEAK-456'
+PALETTE = ['#1e3a8a', '#eab308', '#ffffff']
+PROMPT = 'A flat vector logo for Lumen Ledger: a blue disc holding a gold square, on white'
+
+
+def painter_for(server: FakeProviderServer, *, openai: bool = False, **extra: str) -> Painter:
+    env = server.provider_settings(KEY, images='auto') | {'BRANDSMITH_IMAGE_TIMEOUT': '1', **extra}
+    if not openai:
+        env['OPENAI_COMPAT_IMAGE_MODEL'] = ''
+    settings = Settings.model_validate(env)
+    return Painter(providers=build_image_providers(settings), size=1024, timeout_s=1.0, retry_after_cap_s=1.0)
+
+
+async def test_together_paints_a_verified_png_traced_in_the_palette(provider_server: FakeProviderServer) -> None:
+    provider_server.script('together_images', painted())
+    painter = painter_for(provider_server)
+    painting = await painter.paint(PROMPT, index=1, kit_seed=42, palette=PALETTE)
+    await painter.aclose()
+
+    assert painting.png is not None and painting.provenance.status == SectionStatus.OK
+    assert (painting.provenance.provider, painting.provenance.model) == ('together', 'together-image-model')
+    with Image.open(io.BytesIO(painting.png)) as image:
+        assert (image.format, image.size) == ('PNG', (1024, 1024))
+    sent = provider_server.requests('together_images')[0]
+    assert sent.body['prompt'] == PROMPT
+    assert sent.body['seed'] == painting_seed(42, 1) != painting_seed(42, 2)
+    assert (sent.body['width'], sent.body['height'], sent.body['response_format']) == (1024, 1024, 'base64')
+    assert sent.headers['authorization'] == f'Bearer {KEY}'
+    assert painting.traced_svg is not None
+    root = ET.fromstring(painting.traced_svg)
+    paths = root.findall('{http://www.w3.org/2000/svg}path')
+    assert 2 <= len(paths) <= 48
+    assert {path.get('fill') for path in paths} <= set(PALETTE)
+    assert '#1e3a8a' in {path.get('fill') for path in paths}
+    assert {element.tag.split('}')[1] for element in root.iter()} == {'svg', 'path'}
+
+
+@pytest.mark.parametrize('image_format', ['JPEG', 'WEBP'])
+async def test_jpeg_and_webp_are_kept_as_png(provider_server: FakeProviderServer, image_format: str) -> None:
+    provider_server.script('together_images', painted(image_format=image_format))
+    painting = await painter_for(provider_server).paint(PROMPT, index=0, kit_seed=7, palette=PALETTE)
+    assert painting.png is not None and painting.png.startswith(b'\x89PNG')
+
+
+async def test_the_openai_compatible_server_paints_after_together_fails(provider_server: FakeProviderServer) -> None:
+    provider_server.script('together_images', FAILURES['401 echoing the key']())
+    provider_server.script('openai_images', painted())
+    painting = await painter_for(provider_server, openai=True).paint(PROMPT, index=0, kit_seed=7, palette=PALETTE)
+
+    assert painting.png is not None and painting.provenance.provider == 'openai_compatible'
+    assert painting.provenance.status == SectionStatus.FALLBACK
+    assert 'together: 401' in painting.provenance.note and KEY not in painting.provenance.note
+    sent = provider_server.requests('openai_images')[0].body
+    assert sent == {
+        'model': 'local-image-model',
+        'prompt': PROMPT,
+        'n': 1,
+        'size': '1024x1024',
+        'response_format': 'b64_json',
+        'seed': painting_seed(7, 0),
+    }
+
+
+@pytest.mark.parametrize('failure', list(FAILURES))
+async def test_every_failure_gives_an_honest_note_and_no_key(
+    provider_server: FakeProviderServer, failure: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    provider_server.script('together_images', FAILURES[failure](), FAILURES[failure]())
+    caplog.set_level(logging.DEBUG)
+    painting = await painter_for(provider_server).paint(PROMPT, index=0, kit_seed=7, palette=PALETTE)
+
+    assert painting.png is None and painting.traced_svg is None
+    assert painting.provenance.status == SectionStatus.ERROR
+    assert painting.provenance.note.startswith('together: ')
+    assert KEY not in painting.provenance.note and KEY not in caplog.text
+    retried = failure in ('500', '429')
+    assert len(provider_server.requests('together_images')) == (2 if retried else 1)
+    assert ('retried' in painting.provenance.note) == retried
+
+
+async def test_a_retry_after_the_429_paints(provider_server: FakeProviderServer) -> None:
+    provider_server.script('together_images', FAILURES['429'](), painted())
+    painting = await painter_for(provider_server).paint(PROMPT, index=0, kit_seed=7, palette=PALETTE)
+    assert painting.png is not None and painting.provenance.attempts == 2
+    assert painting.provenance.note == 'together: 429 rate limited, retried'
+
+
+async def test_the_breaker_stops_calling_a_failing_provider(provider_server: FakeProviderServer) -> None:
+    painter = painter_for(provider_server)
+    painter.breaker_threshold = 2
+    for _ in range(2):
+        provider_server.script('together_images', FAILURES['garbage bytes']())
+        await painter.paint(PROMPT, index=0, kit_seed=7, palette=PALETTE)
+    painting = await painter.paint(PROMPT, index=0, kit_seed=7, palette=PALETTE)
+    assert len(provider_server.requests('together_images')) == 2
+    assert painting.provenance.note == 'together: circuit open after repeated failures'
+
+
+def test_images_are_off_when_asked_or_unconfigured() -> None:
+    assert build_image_providers(Settings.model_validate({'BRANDSMITH_IMAGES': 'off', 'TOGETHER_API_KEY': 'k'})) == []
+    assert build_image_providers(Settings.model_validate({'BRANDSMITH_IMAGES': 'auto', 'TOGETHER_API_KEY': ''})) == []
