@@ -4,12 +4,15 @@ nginx file for real; this machine has no Docker to run the compose file itself.)
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
 import pytest
 import yaml
 
+from branding.chain import ProviderChain
+from branding.metrics import Metrics
 from branding.settings import Settings
 from tests.conftest import ROOT
 
@@ -94,3 +97,34 @@ def test_the_example_environment_names_every_required_secret(compose: dict[str, 
     required = set(re.findall(r'\$\{(\w+):\?', (DEPLOY / 'compose.yaml').read_text()))
     example = {line.split('=', 1)[0] for line in (DEPLOY / '.env.example').read_text().splitlines() if '=' in line}
     assert required and required <= example
+
+
+def exposed_series() -> set[str]:
+    """Every series name an instance's /metrics can carry (those of counters and histograms with their suffixes)."""
+    metrics = Metrics()
+    metrics.watch_breakers(ProviderChain([], Settings()))
+    suffixes = {'counter': ['_total'], 'histogram': ['_bucket', '_count', '_sum'], 'gauge': ['']}
+    return {family.name + suffix for family in metrics.registry.collect() for suffix in suffixes.get(family.type, [''])}
+
+
+def test_the_dashboard_charts_only_series_the_app_exposes_and_every_one_of_them() -> None:
+    dashboard = json.loads((DEPLOY / 'grafana' / 'dashboards' / 'brandsmith.json').read_text())
+    queries = [target['expr'] for panel in dashboard['panels'] for target in panel['targets']]
+    charted = {name for query in queries for name in re.findall(r'\bbrandsmith_\w+', query)}
+    families = {re.sub(r'_(total|bucket|count|sum)$', '', name) for name in exposed_series()}
+
+    assert charted <= exposed_series()
+    assert {re.sub(r'_(total|bucket|count|sum)$', '', name) for name in charted} == families
+    assert {target['datasource']['uid'] for panel in dashboard['panels'] for target in panel['targets']} == {
+        yaml.safe_load((DEPLOY / 'grafana' / 'provisioning' / 'datasources' / 'prometheus.yaml').read_text())[
+            'datasources'
+        ][0]['uid']
+    }
+
+
+def test_grafana_is_provisioned_with_the_dashboard_folder(compose: dict[str, Any]) -> None:
+    grafana = compose['services']['grafana']
+    provider = yaml.safe_load((DEPLOY / 'grafana' / 'provisioning' / 'dashboards' / 'brandsmith.yaml').read_text())
+    path = provider['providers'][0]['options']['path']
+    assert f'./grafana/dashboards:{path}:ro' in grafana['volumes']
+    assert './grafana/provisioning:/etc/grafana/provisioning:ro' in grafana['volumes']
