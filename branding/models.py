@@ -345,7 +345,9 @@ class FontPairing(BaseModel):
 
 
 class FontSpec(BaseModel):
-    role: Literal['heading', 'body', 'accent']
+    role: Literal['heading', 'body', 'accent', 'script'] = Field(
+        description="'script': the face that sets the writing systems beyond Latin the brand's name or text use"
+    )
     family: str
     category: str
     weights: list[int]
@@ -353,6 +355,7 @@ class FontSpec(BaseModel):
     license: str
     available_offline: bool = Field(description='Font files are installed and served by this instance')
     note: str = ''
+    scripts: list[str] = Field(default=[], description='The writing systems a script face is chosen for')
 
 
 class TypeScaleStep(BaseModel):

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from branding.design.font_files import FontLibrary, fontsource_id
+from branding.design.scripts import SCRIPT_FONTS, ScriptFont
 from branding.design.typography import find_font, nearest_weight
 from branding.models import TypeScaleStep
 
@@ -15,6 +16,36 @@ LATIN_UNICODE_RANGE = (
     'U+2000-206F, U+20AC, U+2122, U+2191, U+2193, U+2212, U+2215, U+FEFF, U+FFFD'
 )
 _DEFAULT_WEIGHTS = (400, 700)
+# One @font-face rule of a Fontsource stylesheet, with the comment naming its slice ('noto-sans-jp-[12]-400-normal')
+_FACE_RULE = re.compile(r'/\*\s*([A-Za-z0-9\[\]_-]+)\s*\*/\s*(@font-face\s*\{[^{}]*\})')
+_FILE_URL = re.compile(r'url\(\./files/([A-Za-z0-9._-]+)\)')
+_ANY_URL = re.compile(r'url\(')
+# Slices the kit's Latin faces set: a script face serves only its own script's glyphs
+_LATIN_SLICES = re.compile(r'-(latin|latin-ext|cyrillic|cyrillic-ext|greek|greek-ext|vietnamese|math|symbols)-\d{3}-')
+
+
+def _script_web_font(family: str) -> ScriptFont | None:
+    return next((font for font in SCRIPT_FONTS if font.web and font.family == family), None)
+
+
+def script_face_css(font: ScriptFont, weights: Iterable[int], *, fonts: FontLibrary, url_prefix: str = '/fonts') -> str:
+    """The @font-face rules of a script face's @fontsource package at `weights`, pointed at the files this instance
+    serves: one rule per unicode-range slice, so a browser downloads only the slices the text on the page uses (a
+    Japanese name costs a few of Noto Sans JP's 120 slices, not the whole font). Latin slices are left out; the kit's
+    Latin faces set those letters."""
+    prefix = url_prefix.rstrip('/')
+    folder = fonts.package(font.family)
+    rules = []
+    for weight in sorted(set(weights)):
+        try:
+            css = (folder / f'{weight}.css').read_text(encoding='utf-8')
+        except OSError:
+            continue
+        for name, rule in _FACE_RULE.findall(css):
+            if _LATIN_SLICES.search(name) or len(_ANY_URL.findall(rule)) != len(_FILE_URL.findall(rule)):
+                continue  # a Latin slice, or a source that is not one of the package's own files
+            rules.append(_FILE_URL.sub(lambda match: f"url('{prefix}/{font.key}/files/{match.group(1)}')", rule))
+    return '\n'.join(rules) + ('\n' if rules else '')
 
 
 def _requested_weights(families: Mapping[str, Iterable[int]] | Iterable[str]) -> dict[str, set[int]]:
@@ -46,6 +77,10 @@ def font_face_css(
     prefix = url_prefix.rstrip('/')
     rules = []
     for family, weights in _requested_weights(families).items():
+        script = _script_web_font(family)
+        if script is not None:
+            rules.append(script_face_css(script, weights, fonts=fonts, url_prefix=prefix).rstrip('\n'))
+            continue
         name = family if find_font(family) else _safe_family(family)
         if not name or not fonts.is_installed(name):
             continue
@@ -64,6 +99,7 @@ def font_face_css(
                 f'  unicode-range: {LATIN_UNICODE_RANGE};\n'
                 '}'
             )
+    rules = [rule for rule in rules if rule]
     return '\n'.join(rules) + ('\n' if rules else '')
 
 

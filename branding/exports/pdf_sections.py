@@ -28,10 +28,10 @@ from branding.exports.common import (
 )
 from branding.exports.pdf_fonts import pdf_face
 from branding.exports.pdf_markdown import markdown_flowables, markup, split_title
-from branding.exports.pdf_scripts import ScriptParagraph, is_installed
+from branding.exports.pdf_scripts import ScriptParagraph, is_installed, script_face
 from branding.exports.pdf_style import FAIL_RED, FRAME_WIDTH, PX_TO_PT, Book, color, readable_on
 from branding.exports.png import RENDER_ERRORS, png_size, render_png
-from branding.exports.script_fonts import ScriptFont, script_fonts_for
+from branding.exports.script_fonts import SCRIPT_FONTS, ScriptFont, script_fonts_for
 from branding.models import (
     ColorPalette,
     ContrastCheck,
@@ -349,7 +349,29 @@ def palette_section(book: Book, palette: ColorPalette) -> list[Flowable]:
 # --- typography -------------------------------------------------------------------------------------------------------
 
 
+def _script_specimen(book: Book, font: KitFont, script: ScriptFont) -> list[Flowable]:
+    """The kit's face for another writing system: the name in it at each weight, or a note where it is missing (the
+    name is then set by the fallback chain, as everywhere else in the book)."""
+    flowables: list[Flowable] = [
+        para(book, f'Script: {font.family}', 'h2'),
+        para(book, f'{script.covers} · weights {", ".join(map(str, font.weights))} · licence {font.license}', 'small'),
+    ]
+    for weight in font.weights:
+        face = script_face(book.library, script, weight) or book.fonts.body.regular
+        style = book.styles['body'].clone(f'script-{weight}', fontName=face, fontSize=24, leading=34, spaceAfter=2)
+        flowables += [
+            para(book, f'{WEIGHT_LABELS.get(weight, "Weight")} {weight}', 'small'),
+            ScriptParagraph(markup(book.title), style, fonts=book.library),
+        ]
+    if not is_installed(book.library, script):
+        flowables.append(para(book, f'The {script.package} files are not installed on this server.', 'note'))
+    return flowables
+
+
 def _specimen(book: Book, font: KitFont) -> list[Flowable]:
+    script = next((item for item in SCRIPT_FONTS if item.family == font.family), None)
+    if font.role == 'script' and script is not None:
+        return _script_specimen(book, font, script)
     first = pdf_face(font, book.library, font.weights[0])
     flowables: list[Flowable] = [
         para(book, f'{font.role.capitalize()}: {font.family}', 'h2'),

@@ -10,6 +10,14 @@ from dataclasses import dataclass
 
 from branding.design.font_css import typography_css
 from branding.design.font_files import FontLibrary
+from branding.design.script_type import (
+    SCRIPT_WEIGHTS,
+    ScriptFace,
+    is_served,
+    script_faces,
+    script_rationale,
+    with_script_faces,
+)
 from branding.design.typography import (
     SCALES,
     FontEntry,
@@ -510,6 +518,32 @@ def _font_spec(role: Role, entry: FontEntry, weights: set[int], fonts: FontLibra
     )
 
 
+def _script_spec(face: ScriptFace, fonts: FontLibrary) -> FontSpec:
+    served = is_served(face, fonts)
+    return FontSpec(
+        role='script',
+        family=face.font.family,
+        category='sans-serif',
+        weights=list(SCRIPT_WEIGHTS),
+        css_stack=f"'{face.font.family}', sans-serif",
+        license='OFL-1.1',
+        available_offline=served,
+        note='' if served else MISSING_FILES_NOTE,
+        scripts=face.labels,
+    )
+
+
+def _with_scripts(specs: list[FontSpec], scripts: Sequence[ScriptFace], fonts: FontLibrary) -> list[FontSpec]:
+    """Heading and body stacks that fall back to the script faces, then the script faces' own specs."""
+    texts = [
+        spec.model_copy(update={'css_stack': with_script_faces(spec.css_stack, scripts)})
+        if spec.role in {'heading', 'body'}
+        else spec
+        for spec in specs
+    ]
+    return texts + [_script_spec(face, fonts) for face in scripts]
+
+
 def _assemble(
     *,
     brief: TypeBrief,
@@ -518,6 +552,7 @@ def _assemble(
     pairings: list[FontPairing],
     adjustments: list[str],
     fonts: FontLibrary,
+    scripts: Sequence[ScriptFace] = (),
 ) -> Typography:
     heading, body, accent = roles['heading'], roles['body'], roles['accent']
     name, ratio = choose_scale(brief)
@@ -534,12 +569,13 @@ def _assemble(
         'accent': {nearest_weight(accent, 400), nearest_weight(accent, 600)},
     }
     specs = [_font_spec(role, entry, weights[role], fonts) for role, entry in roles.items()]
+    specs = _with_scripts(specs, scripts, fonts)
     css = typography_css(
-        stacks={role: spec.css_stack for role, spec in zip(roles, specs, strict=True)},
+        stacks={spec.role: spec.css_stack for spec in specs if spec.role != 'script'},
         scale=scale,
         ratio=ratio,
         scale_label=name,
-        font_ids=[entry.id for entry in roles.values()],
+        font_ids=[entry.id for entry in roles.values()] + [face.font.key for face in scripts if face.font.web],
         code_in_accent=accent.category == 'monospace',
     )
     return Typography(
@@ -567,14 +603,22 @@ def build_offline_typography(profile: CompanyProfile, seed: int, *, fonts: FontL
     accent = _choose_accent(brief, rules.get('accent'), heading, body, rng)
     roles: dict[Role, FontEntry] = {'heading': heading, 'body': body, 'accent': accent}
     _, ratio = choose_scale(brief)
+    scripts = script_faces(profile.name, profile.description)
     return _assemble(
         brief=brief,
         roles=roles,
-        rationale=compose_rationale(profile, brief, roles, assessment, rules),
+        rationale=_with_script_reasons(compose_rationale(profile, brief, roles, assessment, rules), profile, roles),
         pairings=engine_pairings(heading, body, accent, ratio),
         adjustments=[],
         fonts=fonts,
+        scripts=scripts,
     )
+
+
+def _with_script_reasons(rationale: str, profile: CompanyProfile, roles: dict[Role, FontEntry]) -> str:
+    scripts = script_faces(profile.name, profile.description)
+    reasons = script_rationale(profile.name, scripts, heading=roles['heading'].family, body=roles['body'].family)
+    return f'{rationale}\n{reasons}' if reasons else rationale
 
 
 # --- the LLM path ----------------------------------------------------------------------------------------------------
@@ -683,5 +727,11 @@ def complete_typography(
         if pairing.context.casefold() not in covered:
             merged.append(pairing)
     return _assemble(
-        brief=brief, roles=roles, rationale=final_rationale, pairings=merged, adjustments=adjustments, fonts=fonts
+        brief=brief,
+        roles=roles,
+        rationale=_with_script_reasons(final_rationale, profile, roles),
+        pairings=merged,
+        adjustments=adjustments,
+        fonts=fonts,
+        scripts=script_faces(profile.name, profile.description),
     )

@@ -13,6 +13,7 @@ from nicegui import app, ui
 
 from branding.design.font_css import font_face_css
 from branding.design.font_files import FontLibrary
+from branding.design.script_type import script_direction
 from branding.models import FontSpec, SectionName, SectionProvenance, TypeScaleStep, Typography
 
 from . import CARD_HEADING_LEVEL, MUTED_TEXT, SUBHEADING, RegenerateHandler, card, copy_button, header
@@ -108,15 +109,20 @@ def _specimen(typography: Typography, stacks: dict[str, str], company_name: str)
         .classes('w-full gap-3 rounded-lg border border-gray-300 p-4 dark:border-gray-600')
         .mark('typography-specimen')
     ):
+        # a right-to-left name is set right to left (dir), in the heading stack, which falls back to the kit's script
+        # face for the letters the Latin face lacks
         ui.label(company_name or 'Your brand').classes('break-words text-4xl leading-tight').style(
             f'font-family: {stacks["heading"]}; font-weight: {int(_css_number(heading_weight, 100, 900, 700))}'
-        )
+        ).props(f'dir={script_direction(company_name)}').mark('specimen-name')
         ui.label(BODY_SAMPLE).classes('break-words text-base leading-relaxed').style(f'font-family: {stacks["body"]}')
         ui.label(PANGRAM).classes('break-words text-lg').style(f'font-family: {stacks["accent"]}')
         with ui.row(wrap=True).classes(f'gap-x-4 gap-y-0 text-xs {MUTED_TEXT}'):
             ui.label(f'Heading: {typography.heading_font}')
             ui.label(f'Body: {typography.body_font}')
             ui.label(f'Accent: {typography.accent_font}')
+            for font in typography.fonts:
+                if font.role == 'script':
+                    ui.label(f'{", ".join(font.scripts) or "Script"}: {font.family}')
 
 
 def _type_scale(steps: list[TypeScaleStep], stacks: dict[str, str], typography: Typography) -> None:
@@ -163,6 +169,8 @@ def _fonts(typography: Typography) -> None:
                 ui.label(f'{font.category} · weights {", ".join(str(weight) for weight in font.weights)}').classes(
                     f'break-words text-sm {MUTED_TEXT}'
                 )
+                if font.scripts:
+                    ui.label(f'Sets {", ".join(font.scripts)}').classes(f'break-words text-sm {MUTED_TEXT}')
                 ui.label(f'Licence: {font.license}').classes(f'break-words text-sm {MUTED_TEXT}')
                 if not font.available_offline:
                     with (

@@ -15,6 +15,8 @@ from hypothesis import strategies as st
 from branding.design import font_files
 from branding.design.font_css import font_face_css, missing_families
 from branding.design.font_files import FontLibrary
+from branding.design.script_type import script_faces
+from branding.design.scripts import SCRIPT_FONTS
 from branding.design.typography import (
     CATALOGUE_PATH,
     CATEGORIES,
@@ -72,6 +74,7 @@ def assert_claims_match_catalogue(typography: Typography) -> None:
     """The rationale names each role's face with its category and descriptors; all must be true of that face."""
     claims = CLAIM.findall(typography.rationale)
     assert {role for role, *_ in claims} == {'Heading', 'Body', 'Accent'}, typography.rationale
+    assert typography.rationale.count('\nScripts: ') <= 1
     chosen = roles(typography)
     for role, family, category, descriptors in claims:
         face = chosen[role.lower()]
@@ -104,7 +107,8 @@ def test_catalogue_has_at_least_40_valid_families() -> None:
 def test_catalogue_matches_the_npm_packages_both_ways() -> None:
     dependencies = json.loads(PACKAGE_JSON.read_text())['dependencies']
     packaged = {name.removeprefix('@fontsource/') for name in dependencies if name.startswith('@fontsource/')}
-    assert {face.id for face in catalogue().families} == packaged
+    script_faces = {font.key for font in SCRIPT_FONTS if font.web}  # the specimen's faces for other scripts
+    assert {face.id for face in catalogue().families} | script_faces == packaged
 
 
 @needs_fonts
@@ -363,8 +367,11 @@ def test_any_profile_gets_a_complete_deterministic_system(profile: CompanyProfil
     typography = build_offline_typography(profile, seed, fonts=INSTALLED_FONTS)
     assert typography == build_offline_typography(profile, seed, fonts=INSTALLED_FONTS)
     chosen = roles(typography)  # every family is a catalogue family
-    assert [spec.role for spec in typography.fonts] == ['heading', 'body', 'accent']
-    assert [spec.family for spec in typography.fonts] == [face.family for face in chosen.values()]
+    latin = [spec for spec in typography.fonts if spec.role != 'script']
+    assert [spec.role for spec in latin] == ['heading', 'body', 'accent']
+    assert [spec.family for spec in latin] == [face.family for face in chosen.values()]
+    scripts = [spec.family for spec in typography.fonts if spec.role == 'script']
+    assert scripts == [face.font.family for face in script_faces(profile.name, profile.description)]
     assert 'body' in chosen['body'].roles
     assert len(typography.pairings) >= 4
     assert len(typography.type_scale) == 8

@@ -1,0 +1,106 @@
+"""Typography for the writing systems a brand uses: detected in its name and description, each paired with an installed
+face that has its glyphs, the Latin faces as companions, and the rationale saying why."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from branding.design.data_files import DataFileError, packaged
+from branding.design.script_type import script_faces, script_notes, with_script_faces
+from branding.design.scripts import SCRIPTS, detect_scripts, nearest_font_file
+from branding.models import CompanyProfile, CompanyType
+from branding.sections.typography import build_offline_typography, complete_typography
+from tests.fonts import INSTALLED_FONTS
+
+
+def profile(name: str, description: str = 'A studio for packaging and identity design.') -> CompanyProfile:
+    return CompanyProfile(
+        name=name,
+        company_type=CompanyType.OTHER,
+        industry='Graphic design studio',
+        description=description,
+        target_audience='independent shops',
+        brand_values=['craft'],
+        tone='calm',
+    )
+
+
+@pytest.mark.parametrize(
+    ('text', 'expected'),
+    [
+        ('さくらデザイン', ['japanese']),
+        ('東京デザイン', ['japanese']),  # Han beside kana is Japanese
+        ('北京数据科技', ['chinese']),
+        ('서울 디자인', ['korean']),
+        ('بيت التمويل', ['arabic']),
+        ('שלום טק', ['hebrew']),
+        ('गंगा आयुर्वेद', ['devanagari']),
+        ('สวัสดี ดีไซน์', ['thai']),
+        ('Acme ΑΒΓ Дом', ['latin', 'greek', 'cyrillic']),
+        ('Rocket 🚀 Labs', ['latin']),
+    ],
+)
+def test_scripts_are_detected_in_order_of_appearance(text: str, expected: list[str]) -> None:
+    assert [script.key for script in detect_scripts(text)] == expected
+
+
+def test_every_script_face_is_installed_for_marks_the_brand_book_and_the_specimen() -> None:
+    for script in SCRIPTS:
+        if script.font is None:
+            continue
+        assert nearest_font_file(INSTALLED_FONTS, script.font, 400) is not None, script.font.package
+        if script.font.web:
+            assert INSTALLED_FONTS.is_installed(script.font.family), script.font.web_package
+
+
+def test_a_script_in_the_description_only_is_covered_and_said_to_be_so() -> None:
+    typography = build_offline_typography(
+        profile('Kumo Studio', 'Packaging for tea shops in Kyoto, signed 雲スタジオ on every box.'),
+        1,
+        fonts=INSTALLED_FONTS,
+    )
+    scripts = [font for font in typography.fonts if font.role == 'script']
+    assert [(font.family, font.scripts) for font in scripts] == [('Noto Sans JP', ['Japanese'])]
+    assert 'The description also uses Japanese' in typography.rationale
+    assert 'reads right to left' not in typography.rationale
+
+
+def test_the_stacks_and_css_name_the_script_face_after_the_latin_one() -> None:
+    typography = build_offline_typography(profile('بيت التمويل'), 4, fonts=INSTALLED_FONTS)
+    specs = {font.role: font for font in typography.fonts}
+    for role in ('heading', 'body'):
+        families = [name.strip("'") for name in specs[role].css_stack.split(', ')]
+        assert families[:2] == [specs[role].family, 'Noto Sans Arabic']
+    assert "'Noto Sans Arabic'" not in specs['accent'].css_stack
+    assert specs['script'].available_offline and specs['script'].license == 'OFL-1.1'
+    assert '@fontsource/noto-sans-arabic' in typography.css
+    assert f'--font-heading: {specs["heading"].css_stack};' in typography.css
+    assert 'The name reads right to left' in typography.rationale
+    assert f'with {typography.heading_font} as its Latin companion' in typography.rationale
+
+
+def test_a_model_suggested_pairing_gets_the_script_face_too() -> None:
+    typography = complete_typography('Inter', 'Lora', None, profile=profile('서울 디자인'), fonts=INSTALLED_FONTS)
+    assert [font.family for font in typography.fonts if font.role == 'script'] == ['Noto Sans KR']
+    assert 'Scripts: 서울 디자인 is written in Korean' in typography.rationale
+
+
+def test_greek_and_cyrillic_share_one_face() -> None:
+    faces = script_faces('Acme ΑΒΓ Дом')
+    assert [(face.font.family, face.labels) for face in faces] == [('Noto Sans', ['Greek', 'Cyrillic'])]
+    assert with_script_faces("'Inter', sans-serif", faces) == "'Inter', 'Noto Sans', sans-serif"
+    assert with_script_faces("'Noto Sans', sans-serif", faces) == "'Noto Sans', sans-serif"
+
+
+def test_every_script_has_a_note_and_a_malformed_table_is_refused(tmp_path: Path) -> None:
+    notes = script_notes().scripts
+    assert {script.key for script in SCRIPTS if script.font is not None} <= set(notes)
+    data = json.loads(packaged('script_type.json').read_text(encoding='utf-8'))
+    data['scripts']['thai'] = {'note': ''}
+    broken = tmp_path / 'script_type.json'
+    broken.write_text(json.dumps(data), encoding='utf-8')
+    with pytest.raises(DataFileError, match=r'scripts\.thai\.note'):
+        script_notes(broken)
