@@ -94,6 +94,13 @@ class KitStore(Protocol):
         """The newest kit `owner` saved under request_key at most max_age_s ago (max_age_s <= 0 disables reuse)."""
         ...
 
+    async def save_image(self, kit_id: str, index: int, png: bytes) -> bool:
+        """Keep the painting of the kit's logo concept `index` (replacing one kept before); False when there is no
+        such kit. A kit's paintings are deleted with it."""
+        ...
+
+    async def get_image(self, kit_id: str, index: int) -> bytes | None: ...
+
     async def close(self) -> None: ...
 
 

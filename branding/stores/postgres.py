@@ -72,6 +72,17 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         'CREATE INDEX kits_by_owner ON kits (owner, created_at_us DESC, seq DESC)',
         'CREATE INDEX kits_by_request_key ON kits (request_key, owner, created_at_us DESC)',
     ),
+    # Paintings of logo concepts (PNG), kept with their kit and deleted with it.
+    (
+        """
+        CREATE TABLE kit_images (
+            kit_id TEXT NOT NULL REFERENCES kits (id) ON DELETE CASCADE,
+            logo_index INTEGER NOT NULL,
+            png BYTEA NOT NULL,
+            PRIMARY KEY (kit_id, logo_index)
+        )
+        """,
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -89,6 +100,11 @@ _SAVE = """
         kit_json = excluded.kit_json,
         request_json = excluded.request_json
     WHERE kits.owner = excluded.owner
+"""
+_SAVE_IMAGE = """
+    INSERT INTO kit_images (kit_id, logo_index, png)
+    SELECT %(kit_id)s, %(index)s, %(png)s WHERE EXISTS (SELECT 1 FROM kits WHERE id = %(kit_id)s)
+    ON CONFLICT (kit_id, logo_index) DO UPDATE SET png = excluded.png
 """
 _PAGE = """
     SELECT id, company_name, created_at_us, focus, num_variations, providers FROM kits
@@ -230,6 +246,23 @@ class PostgresKitStore:
         async with self._connection() as connection:
             row = await (await connection.execute(_REUSABLE, (request_key, owner, oldest))).fetchone()
         return None if row is None else BrandKit.model_validate_json(row['kit_json'])
+
+    async def save_image(self, kit_id: str, index: int, png: bytes) -> bool:
+        params = {'kit_id': kit_id, 'index': index, 'png': png}
+
+        async def write() -> bool:
+            async with self._connection(writing=True) as connection, connection.transaction():
+                return (await connection.execute(_SAVE_IMAGE, params)).rowcount > 0
+
+        return await self._write(write())
+
+    async def get_image(self, kit_id: str, index: int) -> bytes | None:
+        async with self._connection() as connection:
+            cursor = await connection.execute(
+                'SELECT png FROM kit_images WHERE kit_id = %s AND logo_index = %s', (kit_id, index)
+            )
+            row = await cursor.fetchone()
+        return None if row is None else bytes(row['png'])
 
     async def close(self) -> None:
         if self._closed:

@@ -71,7 +71,22 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE kits ADD COLUMN owner TEXT NOT NULL DEFAULT ''",
         'CREATE INDEX kits_by_owner ON kits (owner, created_at_us)',
     ),
+    # Paintings of logo concepts (PNG), kept with their kit and deleted with it.
+    (
+        """
+        CREATE TABLE kit_images (
+            kit_id TEXT NOT NULL REFERENCES kits (id) ON DELETE CASCADE,
+            logo_index INTEGER NOT NULL,
+            png BLOB NOT NULL,
+            PRIMARY KEY (kit_id, logo_index)
+        )
+        """,
+    ),
 )
+_SAVE_IMAGE = """
+    INSERT INTO kit_images (kit_id, logo_index, png) SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM kits WHERE id = ?1)
+    ON CONFLICT (kit_id, logo_index) DO UPDATE SET png = excluded.png
+"""
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -205,6 +220,12 @@ class SqliteKitStore:
             self._reader_thread, lambda: self.find_reusable_sync(request_key, max_age_s, owner=owner)
         )
 
+    async def save_image(self, kit_id: str, index: int, png: bytes) -> bool:
+        return await self._run(self._writer_thread, lambda: self.save_image_sync(kit_id, index, png))
+
+    async def get_image(self, kit_id: str, index: int) -> bytes | None:
+        return await self._run(self._reader_thread, lambda: self.get_image_sync(kit_id, index))
+
     async def close(self) -> None:
         if self._closed:
             return
@@ -327,6 +348,21 @@ class SqliteKitStore:
                 .fetchone()
             )
         return None if row is None else BrandKit.model_validate_json(row['kit_json'])
+
+    def save_image_sync(self, kit_id: str, index: int, png: bytes) -> bool:
+        with self._write_lock:
+            connection = self._open(self._writer)
+            with _transaction(connection, write=True):
+                return connection.execute(_SAVE_IMAGE, (kit_id, index, png)).rowcount > 0
+
+    def get_image_sync(self, kit_id: str, index: int) -> bytes | None:
+        with self._read_lock:
+            row = (
+                self._open(self._reader)
+                .execute('SELECT png FROM kit_images WHERE kit_id = ? AND logo_index = ?', (kit_id, index))
+                .fetchone()
+            )
+        return None if row is None else bytes(row['png'])
 
     def close_sync(self) -> None:
         # Taking both locks waits for calls in flight; closing twice is harmless.
