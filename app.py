@@ -95,8 +95,6 @@ def storage_secret() -> str:
     return read_or_create_secret(settings.data_dir / '.storage_secret')
 
 
-GRACEFUL_SHUTDOWN_S = 3
-
 
 def exit_cleanly(signum: int, frame: FrameType | None) -> None:
     """Uvicorn shuts down gracefully on SIGTERM, then re-raises the signal: end with status 0 instead of dying by it."""
@@ -137,8 +135,10 @@ if __name__ in {'__main__', '__mp_main__'}:
         # forwarded headers are read by branding.clients, from BRANDSMITH_TRUSTED_PROXIES only; uvicorn's own
         # default would believe X-Forwarded-For from 127.0.0.1, so anyone on the host could pick their address
         proxy_headers=False,
-        # on SIGTERM, requests still open after this many seconds (a generation stream, a client that never sends
-        # its whole body) are cancelled: without it uvicorn waits for them, past any container's stop timeout
-        timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_S,
+        # on SIGTERM the port closes at once (a load balancer moves new requests to the other instances) and requests
+        # under way get BRANDSMITH_DRAIN_S seconds to finish (a generation is saved before it is answered); any still
+        # open then (a stream, a client that never sends its whole body) are cancelled, within the container's stop
+        # timeout
+        timeout_graceful_shutdown=settings.drain_s,
         log_config=uvicorn_log_config(settings.log_format),
     )

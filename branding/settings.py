@@ -31,6 +31,7 @@ class Settings(BaseSettings):
     redis_url: str | None = Field(default=None, validation_alias='REDIS_URL')
     metrics_port: int | None = Field(default=None, ge=1, le=65535, validation_alias='BRANDSMITH_METRICS_PORT')
     log_format: Literal['text', 'json'] = Field(default='text', validation_alias='BRANDSMITH_LOG_FORMAT')
+    drain_s: int = Field(default=3, ge=0, le=3600, validation_alias='BRANDSMITH_DRAIN_S')
     reuse_ttl_s: float = Field(default=3600.0, ge=0, validation_alias='BRANDSMITH_REUSE_TTL')
     rate_limit_per_minute: int = Field(default=10, ge=0, validation_alias='BRANDSMITH_RATE_LIMIT')
     page_rate_limit_per_minute: int = Field(default=120, ge=0, validation_alias='BRANDSMITH_PAGE_RATE_LIMIT')

@@ -56,6 +56,12 @@ def test_three_app_replicas_share_postgres_redis_and_one_storage_secret(compose:
     }
 
 
+def test_a_stopping_replica_drains_before_docker_kills_it(compose: dict[str, Any]) -> None:
+    grace = compose['services']['app']['stop_grace_period']
+    assert grace.endswith('s')
+    assert int(app_environment(compose)['BRANDSMITH_DRAIN_S']) < int(grace.removesuffix('s'))
+
+
 def test_every_app_setting_in_the_compose_file_is_one_the_app_reads(compose: dict[str, Any]) -> None:
     unknown = set(app_environment(compose)) - setting_names() - OTHER_READERS
     assert unknown == set()
