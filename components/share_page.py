@@ -25,6 +25,7 @@ from functools import lru_cache
 from branding.design.color import most_readable
 from branding.design.font_css import font_face_css
 from branding.design.font_files import FontLibrary
+from branding.exports.common import slug
 from branding.models import (
     BrandKit,
     ColorPalette,
@@ -38,6 +39,7 @@ from branding.models import (
     Typography,
 )
 from branding.registry import SECTIONS
+from components.cards import logos_card
 from components.cards.palette_card import CONTRAST_USES, ROLE_ORDER
 from components.cards.provenance import chip_text, details_text
 from components.cards.typography_card import BODY_SAMPLE, PANGRAM, font_stack
@@ -113,6 +115,19 @@ main { display: block; max-width: 1280px; margin: 0 auto; padding: 1.5rem .75rem
 .tile { display: flex; align-items: center; justify-content: center; border: 1px solid var(--line); border-radius: 4px;
   padding: .5rem; }
 .tile img { display: block; width: 100%; height: 7rem; object-fit: contain; }
+.previews { display: grid; grid-template-columns: minmax(0, 1fr); gap: .75rem; }
+.preview { display: flex; align-items: center; justify-content: center; min-height: 13rem; min-width: 0;
+  border: 1px solid var(--line); border-radius: 4px; padding: 1.5rem; }
+.preview img { display: block; width: 100%; height: 10rem; object-fit: contain; }
+.icon-tile { display: flex; border: 1px solid var(--line); border-radius: 4px; padding: .5rem; }
+.icon-tile img { display: block; width: 32px; height: 32px; }
+.tabstrip { display: flex; align-items: flex-end; border-radius: 6px 6px 0 0; padding: .375rem .5rem 0;
+  background: #d1d5db; }
+.tab { display: flex; align-items: center; gap: .5rem; width: 14rem; border-radius: 6px 6px 0 0;
+  padding: .375rem .75rem; font-size: .875rem; background: #ffffff; color: #111827; }
+.tab img { display: block; width: 16px; height: 16px; flex-shrink: 0; }
+.tab span { flex-grow: 1; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.files { display: grid; grid-template-columns: minmax(0, 1fr) auto; align-items: center; gap: .125rem .5rem; }
 .concept-name { font-size: 1.125rem; font-weight: 600; }
 .prompt { white-space: pre-wrap; overflow-wrap: anywhere; border-radius: 4px; padding: .5rem; font-size: .875rem;
   background: var(--code); }
@@ -171,6 +186,7 @@ footer { max-width: 1280px; margin: 0 auto; padding: 0 .75rem 2rem; }
 @media (min-width: 1024px) { .lg-3 { grid-template-columns: repeat(3, minmax(0, 1fr)); }
   .lg-4 { grid-template-columns: repeat(4, minmax(0, 1fr)); } }
 @media (min-width: 1280px) { .xl-3 { grid-template-columns: repeat(3, minmax(0, 1fr)); } }
+@media (min-width: 900px) { .previews { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
 """
 
 # Copying needs script; everything else on the page works without it. Copy buttons carry their text in data-copy.
@@ -297,7 +313,7 @@ def kit_page(kit: BrandKit, *, created_at: datetime, font_face_css: str = '') ->
 
 # each built-in section's content; a section without an entry here shows its data as text (see _any_content)
 CONTENT: dict[str, Callable[[BrandKit], str]] = {
-    SectionName.LOGOS: lambda kit: logos_content(kit.logos, kit.company_name),
+    SectionName.LOGOS: lambda kit: logos_content(kit.logos, kit.company_name, kit_id=kit.id),
     SectionName.PALETTE: lambda kit: palette_content(kit.color_palette, kit.company_name),
     SectionName.TYPOGRAPHY: lambda kit: typography_content(kit.typography, kit.company_name),
     SectionName.TAGLINES: lambda kit: taglines_content(kit.taglines),
@@ -340,10 +356,21 @@ def _empty(what: str) -> str:
     return _p(f'No {what} in this kit.', 'muted')
 
 
-def logos_content(logos: list[LogoConcept], company_name: str) -> str:
+def logos_content(logos: list[LogoConcept], company_name: str, *, kit_id: str | None = None) -> str:
     if not logos:
         return _empty('logo concepts')
-    return f'<div class="grid md-2 xl-3">{_join(logo_concept(concept, company_name) for concept in logos)}</div>'
+    pack = ''
+    if kit_id is not None and any(concept.variants for concept in logos):
+        pack = (
+            '<div class="row"><p class="small muted" style="flex:1">Every concept as full colour, reversed, '
+            'one-colour and icon files (SVG and PNG), with favicons and app icons.</p>'
+            f'<a class="act" href="{_text(logos_card.pack_url(kit_id))}" download '
+            'data-testid="download-logo-pack">Download logo pack (ZIP)</a></div>'
+        )
+    concepts = _join(logo_concept(concept, company_name) for concept in logos)
+    if any(concept.variants for concept in logos):
+        return f'{pack}<div class="grid">{concepts}</div>'  # one concept a row: its previews stay large
+    return f'<div class="grid md-2 xl-3">{concepts}</div>'
 
 
 def logo_image_source(concept: LogoConcept) -> str:
@@ -351,25 +378,102 @@ def logo_image_source(concept: LogoConcept) -> str:
     fetches nothing from elsewhere. In an <img> an SVG cannot run script."""
     if concept.image_url.startswith('data:image/svg+xml'):
         return concept.image_url
-    return 'data:image/svg+xml;base64,' + base64.b64encode(concept.svg.encode()).decode()
+    return _data_uri(concept.svg)
+
+
+def _data_uri(svg: str) -> str:
+    return 'data:image/svg+xml;base64,' + base64.b64encode(svg.encode()).decode()
+
+
+def _img(svg: str, alt: str, *, width: int, height: int) -> str:
+    return f'<img src="{_text(_data_uri(svg))}" alt="{_text(alt)}" width="{width}" height="{height}">'
+
+
+def _logo_previews(concept: LogoConcept, company_name: str) -> str:
+    """The full-colour file on white and the reversed file on its dark background, large; the icon at 32 px and in a
+    browser tab, with how it measured; and every file to download as SVG."""
+    variants = concept.variants
+    if variants is None:
+        return ''
+    style = concept.style.value
+    brand = company_name or 'the brand'
+    dark = _hex(concept.dark_background or logos_card.DARK_TILE)
+    previews = _join(
+        f'<div class="preview" style="background-color:{background}" data-testid="logo-preview-{shade}">'
+        f'{_img(svg, f"{style.capitalize()} logo concept for {brand}, on a {shade} background", width=480, height=160)}'
+        '</div>'
+        for svg, background, shade in (
+            (variants.primary, logos_card.LIGHT_TILE, 'light'),
+            (variants.reversed, dark, 'dark'),
+        )
+    )
+    icons = (
+        f'<div class="icon-tile" style="background-color:{logos_card.LIGHT_TILE}">'
+        f'{_img(variants.icon, f"{brand} icon at 32 pixels", width=32, height=32)}</div>'
+    )
+    tab = (
+        f'<div class="tabstrip" data-testid="browser-tab"><div class="tab">'
+        f'{_img(variants.icon, f"{brand} favicon in a browser tab", width=16, height=16)}'
+        f'<span>{_text(brand)}</span><span aria-hidden="true" style="flex-grow:0">×</span></div></div>'
+    )
+    return (
+        f'<div class="previews">{previews}</div>'
+        f'<div class="row" style="gap:1rem">{icons}{tab}<div class="stack" style="flex:1">'
+        f'{_legibility(concept)}</div></div>'
+        f'{_sub("Logo files")}{_logo_files(concept, company_name)}'
+    )
+
+
+def _legibility(concept: LogoConcept) -> str:
+    check = concept.legibility
+    if check is None:
+        return ''
+    smallest = min((size.smallest_feature_px for size in check.icon), default=0.0)
+    sizes = ' and '.join(f'{size.size_px}' for size in check.icon)
+    if check.passes:
+        text = f'Holds up at {sizes} px: its finest detail is {smallest:g} px or wider.'
+    else:
+        text = f'At its limit at {sizes} px: details down to {smallest:g} px may blur; test it where it will be used.'
+    return _p(text, 'small') + _p(f'Icon: {check.icon_source}.', 'small muted')
+
+
+def _logo_files(concept: LogoConcept, company_name: str) -> str:
+    """Each file as an SVG download (the PNGs are in the logo pack)."""
+    variants = concept.variants
+    if variants is None:
+        return ''
+    style = concept.style.value
+    rows = []
+    for key, name in logos_card.FILES.items():
+        filename = f'{slug(company_name)}-{style}-{logos_card.FILE_NAMES[key]}.svg'
+        label = f'SVG of the {style} logo, {name[0].lower()}{name[1:]}'
+        rows.append(
+            f'<span class="small">{_text(name)}</span>'
+            f'<a class="act" href="{_text(_data_uri(getattr(variants, key)))}" download="{_text(filename)}" '
+            f'aria-label="{_text(label)}" data-testid="download-{key}-svg">SVG</a>'
+        )
+    return f'<div class="files">{_join(rows)}</div>'
 
 
 def logo_concept(concept: LogoConcept, company_name: str) -> str:
     style = concept.style.value
-    source = _text(logo_image_source(concept))
     copy_prompt = copy_button(
         concept.prompt_used, what=f'{style} prompt', label='Copy prompt', aria_label=f'Copy prompt of the {style} logo'
     )
-    alt = f'{style.capitalize()} logo concept for {company_name or "the brand"}, on a'
-    tiles = _join(
-        f'<div class="tile" style="background-color:{background}">'
-        f'<img src="{source}" alt="{_text(f"{alt} {shade} background")}" width="280" height="112"></div>'
-        for background, shade in LOGO_TILES
-    )
+    if concept.variants is not None:
+        shown = _logo_previews(concept, company_name)
+    else:  # a kit saved before the logo files: its tile on light and dark
+        source = _text(logo_image_source(concept))
+        alt = f'{style.capitalize()} logo concept for {company_name or "the brand"}, on a'
+        tiles = _join(
+            f'<div class="tile" style="background-color:{background}">'
+            f'<img src="{source}" alt="{_text(f"{alt} {shade} background")}" width="280" height="112"></div>'
+            for background, shade in LOGO_TILES
+        )
+        shown = f'<div class="tiles">{tiles}</div>'
     return (
         f'<article class="box stack" style="gap:.75rem" data-testid="logo-{_text(concept.id)}">'
-        f'<div class="tiles">{tiles}</div>'
-        f'<h3 class="concept-name">{_text(style.capitalize())}</h3>'
+        f'<h3 class="concept-name">{_text(style.capitalize())}</h3>{shown}'
         f'{_p(concept.description)}{_p(concept.rationale, "small muted")}'
         f'{_sub("Image-model prompt")}<p class="prompt mono">{_text(concept.prompt_used)}</p>'
         f'<div class="row">{copy_prompt}</div></article>'

@@ -29,13 +29,14 @@ from branding.exports.common import (
 from branding.exports.pdf_fonts import pdf_face
 from branding.exports.pdf_markdown import markdown_flowables, markup, split_title
 from branding.exports.pdf_scripts import ScriptParagraph, is_installed, script_face
-from branding.exports.pdf_style import FAIL_RED, FRAME_WIDTH, PX_TO_PT, Book, color, readable_on
+from branding.exports.pdf_style import FAIL_RED, FRAME_WIDTH, NEUTRAL_RULE, PX_TO_PT, Book, color, readable_on
 from branding.exports.png import RENDER_ERRORS, png_size, render_png
 from branding.exports.script_fonts import SCRIPT_FONTS, ScriptFont, script_fonts_for
 from branding.models import (
     ColorPalette,
     ContrastCheck,
     LogoConcept,
+    LogoLegibility,
     TypeScaleStep,
     Typography,
 )
@@ -51,6 +52,14 @@ SAMPLE_TEXT_LIMIT = 60
 SCALE_LABEL_WIDTH = 120.0
 CELL_PADDING = 6.0  # ReportLab's default left and right cell padding
 BOTTOM_ALIGNED: list[tuple[object, ...]] = [('VALIGN', (0, 0), (-1, -1), 'BOTTOM')]
+PREVIEW_HEIGHT = 150.0  # the light and dark previews of a concept's files, each half the frame wide
+LIGHT_BACKGROUND = '#ffffff'
+DARK_BACKGROUND = '#111827'  # for a concept without a dark background of its own (as the studio's dark tile)
+LOGO_FILES_NOTE = (
+    'Files: full colour, reversed, one colour black and white, and the icon, as SVG and as PNG (512, 1024 and 2048 '
+    'px), with favicons and app icons, are in the logo pack (the logo-pack export, and the logo-pack folder of the '
+    'full archive).'
+)
 LOGO_RENDER_PX = 640  # ~230 dpi at the width shown; 1024 px would double the time spent embedding
 PANGRAM = 'The quick brown fox jumps over the lazy dog.'
 ALPHABET = ['ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz', '0123456789 & ! ? % @ # ( ) “ ” €']
@@ -520,9 +529,108 @@ def _framed(book: Book, image: Image) -> Table:
     return framed
 
 
+def _logo_previews(logo: LogoConcept) -> Table | None:
+    """The full-colour file on white and the reversed file on its dark background, side by side across the page
+    (each half of it: over 320 px at 96 dpi)."""
+    variants = logo.variants
+    if variants is None:
+        return None
+    half = FRAME_WIDTH / 2
+    inset = 22.0
+    light = logo_image(variants.primary, half - 2 * inset, PREVIEW_HEIGHT - 2 * inset)
+    dark = logo_image(variants.reversed, half - 2 * inset, PREVIEW_HEIGHT - 2 * inset)
+    if light is None or dark is None:
+        return None
+    previews = Table([[light, dark]], colWidths=[half, half], rowHeights=[PREVIEW_HEIGHT], hAlign='LEFT')
+    previews.setStyle(
+        TableStyle(
+            [
+                ('BACKGROUND', (0, 0), (0, 0), color(LIGHT_BACKGROUND)),
+                ('BACKGROUND', (1, 0), (1, 0), color(logo.dark_background or DARK_BACKGROUND)),
+                ('ALIGN', (0, 0), (-1, -1), 'CENTER'),
+                ('VALIGN', (0, 0), (-1, -1), 'MIDDLE'),
+                ('BOX', (0, 0), (-1, -1), 0.5, color(NEUTRAL_RULE)),
+            ]
+        )
+    )
+    return previews
+
+
+def _icon_row(book: Book, logo: LogoConcept) -> Table | None:
+    """The icon at 32 px, in a browser tab at 16 px, and how it measured."""
+    variants = logo.variants
+    if variants is None:
+        return None
+    icon = logo_image(variants.icon, 32 * PX_TO_PT, 32 * PX_TO_PT)
+    favicon = logo_image(variants.icon, 16 * PX_TO_PT, 16 * PX_TO_PT)
+    if icon is None or favicon is None:
+        return None
+    name = capped(book.kit.company_name or 'Brand', 24)
+    tab = Table([[favicon, para(book, name, 'small'), para(book, '×', 'small')]], colWidths=[18, 112, 14])
+    tab.setStyle(
+        TableStyle(
+            [
+                ('BACKGROUND', (0, 0), (-1, -1), color('#ffffff')),
+                ('BOX', (0, 0), (-1, -1), 6, color('#d1d5db')),
+                ('VALIGN', (0, 0), (-1, -1), 'MIDDLE'),
+                *((side, (0, 0), (-1, -1), 3) for side in ('TOPPADDING', 'BOTTOMPADDING')),
+            ]
+        )
+    )
+    check = logo.legibility
+    measured = _legibility_text(check) if check is not None else ''
+    row = Table(
+        [[icon, tab, para(book, measured, 'small')]],
+        colWidths=[36, 160, FRAME_WIDTH - 196],
+        hAlign='LEFT',
+    )
+    row.setStyle(
+        TableStyle(
+            [
+                ('VALIGN', (0, 0), (-1, -1), 'MIDDLE'),
+                ('ALIGN', (0, 0), (0, 0), 'CENTER'),
+            ]
+        )
+    )
+    return row
+
+
+def _legibility_text(check: LogoLegibility) -> str:
+    smallest = min((size.smallest_feature_px for size in check.icon), default=0.0)
+    sizes = ' and '.join(f'{size.size_px}' for size in check.icon)
+    verdict = (
+        f'Holds up at {sizes} px: its finest detail is {smallest:g} px or wider.'
+        if check.passes
+        else f'At its limit at {sizes} px: details down to {smallest:g} px may blur.'
+    )
+    return f'{verdict} Icon: {check.icon_source}.'
+
+
+def _logo_with_files(book: Book, number: int, logo: LogoConcept) -> list[Flowable]:
+    """The concept large on light and dark, its icon small, what it is and why, and its files."""
+    previews = _logo_previews(logo)
+    icons = _icon_row(book, logo)
+    title = para(book, f'Concept {number} · {logo.style.value.capitalize()}', 'h2')
+    shown: list[Flowable] = [title]
+    shown += [previews, Spacer(1, 8)] if previews else [para(book, 'This logo’s files could not be rendered.', 'note')]
+    if icons is not None:
+        shown += [icons, Spacer(1, 6)]
+    flowables: list[Flowable] = [KeepTogether(shown), para(book, logo.description)]
+    if logo.rationale.strip():
+        flowables.append(para(book, logo.rationale, 'small'))
+    if (chips := _chips(book, logo.color_scheme)) is not None:
+        flowables += [chips, Spacer(1, 4)]
+    flowables.append(para(book, LOGO_FILES_NOTE, 'small'))
+    if logo.prompt_used.strip():
+        flowables.append(para(book, f'Image-model prompt: {logo.prompt_used}', 'small'))
+    return flowables
+
+
 def _logo(book: Book, number: int, logo: LogoConcept) -> list[Flowable]:
     """The render and its colours beside the description and rationale (capped: a table row cannot split), then the
     image-model prompt at full length below."""
+    if logo.variants is not None:
+        return _logo_with_files(book, number, logo)
     image = logo_image(logo.svg, LOGO_WIDTH)
     visual: list[Flowable] = [
         _framed(book, image) if image else para(book, 'This logo’s SVG could not be rendered.', 'note')

@@ -128,7 +128,7 @@ def _image(svg: str, alt: str, classes: str) -> ui.image:
 
 def _previews(concept: LogoConcept, company_name: str) -> None:
     """The full-colour file on white and the reversed file on its dark background, each at least 320 px wide, then
-    the icon at 32 px, in a browser tab, and how it measured."""
+    the icon at 32 px and in a browser tab, and how it measured."""
     variants = concept.variants
     assert variants is not None
     style = concept.style.value
@@ -143,17 +143,16 @@ def _previews(concept: LogoConcept, company_name: str) -> None:
                     'dark:border-gray-600'
                 )
                 .style(f'background-color: {background}')
-                .mark(f'preview-{shade}')
+                .mark(f'logo-preview-{shade}')
             ):
                 _image(svg, f'{style.capitalize()} logo concept for {brand}, on a {shade} background', 'h-40 w-full')
     with ui.row(wrap=True).classes('w-full items-center gap-4'):
-        for background, shade in ((LIGHT_TILE, 'light'), (dark, 'dark')):
-            with (
-                ui.element('div')
-                .classes('flex items-center justify-center rounded border border-gray-300 p-2 dark:border-gray-600')
-                .style(f'background-color: {background}')
-            ):
-                _image(variants.icon, f'{brand} icon at 32 pixels on {shade}', 'h-8 w-8').mark('icon-32')
+        with (
+            ui.element('div')
+            .classes('flex items-center justify-center rounded border border-gray-300 p-2 dark:border-gray-600')
+            .style(f'background-color: {LIGHT_TILE}')
+        ):
+            _image(variants.icon, f'{brand} icon at 32 pixels', 'h-8 w-8').mark('icon-32')
         _browser_tab(variants.icon, brand)
         _legibility(concept)
 
@@ -162,16 +161,15 @@ def _browser_tab(icon: str, title: str) -> None:
     """A browser's tab strip with the icon as the favicon, at the 16 px a tab draws it."""
     graphemes = _GRAPHEME.findall(title)
     shown = title if len(graphemes) <= TAB_TITLE_LENGTH else ''.join(graphemes[: TAB_TITLE_LENGTH - 1]) + '…'
-    strip = 'flex items-end rounded-t-md bg-gray-300 px-2 pt-1.5 dark:bg-gray-700'
-    tab = (
-        'flex w-56 items-center gap-2 rounded-t-md bg-white px-3 py-1.5 text-sm text-gray-900 shadow-sm '
-        'dark:bg-gray-900 dark:text-gray-100'
-    )
+    # a light browser in either studio mode (favicons are mostly seen on light tabs): fixed colours, gray-900 and
+    # gray-600 on white are 17:1 and 7.6:1
+    strip = 'flex items-end rounded-t-md bg-gray-300 px-2 pt-1.5'
+    tab = 'flex w-56 items-center gap-2 rounded-t-md bg-white px-3 py-1.5 text-sm text-gray-900 shadow-sm'
     # the tab is made inside the strip: the second element is created once the first is entered
     with ui.element('div').classes(strip).mark('browser-tab'), ui.element('div').classes(tab):
         _image(icon, f'{title} favicon in a browser tab', 'h-4 w-4 shrink-0')
         ui.label(shown).classes('min-w-0 grow truncate')
-        ui.label('×').classes('text-gray-500').props('aria-hidden=true')
+        ui.label('×').classes('text-gray-600').props('aria-hidden=true')
 
 
 def _legibility(concept: LogoConcept) -> None:

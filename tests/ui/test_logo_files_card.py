@@ -49,8 +49,8 @@ async def test_each_concept_shows_on_light_and_dark_with_its_icon_small_and_in_a
     for concept in logos:
         assert concept.variants is not None
         with user.scope(marker=f'logo-{concept.id}'):
-            await user.should_see(marker='preview-light')
-            await user.should_see(marker='preview-dark')
+            await user.should_see(marker='logo-preview-light')
+            await user.should_see(marker='logo-preview-dark')
             await user.should_see(marker='browser-tab')
             await user.should_see(marker='legibility')
             sources = {image.props['alt']: image.props['src'] for image in user.find(kind=ui.image).elements}
@@ -58,7 +58,7 @@ async def test_each_concept_shows_on_light_and_dark_with_its_icon_small_and_in_a
         shown = {
             f'{style} logo concept for {PROFILE.name}, on a light background': concept.variants.primary,
             f'{style} logo concept for {PROFILE.name}, on a dark background': concept.variants.reversed,
-            f'{PROFILE.name} icon at 32 pixels on light': concept.variants.icon,
+            f'{PROFILE.name} icon at 32 pixels': concept.variants.icon,
             f'{PROFILE.name} favicon in a browser tab': concept.variants.icon,
         }
         for alt, svg in shown.items():

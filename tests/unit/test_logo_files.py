@@ -16,6 +16,7 @@ import string
 import unicodedata
 import xml.etree.ElementTree as ET
 
+import pypdf
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
@@ -23,6 +24,7 @@ from PIL import Image
 
 from branding.design.color import contrast_ratio
 from branding.design.marks.variants import STUDIO_DARK
+from branding.export import export_kit
 from branding.exports.favicons import ICO_SIZES, favicon_set
 from branding.exports.logo_pack import site_colors
 from branding.exports.png import render_png
@@ -253,3 +255,26 @@ def test_the_favicon_set_holds_every_size_and_a_manifest_from_the_kit() -> None:
         sources = {icon['src'] for icon in manifest['icons']}
         assert sources <= set(files)
         assert any(icon.get('purpose') == 'maskable' for icon in manifest['icons'])
+
+
+def test_the_brand_book_shows_each_concept_on_light_and_dark_with_its_icon_and_files() -> None:
+    profile = CompanyProfile(
+        name='Arbor & Ash Capital',
+        company_type=CompanyType.FINTECH,
+        industry='Investment management',
+        description='Long-term portfolios for families and foundations.',
+        target_audience='families',
+        brand_values=['patience', 'trust'],
+        tone='elegant',
+    )
+    palette = build_offline_palette(profile, 2)
+    typography = build_offline_typography(profile, 2, fonts=INSTALLED_FONTS)
+    logos = build_offline_logos(profile, palette, typography, 2, 2, fonts=INSTALLED_FONTS, icons=INSTALLED_ICONS)
+    kit = BrandKit(company_name=profile.name, logos=logos, color_palette=palette, typography=typography)
+    reader = pypdf.PdfReader(io.BytesIO(export_kit(kit, 'pdf', fonts=INSTALLED_FONTS)[0]))
+    text = ' '.join(' '.join(page.extract_text() for page in reader.pages).split())
+    assert text.count('are in the logo pack') == len(logos)
+    assert text.count('Icon: ') == len(logos)
+    # per concept: the full-colour and the reversed file, and the icon (drawn at 32 px and in the tab: one image)
+    images = sum(len(page.images) for page in reader.pages)
+    assert images >= 3 * len(logos)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 import re
 from datetime import UTC, datetime
+from html.parser import HTMLParser
 
 import pytest
 
@@ -21,6 +23,7 @@ from branding.orchestrator import generate_kit
 from branding.registry import SECTIONS
 from branding.settings import Settings
 from components import share_page
+from components.cards import logos_card
 from tests.fonts import INSTALLED_FONTS
 from tests.icons import INSTALLED_ICONS
 from tests.parsed_html import ParsedPage
@@ -179,8 +182,13 @@ def test_the_page_has_only_its_own_script_and_styles(page: ParsedPage) -> None:
     assert 'b' not in page.tags
 
 
-def test_no_kit_text_becomes_a_link_an_image_or_a_style(page: ParsedPage) -> None:
-    assert set(page.values('href')) == {'/', '#main', share_page.FAVICON}  # the Markdown's javascript: link is text
+def test_no_kit_text_becomes_a_link_an_image_or_a_style(poisoned: BrandKit, page: ParsedPage) -> None:
+    hrefs = set(page.values('href'))
+    # the links are the page's own, the logo pack's and the logo files' (the Markdown's javascript: link is text)
+    files = {href for href in hrefs if href.startswith('data:image/svg+xml;base64,')}
+    assert hrefs - files == {'/', '#main', share_page.FAVICON, logos_card.pack_url(poisoned.id)}
+    drawn = {svg for logo in poisoned.logos if logo.variants for svg in logo.variants.model_dump().values()}
+    assert {base64.b64decode(href.split(',', 1)[1]).decode() for href in files} == drawn
     assert all(source.startswith('data:image/svg+xml') for source in page.values('src'))
     assert not [value for value in page.values('src') + page.values('href') if 'javascript' in value.lower()]
     for style in page.values('style'):
@@ -239,7 +247,8 @@ def test_every_section_is_a_card_with_its_title_and_provenance() -> None:
     typography = kit.typography
     assert typography is not None
     assert all(font.family in text for font in typography.fonts)
-    assert len(parsed.values('src')) == 2 * len(kit.logos)  # each mark on a light and a dark tile
+    # each mark on a light and a dark background, its icon at 32 px and in a browser tab
+    assert len(parsed.values('src')) == 4 * len(kit.logos)
     assert 'Regenerate' not in text, 'the share page is read-only'
 
 
@@ -257,3 +266,40 @@ def test_the_missing_page_says_so_and_links_to_the_studio() -> None:
     assert 'Make a new brand kit' in parsed.visible_text
     assert '/' in parsed.values('href')
     assert parsed.tags.count('h1') == 1
+
+
+def test_each_logo_shows_large_on_light_and_dark_with_its_icon_and_every_file_to_download() -> None:
+    kit = offline_kit('Hearthstone & Ash')
+    markup = share_page.kit_page(kit, created_at=MADE)
+    parsed = ParsedPage(markup)
+    testids = parsed.values('data-testid')
+    assert testids.count('logo-preview-light') == testids.count('logo-preview-dark') == len(kit.logos)
+    assert testids.count('browser-tab') == len(kit.logos) and 'download-logo-pack' in testids
+    downloads = {
+        (tag_attrs['data-testid'], tag_attrs['download'], tag_attrs['href'])
+        for tag_attrs in Anchors(markup).found
+        if tag_attrs.get('data-testid', '').endswith('-svg')
+    }
+    for logo in kit.logos:
+        assert logo.variants is not None
+        for key, svg in logo.variants.model_dump().items():
+            href = 'data:image/svg+xml;base64,' + base64.b64encode(svg.encode()).decode()
+            assert any(testid == f'download-{key}-svg' and link == href for testid, _, link in downloads), key
+    assert all(name.isascii() and name.endswith('.svg') and '/' not in name for _, name, _ in downloads)
+    alts = parsed.values('alt')
+    assert 'Hearthstone & Ash icon at 32 pixels' in alts
+    assert 'Hearthstone & Ash favicon in a browser tab' in alts
+
+
+class Anchors(HTMLParser):
+    """Each <a> element's attributes, in document order."""
+
+    def __init__(self, markup: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[dict[str, str]] = []
+        self.feed(markup)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == 'a':
+            self.found.append({name: value or '' for name, value in attrs})
