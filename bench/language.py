@@ -90,6 +90,13 @@ EXPECTED_SECTORS: dict[str, str] = {
     'Stitch & Thread': 'retail',
     'שלום טק': 'b2b_software',
     'गंगा आयुर्वेद': 'health',
+    'Hearthside Mutual': 'insurance',
+    'Strider': 'consumer_apps',
+    (
+        'European Consortium for the Development of Sustainable Offshore Wind, Wave and Tidal Energy Research, '
+        'Testing, Demonstration and Certification Infrastructure'
+    ): 'nonprofit',
+    'Paws & Suds': 'general',
 }
 
 _ENTITY = regex.compile(r'&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});')

@@ -178,6 +178,8 @@ async def _run_section(spec: AnySpec, context: KitContext, kit: BrandKit, emit: 
             note='' if provenance is None else provenance.note,
         )
     assert provenance is not None
+    if spec.input_notes and (input_notes := spec.input_notes(context.request.company_profile)):
+        provenance = provenance.model_copy(update={'note': '; '.join(filter(None, [provenance.note, *input_notes]))})
     spec.put(kit, value)
     context.resolve(section, value)
     kit.sections[section] = provenance

@@ -21,6 +21,7 @@ from pydantic_core import to_jsonable_python
 
 from branding import drafts
 from branding.design.font_files import FontLibrary
+from branding.design.language import inferred_values_notes
 from branding.design.symbols.icon_set import IconLibrary
 from branding.models import (
     BrandKit,
@@ -103,6 +104,8 @@ class SectionSpec(Generic[T, D]):
     needs: tuple[str, ...] = ()  # the sections whose values its builders read
     max_tokens: int = 1500
     streams: Callable[[str], str] | None = None  # a reply so far, as text to show while it streams in
+    # what the section's provenance says about its inputs, however it was made ('values inferred from ...')
+    input_notes: Callable[[CompanyProfile], list[str]] | None = None
 
     def get(self, kit: BrandKit) -> T | None:
         return self.slot.get(kit, self.name)
@@ -175,6 +178,7 @@ TAGLINES: SectionSpec[list[Tagline], tuple[list[Tagline], list[str]]] = SectionS
     finish=_with_notes,
     offline=lambda inputs: asyncio.to_thread(build_offline_taglines, inputs.profile, inputs.count, inputs.seed),
     slot=KitSlot(field='taglines'),
+    input_notes=inferred_values_notes,
 )
 
 
@@ -253,6 +257,7 @@ GUIDELINES: SectionSpec[str, drafts.GuidelinesDraft] = SectionSpec(
     max_tokens=3000,
     streams=drafts.streamed_markdown,
     slot=KitSlot(field='brand_guidelines'),
+    input_notes=inferred_values_notes,
 )
 
 AnySpec = SectionSpec[Any, Any]

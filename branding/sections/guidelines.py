@@ -41,7 +41,7 @@ from branding.design.language import (
     trim_to_words,
     voice_facts,
 )
-from branding.design.language.sectors import Sector
+from branding.design.language.sectors import Sector, shows_cue
 from branding.models import ColorPalette, CompanyProfile, FontSpec, Tagline, Typography
 from branding.sections.guideline_phrases import guideline_phrases
 from branding.seeding import rng_for
@@ -109,6 +109,7 @@ class _Kit:
     typography: Typography | None
     tagline: str | None
     rng: random.Random
+    profile_text: str  # the industry and description, for what a sector's application needs the company to show
 
     @property
     def sector(self) -> Sector:
@@ -352,11 +353,14 @@ def _words_to_reach_for(kit: _Kit) -> list[str]:
 # --- visual identity --------------------------------------------------------------------------------------------------
 
 
-def _palette_lines(palette: ColorPalette) -> list[str]:
+def _palette_lines(palette: ColorPalette, *, software: bool = True) -> list[str]:
+    """The palette's roles, hexes and uses; outside software the uses are ours, which name no screens or buttons."""
     lines = ['### Colour palette', '']
+    phrases = guideline_phrases()
     if palette.roles:
         for role in palette.roles:
-            usage = f': {_e(role.usage)}' if role.usage.strip() else ''
+            text = role.usage if software or role.role not in phrases.role_uses else phrases.role_uses[role.role]
+            usage = f': {_e(end_sentence(capitalise_first(text)))}' if text.strip() else ''
             lines.append(f'- **{_e(capitalise_first(role.role))}, {_e(role.name)}** {_code(role.hex)}{usage}')
     else:
         for role_name, hex_colour in (
@@ -366,7 +370,7 @@ def _palette_lines(palette: ColorPalette) -> list[str]:
             ('neutral', palette.neutral),
         ):
             meaning = palette.psychology.get(role_name, '').strip()
-            usage = guideline_phrases().role_uses[role_name] + (f'. {meaning}' if meaning else '')
+            usage = phrases.role_uses[role_name] + (f'. {meaning}' if meaning else '')
             lines.append(f'- **{role_name.capitalize()}** {_code(hex_colour)}: {_e(end_sentence(usage))}')
     lines += [
         '',
@@ -420,7 +424,7 @@ def _visual_section(kit: _Kit) -> list[str]:
     interim = guideline_phrases().interim
     lines = ['## Visual identity', '']
     if kit.palette:
-        lines += _palette_lines(kit.palette)
+        lines += _palette_lines(kit.palette, software=kit.sector.software)
     else:
         lines += ['### Colour palette', '', interim.no_palette, '']
     if kit.typography:
@@ -447,11 +451,12 @@ def _dark_background(palette: ColorPalette) -> str | None:
 def _files(kit: _Kit) -> str:
     """The logo files every concept of the kit has (LogoConcept.variants) and what each is for."""
     colours = f' in {_code(kit.palette.primary)} and {_code(kit.palette.accent)}' if kit.palette else ''
+    icon_uses = 'favicons, app icons and avatars' if kit.sector.software else 'favicons, profile pictures and stamps'
     return (
         'each logo concept in this kit comes as five SVG files, all with outlined lettering on a transparent '
         f'background: primary (full colour{colours}, for light backgrounds), reversed (for dark backgrounds), mono '
-        'dark (black), mono light (white) and icon (the symbol or monogram in a square, for favicons, app icons and '
-        f'avatars); the logos export adds PNGs at 512 and 1024 px, for {_e(kit.places(1))}.'
+        f'dark (black), mono light (white) and icon (the symbol or monogram in a square, for {icon_uses}); the logos '
+        f'export adds PNGs at 512 and 1024 px, for {_e(kit.places(1))}.'
     )
 
 
@@ -546,7 +551,7 @@ def _accessibility_section(kit: _Kit) -> list[str]:
     if kit.typography and (size_line := _text_size_line(kit.typography)):
         lines.append(size_line)
     alt = kit.say(
-        'Where the logo is an image, its alt text is the name alone, {brand}; pictures of {product} are '
+        'Where the logo is an image, its alt text is “{brand}” and nothing more; pictures of {product} are '
         'described by what they show.'
     )
     lines.append(f'- {alt}')
@@ -616,10 +621,15 @@ def _digital_applications(kit: _Kit, titles: set[str]) -> list[tuple[str, str]]:
 
 
 def _applications_section(kit: _Kit) -> list[str]:
-    intro = f'Where {kit.brand} shows up most, from {kit.places(2)} to {kit.places(1)}, and how to handle each.'
+    first, second, last = kit.pick(kit.sector.places, 3)
+    intro = f'Where {kit.brand} shows up most, from {first} and {second} to {last}, and how to handle each.'
     lines = ['## Applications', '', _e(intro), '']
     facts: Mapping[str, str | int] = _application_facts(kit)
-    applications = [(application.title, application.text) for application in kit.sector.applications]
+    applications = [
+        (application.title, application.text)
+        for application in kit.sector.applications
+        if not application.needs or shows_cue(kit.profile_text, application.needs)
+    ]
     applications += _digital_applications(kit, {title.casefold() for title, _ in applications})
     for title, text in applications:
         lines.append(f'- **{title}:** {tidy_sentence(text.format_map(facts))}')
@@ -651,6 +661,7 @@ def _kit(
         typography=typography,
         tagline=_first_tagline(taglines),
         rng=rng_for(profile, seed, 'guidelines'),
+        profile_text=f'{profile.industry} {profile.description}',
     )
 
 

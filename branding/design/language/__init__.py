@@ -36,7 +36,12 @@ from branding.design.language.lexicon import (
     to_second_person,
     to_third_person,
 )
-from branding.design.language.profile import MAX_NAME_WORDS_IN_TAGLINE, BrandWords, read_profile
+from branding.design.language.profile import (
+    MAX_NAME_WORDS_IN_TAGLINE,
+    BrandWords,
+    inferred_values_notes,
+    read_profile,
+)
 from branding.design.language.short_phrases import is_plural_phrase, short_phrase
 from branding.design.language.tokens import Token, keywords, proper_nouns_in, tokenise
 from branding.design.language.tone import rank_voices, resolve_voice
@@ -67,6 +72,7 @@ __all__ = [
     'fill',
     'gerund',
     'has_word_chars',
+    'inferred_values_notes',
     'inline_case',
     'is_base_verb',
     'is_plural_phrase',

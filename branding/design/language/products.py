@@ -17,6 +17,7 @@ from branding.design.language.lexicon import gerund, is_base_verb, lexicon, thir
 
 MAX_PRODUCT_WORDS = 3
 MAX_PRODUCTS = 4
+_SHORT_NAME_WORDS = 4  # a long name ('... Wave and Tidal Energy Research ...') shares words with anything
 _SENTENCES = regex.compile(r'[.;:!?()\[\]]+(?:\s|$)|[:;()]')
 _ITEM_SPLIT = regex.compile(r'\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*')
 _WORD = regex.compile(r"^[\p{L}][\p{L}\p{N}'’-]*$")
@@ -24,8 +25,12 @@ _NUMBER_WORDS = frozenset({'one', 'two', 'three', 'four', 'five', 'six', 'seven'
 _PARTICIPLES = frozenset({'sold', 'made', 'built', 'grown', 'run', 'done', 'known', 'given', 'taken', 'shown', 'paid'})
 _BREAKS = frozenset({'than', 'as', 'and/or'})
 _AUDIENCE_LEADS = frozenset({'for', 'to'})  # 'for families and foundations' names who, not what
+_COLLECTIVES = frozenset(
+    {'consortium', 'federation', 'network', 'group', 'association', 'alliance', 'union', 'coalition'}
+)
 _NOT_NOUN_ENDINGS = frozenset({'aside', 'away', 'back', 'out', 'up', 'down', 'off', 'together', 'alive', 'online'})
 _MEASURES = frozenset({'runs', 'range', 'ranges', 'variety', 'selection', 'batches', 'lots', 'kinds', 'types'})
+_CATEGORY_WORDS = frozenset({'app', 'platform', 'service', 'tool', 'company', 'firm', 'studio', 'shop', 'business'})
 _PRONOUNS = frozenset({'it', 'they', 'we', 'you', 'he', 'she', 'them', 'us', 'who', 'which'})
 
 
@@ -54,7 +59,8 @@ def _segments(description: str) -> list[list[str]]:
         for token in regex.findall(r"[\p{L}\p{N}][\p{L}\p{N}'’/-]*|,|&", sentence):
             if token.casefold() in breaks:
                 segments += _kept(current, lead)
-                current, lead = [], token.casefold()
+                after_collective = token.casefold() == 'of' and bool(current) and current[-1].casefold() in _COLLECTIVES
+                current, lead = [], 'for' if after_collective else token.casefold()  # 'a consortium of': members
             else:
                 current.append(token)
         segments += _kept(current, lead)
@@ -71,15 +77,25 @@ def _kept(segment: list[str], lead: str) -> list[list[str]]:
 
 
 def _object(words: list[str]) -> list[str]:
-    """The words after the verb of an item ('bakery baking sourdough loaves' -> 'sourdough loaves'); a verb-like word
-    at the very end is a noun ('penetration tests'), and of two -ing words in a row the first governs ('running
-    reading clubs')."""
+    """The words after the verb of an item ('bakery baking sourdough loaves' -> 'sourdough loaves'). A verb in -s or
+    -ing form governs before a bare one ('shares offshore test berths': 'test' is a noun there); a verb-like word at
+    the very end is a noun ('penetration tests'); of two -ing words in a row the first governs ('running reading
+    clubs')."""
+    inflected = [index for index, word in enumerate(words[:-1]) if _inflected_verb(word)]
+    candidates = inflected or [index for index, word in enumerate(words[:-1]) if _verb_like(word)]
     last = -1
-    for index, word in enumerate(words[:-1]):
-        follows_gerund = index > 0 and index - 1 == last and words[last].endswith('ing') and word.endswith('ing')
-        if _verb_like(word) and not follows_gerund:
+    for index in candidates:
+        follows_gerund = (
+            last >= 0 and index - 1 == last and words[last].endswith('ing') and words[index].endswith('ing')
+        )
+        if not follows_gerund:
             last = index
     return words[last + 1 :] if last >= 0 else words
+
+
+def _inflected_verb(word: str) -> bool:
+    folded = word.casefold()
+    return third_person_lemma(folded) is not None or _gerund_of_verb(folded)
 
 
 def _phrase(words: list[str]) -> str:
@@ -100,7 +116,7 @@ def _phrase(words: list[str]) -> str:
         return ''
     if last in lex.stopwords or last in _PARTICIPLES or last.endswith('ed') or last in lex.dangling_words:
         return ''
-    if len(kept) == 1 and (is_base_verb(last) or third_person_lemma(last)):
+    if len(kept) == 1 and (is_base_verb(last) or third_person_lemma(last) or last in _CATEGORY_WORDS):
         return ''
     return ' '.join(kept)
 
@@ -115,6 +131,8 @@ def _items(segment: list[str], name_words: set[str]) -> list[str]:
     first = [word for word in parts[0] if word.casefold() not in determiners] if parts else []
     if len(parts) < 2 or (len(parts) == 2 and len(first) == 1 and first[0].endswith('ing') and len(parts[1]) > 1):
         return []
+    if sum(1 for part in parts[1:] if any(third_person_lemma(word) for word in part[:2])) >= 2:
+        return []  # 'builds a plan, cheers every walk and never shames a missed day': what it does, not what it is
     items = [_phrase(_object(part)) for part in parts]
     items = [item for item in items if item and not {word.casefold() for word in item.split(' ')} & name_words]
     return items if len(items) == len(parts) or (len(items) >= 2 and items[0] == _phrase(_object(parts[0]))) else []
@@ -122,8 +140,11 @@ def _items(segment: list[str], name_words: set[str]) -> list[str]:
 
 def _lone_object(segment: list[str]) -> str:
     """The object of a verb in -ing or -s form ('composing small-batch fragrances'); a base form is too often a noun
-    ('live tracking')."""
-    words = [word for word in segment if word not in {',', '&'}]
+    ('live tracking'), and a list that was not one of products gives none."""
+    if ',' in segment:  # of a list of actions, only the last one's object: 'builds, tests and deploys X'
+        last = _ITEM_SPLIT.split(' '.join(segment).replace(' ,', ','))[-1].split(' ')
+        return _phrase(last[1:]) if last and _inflected_verb(last[0]) else ''
+    words = [word for word in segment if word != '&']
     after = _object(words)
     if len(after) == len(words):
         return ''
@@ -135,7 +156,7 @@ def _lone_object(segment: list[str]) -> str:
 def read_products(description: str, name: str = '') -> tuple[str, ...]:
     """Up to four things the company makes or offers, in the order the description names them (a list of three or
     more first). Phrases with a word of the company's name are left out."""
-    name_words = {word.casefold() for word in name.split()}
+    name_words = {word.casefold() for word in name.split()} if len(name.split()) <= _SHORT_NAME_WORDS else set()
     long_list: list[str] = []
     short: list[str] = []  # before a long list: two-item lists and objects
     lone: list[str] = []  # objects of a verb before a long list ('composing small-batch fragrances')

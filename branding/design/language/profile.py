@@ -125,3 +125,13 @@ def infer_values(profile: CompanyProfile, sector: Sector) -> list[str]:
 
 def keywords_text(text: str) -> list[str]:
     return [word.strip('.,;:!?()\'"') for word in plain_text(text).split()]
+
+
+def inferred_values_notes(profile: CompanyProfile) -> list[str]:
+    """The provenance note for a section written from inferred values; none when the profile lists its own."""
+    if profile.brand_values:
+        return []
+    values = [value.inline for value in read_profile(profile).values]
+    if not values:
+        return []
+    return [f'No brand values were given; inferred from the description and sector: {", ".join(values)}.']

@@ -68,6 +68,7 @@ class Application(BaseModel):
 
     title: Prose
     text: Annotated[Prose, _filled_with(*APPLICATION_FIELDS)]
+    needs: tuple[str, ...] = ()  # cues, one of which the profile must show ('app' for screens children use)
 
 
 class TaglineTemplate(BaseModel):

@@ -343,7 +343,7 @@ def audience_lines(words: BrandWords, rng: random.Random) -> list[Candidate]:
         return []
     audience, found = words.audience, []
     rationale = 'Speaks to your audience by name, so the right people recognise themselves.'
-    for index, action in enumerate(words.actions[:3]):
+    for index, action in enumerate([action for action in words.actions if shapes.complete_action(action)][:3]):
         found.append(
             Candidate(
                 text=f'Helping {audience} {to_third_person(action)}.',
