@@ -11,7 +11,7 @@ import re
 import unicodedata
 import zipfile
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from branding.design.typography import FontEntry, catalogue, find_font
@@ -167,8 +167,16 @@ def kit_fonts(typography: Typography | None) -> list[KitFont]:
     if typography is None:
         return []
     if typography.fonts:
-        return [
+        fonts = [
             _kit_font(spec.role, spec.family, spec.category, spec.weights, spec.license) for spec in typography.fonts
+        ]
+        scripts = tuple(font.family for font in fonts if font.role == 'script')
+        # heading and body text fall back to the script faces for the writing systems their Latin files lack
+        return [
+            replace(font, stack=(font.stack[0], *scripts, *font.stack[1:]))
+            if font.role in {'heading', 'body'}
+            else font
+            for font in fonts
         ]
     named = {'heading': typography.heading_font, 'body': typography.body_font, 'accent': typography.accent_font}
     return [_kit_font(role, family, 'sans-serif', [400, 700], '') for role, family in named.items() if family.strip()]

@@ -75,7 +75,8 @@ def _script_fonts_section(kit: BrandKit, fonts: FontLibrary) -> list[str]:
 def font_licences(kit: BrandKit, fonts: FontLibrary) -> str:
     """The licences of the fonts `kit` names, with each licence's full text where the package installed in `fonts`
     ships it."""
-    fonts_named = kit_fonts(kit.typography)
+    # a script face the kit names is listed with the brand book's script fonts below (the same package)
+    fonts_named = [font for font in kit_fonts(kit.typography) if font.role != 'script']
     lines = [f'Fonts named by the {kit_title(kit)} brand kit', '']
     if not fonts_named:
         lines += ['This kit has no typography section, so it names no fonts.', '']

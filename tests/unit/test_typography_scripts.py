@@ -11,9 +11,12 @@ import pytest
 from branding.design.data_files import DataFileError, packaged
 from branding.design.script_type import script_faces, script_notes, with_script_faces
 from branding.design.scripts import SCRIPTS, detect_scripts, nearest_font_file
-from branding.models import CompanyProfile, CompanyType
+from branding.export import export_kit
+from branding.exports.licenses import font_licences
+from branding.models import CompanyProfile, CompanyType, Focus
 from branding.sections.typography import build_offline_typography, complete_typography
 from tests.fonts import INSTALLED_FONTS
+from tests.unit.test_export_scripts import make_kit
 
 
 def profile(name: str, description: str = 'A studio for packaging and identity design.') -> CompanyProfile:
@@ -104,3 +107,14 @@ def test_every_script_has_a_note_and_a_malformed_table_is_refused(tmp_path: Path
     broken.write_text(json.dumps(data), encoding='utf-8')
     with pytest.raises(DataFileError, match=r'scripts\.thai\.note'):
         script_notes(broken)
+
+
+def test_the_exports_carry_the_script_face_in_the_text_stacks_and_its_licence() -> None:
+    kit = make_kit('さくらデザイン', focus=Focus.TYPOGRAPHY)
+    css = export_kit(kit, 'css', fonts=INSTALLED_FONTS)[0].decode('utf-8')
+    heading = next(line for line in css.splitlines() if '--font-heading:' in line)
+    assert heading.split(': ', 1)[1].split(', ')[1] == "'Noto Sans JP'"
+    assert "--font-script: 'Noto Sans JP', sans-serif;" in css
+    licences = font_licences(kit, INSTALLED_FONTS)
+    assert 'Noto Sans JP is not in the Brandsmith font catalogue' not in licences
+    assert 'Noto Sans JP (brand book PDF: Japanese)' in licences and 'SIL OPEN FONT LICENSE' in licences
