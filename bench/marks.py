@@ -3,8 +3,9 @@
 Over bench/corpus.py's profiles, offline kits of 3 variations on a few seeds: symbol diversity (the most frequent
 symbol's share of kits, how many distinct symbols, which ones recur across companies and where), where each
 symbol-led concept's symbol came from (the company's own words, a sector or company-type default, or the hand-drawn
-set when nothing was chosen) and the time per kit. `--sheet out.png` also renders a contact sheet to judge by eye:
-each symbol-led concept at 512 px, and each symbol alone, in a disc and cut out of one at 32 px.
+set when nothing was chosen) and the time per kit; how legible the concepts' icons are at 16 and 32 px (as the kit
+measures them) and the time the logo pack of one kit takes to render. `--sheet out.png` also renders a contact sheet
+to judge by eye: each symbol-led concept at 512 px, and each symbol alone, in a disc and cut out of one at 32 px.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from branding.design.marks.inks import Inks
 from branding.design.marks.pictograms import Composition, pictogram
 from branding.design.symbols.choose import KitSymbol
 from branding.design.symbols.icon_set import IconLibrary
+from branding.export import export_kit
 from branding.exports.png import render_png
 from branding.models import BrandingRequest, BrandKit, CompanyProfile
 from branding.orchestrator import generate_kit
@@ -34,6 +36,8 @@ from branding.settings import Settings
 OWN_WORDS = frozenset({'name', 'industry', 'description', 'audience', 'values', 'icon'})
 DEFAULTS = frozenset({'sector', 'company_type'})
 TARGET_MS = 100.0  # the offline kit of 3 variations, median (issue 13)
+PACK_TARGET_S = 2.0  # the logo pack of one kit of 3 variations (issue 13)
+PACK_KITS = 3  # kits whose pack is timed
 SMALL: tuple[Composition, ...] = ('bare', 'disc', 'cut-disc')
 
 
@@ -122,6 +126,43 @@ def report(tally: Tally, companies: int) -> None:
             print(f'  {icon:<24}{", ".join(sorted(names))}')
 
 
+def legibility_report(kits: list[tuple[CompanyProfile, BrandKit]]) -> None:
+    """The icons' legibility as the kit measured it: how many pass, their finest detail at 32 px, how many were
+    redrawn to pass."""
+    checks = [logo.legibility for _, kit in kits for logo in kit.logos if logo.legibility is not None]
+    if not checks:
+        return
+    at_32 = [size.smallest_feature_px for check in checks for size in check.icon if size.size_px == 32]
+    at_16 = [size.smallest_feature_px for check in checks for size in check.icon if size.size_px == 16]
+    fill = [size.fill for check in checks for size in check.icon if size.size_px == 32]
+    redrawn = sum(check.icon_source.startswith('redrawn') for check in checks)
+    print(f"\nlegibility of {len(checks)} concepts' icons (one-colour files)")
+    print(f'{"icons passing at 16 and 32 px":<44}{sum(check.passes for check in checks) / len(checks):>12.1%}')
+    print(f'{"  of them redrawn to pass or as the best try":<44}{redrawn / len(checks):>12.1%}')
+    print(f'{"median finest detail at 32 px (px)":<44}{statistics.median(at_32):>12.2f}')
+    print(f'{"median finest detail at 16 px (px)":<44}{statistics.median(at_16):>12.2f}')
+    print(f'{"median share of the square the symbol spans":<44}{statistics.median(fill):>12.1%}')
+    lockups = sum(check.lockup_passes for check in checks)
+    print(f'{"lockups with no detail under 0.75 px at 120 px":<44}{lockups / len(checks):>12.1%}')
+
+
+def pack_report(kits: list[tuple[CompanyProfile, BrandKit]], fonts: FontLibrary, icons: IconLibrary) -> None:
+    """Wall and CPU time of the logo pack of a few kits, each rendered from nothing (the PNG cache cleared)."""
+    walls: list[float] = []
+    cpus: list[float] = []
+    for _, kit in kits[:PACK_KITS]:
+        render_png.cache_clear()
+        wall, cpu = time.perf_counter(), time.process_time()
+        export_kit(kit, 'logo-pack', fonts=fonts, icons=icons)
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+    wall_median, cpu_median = statistics.median(walls), statistics.median(cpus)
+    print(f'\nlogo pack of one kit of 3 variations, {len(walls)} kits')
+    print(f'{"median s wall (target " + f"{PACK_TARGET_S:.0f})":<44}{wall_median:>12.2f}')
+    print(f'{"  ratio to target":<44}{wall_median / PACK_TARGET_S:>12.2f}')
+    print(f'{"median s CPU, every thread":<44}{cpu_median:>12.2f}')
+
+
 def contact_sheet(kits: list[tuple[CompanyProfile, BrandKit]], icons: IconLibrary, path: Path, limit: int) -> None:
     """Each company's symbol-led concepts at 512 px and its symbols alone at 32 px, one row per company."""
     from PIL import Image, ImageDraw  # noqa: PLC0415  # only the sheet needs Pillow
@@ -171,6 +212,8 @@ def main() -> None:
         print(f'note: {icons.problem}')
     tally, kits = asyncio.run(measure(args.seeds, fonts, icons))
     report(tally, len(corpus_profiles()))
+    legibility_report(kits)
+    pack_report(kits, fonts, icons)
     if args.sheet:
         contact_sheet(kits, icons, args.sheet, args.sheet_companies)
 
