@@ -18,6 +18,8 @@ from pydantic import BaseModel
 
 from branding import __version__
 from branding.export import EXPORTS, export_kit
+from branding.images.kit_paintings import ImagePainted
+from branding.images.painter import image_path
 from branding.metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
 from branding.models import (
     COMPANY_TYPE_LABELS,
@@ -221,7 +223,9 @@ async def generate_branding(body: GenerationRequest, request: Request, service: 
         200: {
             'description': (
                 'Server-Sent Events: `started` {section}, `text` {section, text} while guidelines stream, `section` '
-                '{section, provenance, data} as each completes, then `done` {kit_id, generation_time_seconds}.'
+                '{section, provenance, data} as each completes, `image` {index, image_url, traced_svg, painting} as '
+                'each logo concept is painted (with an image provider on; served once the kit is done), then '
+                '`done` {kit_id, generation_time_seconds}.'
             ),
             'content': {'text/event-stream': {}},
         },
@@ -249,6 +253,8 @@ async def generate_branding_stream(
                             'section',
                             {'section': section, 'provenance': provenance.model_dump(mode='json'), 'data': payload},
                         )
+                    case ImagePainted(index=index, png=png, kit=kit):
+                        yield sse_event('image', _painting_payload(kit, index, painted=png is not None))
                     case KitDone(kit=kit):
                         yield sse_event(
                             'done', {'kit_id': kit.id, 'generation_time_seconds': kit.generation_time_seconds}
@@ -259,6 +265,16 @@ async def generate_branding_stream(
     response = StreamingResponse(events(), media_type='text/event-stream', headers={'X-Accel-Buffering': 'no'})
     remember_caller(response, caller)
     return response
+
+
+def _painting_payload(kit: BrandKit, index: int, *, painted: bool) -> dict[str, object]:
+    concept = kit.logos[index]
+    return {
+        'index': index,
+        'image_url': concept.image_url if painted else None,
+        'traced_svg': concept.traced_svg if painted else None,
+        'painting': concept.painting.model_dump(mode='json') if concept.painting else None,
+    }
 
 
 @router.get('/api/v1/kits', tags=['kits'], responses={401: ERROR_RESPONSES[401], 422: ERROR_RESPONSES[422]})
@@ -294,6 +310,26 @@ async def _saved_kit(service: KitService, kit_id: str) -> BrandKit:
 @router.get('/api/v1/kits/{kit_id}', tags=['kits'], responses={**NOT_FOUND, 422: ERROR_RESPONSES[422]})
 async def get_kit(kit_id: KitId, service: Service) -> BrandKit:
     return await _saved_kit(service, kit_id)
+
+
+@router.get(
+    '/api/v1/kits/{kit_id}/logos/{index}/image.png',
+    tags=['kits'],
+    response_class=Response,
+    responses={
+        200: {'content': {'image/png': {}}, 'description': "The logo concept's painting, kept with the kit"},
+        404: {'model': ErrorBody, 'description': 'No such kit, or the concept has no painting'},
+        422: ERROR_RESPONSES[422],
+    },
+)
+async def logo_painting(kit_id: KitId, index: Annotated[int, Path(ge=0, le=99)], service: Service) -> Response:
+    kit = await _saved_kit(service, kit_id)
+    if index >= len(kit.logos) or kit.logos[index].image_url != image_path(kit_id, index):
+        raise ApiError(404, 'not_found', 'This logo concept has no painting.')
+    png = await service.store.get_image(kit_id, index)
+    if png is None:
+        raise ApiError(404, 'not_found', 'This logo concept has no painting.')
+    return Response(png, media_type='image/png', headers={'Cache-Control': 'private, max-age=86400'})
 
 
 @router.delete(

@@ -260,10 +260,16 @@ class LogoConcept(BaseModel):
     color_scheme: list[HexColor]
     prompt_used: str = Field(description='A ready prompt for an image model')
     svg: str = Field(description='Self-contained SVG mark in the kit palette and heading font, on its tile')
-    image_url: str = Field(description='The SVG as a data URI')
+    image_url: str = Field(
+        description='The SVG as a data URI, or the path of the painting an image model made of the prompt'
+    )
     variants: LogoVariants | None = Field(default=None, description='The logo files (kits saved before them: none)')
     dark_background: HexColor | None = Field(default=None, description='The background `reversed` is drawn for')
     legibility: LogoLegibility | None = None
+    traced_svg: str | None = Field(default=None, description='The painting traced to vectors in the kit palette')
+    painting: SectionProvenance | None = Field(
+        default=None, description='Where the painting came from, or why there is none (none: not painted)'
+    )
 
 
 class Tagline(BaseModel):

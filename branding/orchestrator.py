@@ -12,6 +12,8 @@ from typing import Any, TypeVar, cast
 from branding.chain import ProviderChain
 from branding.design.font_files import FontLibrary
 from branding.design.symbols.icon_set import IconLibrary
+from branding.images.kit_paintings import ImagePainted, KitPaintings
+from branding.images.painter import Painter, Painting
 from branding.models import (
     OFFLINE_PROVIDER,
     BrandingRequest,
@@ -52,9 +54,10 @@ class SectionDone:
 @dataclass(kw_only=True, slots=True)
 class KitDone:
     kit: BrandKit
+    late: tuple[asyncio.Task[Painting], ...] = ()  # paintings still under way: add each to the saved kit when in
 
 
-KitEvent = SectionStarted | SectionText | SectionDone | KitDone
+KitEvent = SectionStarted | SectionText | SectionDone | ImagePainted | KitDone
 
 
 @dataclass(kw_only=True, slots=True)
@@ -186,14 +189,38 @@ async def _run_section(spec: AnySpec, context: KitContext, kit: BrandKit, emit: 
     emit(SectionDone(section=section, provenance=provenance, kit=kit))
 
 
+async def _until_done(
+    events: asyncio.Queue[KitEvent | BaseException], remaining: int, paintings: KitPaintings | None
+) -> AsyncGenerator[KitEvent, None]:
+    """The kit's events until its `remaining` sections are done and its paintings are in (or out of time)."""
+    while remaining:
+        event = await events.get()
+        if isinstance(event, BaseException):
+            raise event
+        if isinstance(event, SectionDone):
+            remaining -= 1
+        if paintings is not None:
+            paintings.saw(event)
+        yield event
+    if paintings is not None:
+        async for painted in paintings.settle(events):
+            yield painted
+
+
 async def stream_kit(
-    request: BrandingRequest, *, chain: ProviderChain | None = None, fonts: FontLibrary, icons: IconLibrary
+    request: BrandingRequest,
+    *,
+    chain: ProviderChain | None = None,
+    fonts: FontLibrary,
+    icons: IconLibrary,
+    painter: Painter | None = None,
 ) -> AsyncGenerator[KitEvent, None]:
     """Yield section events in completion order, then KitDone. Closing the iterator cancels the unfinished work.
 
     Without a `chain` (or with one that has no providers) every section comes from the offline design engine. `fonts`
     is where the engine finds the font files it draws lettering from and says are installed; `icons` the icon set
-    logo symbols are drawn from."""
+    logo symbols are drawn from. With a `painter`, each logo concept is painted once the logos are done, beside the
+    other sections: ImagePainted events, and KitDone waits at most the painter's budget (the rest come `late`)."""
     started = time.perf_counter()
     seed = request.seed if request.seed is not None else fresh_seed()
     context = KitContext(request=request, seed=seed, fonts=fonts, icons=icons, chain=chain)
@@ -209,6 +236,8 @@ async def stream_kit(
     def emit(event: KitEvent) -> None:
         events.put_nowait(event)
 
+    paintings = KitPaintings(painter=painter, kit=kit, kit_seed=seed, emit=emit) if painter else None
+
     async def run(spec: AnySpec) -> None:
         try:
             await _run_section(spec, context, kit, emit)
@@ -219,17 +248,14 @@ async def stream_kit(
 
     tasks = [asyncio.create_task(run(SECTIONS[name]), name=f'brandsmith-{name}') for name in context.made]
     try:
-        remaining = len(tasks)
-        while remaining:
-            event = await events.get()
-            if isinstance(event, BaseException):
-                raise event
-            if isinstance(event, SectionDone):
-                remaining -= 1
-            yield event
+        async with contextlib.aclosing(_until_done(events, len(tasks), paintings)) as until_done:
+            async for event in until_done:
+                yield event
         kit.generation_time_seconds = round(time.perf_counter() - started, 3)
-        yield KitDone(kit=kit)
+        yield KitDone(kit=kit, late=paintings.hand_over() if paintings is not None else ())
     finally:
+        if paintings is not None:
+            await paintings.cancel()
         for task in tasks:
             task.cancel()
         for task in tasks:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import logging
 from collections.abc import AsyncGenerator, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -11,6 +14,9 @@ from branding.chain import ProviderChain
 from branding.clients import ClientResolver
 from branding.design.font_files import FontLibrary
 from branding.design.symbols.icon_set import IconLibrary
+from branding.images.kit_paintings import ImagePainted, apply_painting
+from branding.images.painter import Painter, Painting
+from branding.images.registry import build_painter
 from branding.metrics import Metrics
 from branding.models import OFFLINE_PROVIDER, BrandingRequest, BrandKit
 from branding.orchestrator import (
@@ -29,6 +35,8 @@ from branding.redis_state import RedisBreakers, RedisRateLimiter, connect
 from branding.registry import sections_for
 from branding.settings import Settings
 from branding.store import KitStore, open_store, request_key
+
+logger = logging.getLogger(__name__)
 
 
 class RateLimited(Exception):
@@ -50,6 +58,9 @@ class KitService:
     metrics: Metrics = field(default_factory=Metrics)  # this instance's numbers, served at /metrics
     clients: ClientResolver = field(default_factory=ClientResolver)
     access: ApiAccess = field(default_factory=ApiAccess)
+    painter: Painter | None = None  # paints each logo concept when an image provider is on (BRANDSMITH_IMAGES)
+    _late: set[asyncio.Task[None]] = field(default_factory=set)  # paintings being added to kits already saved
+    _late_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
     @property
     def chain_names(self) -> list[str]:
@@ -88,13 +99,21 @@ class KitService:
                 self.metrics.kit_done(reused=True)
                 yield KitDone(kit=saved)
                 return
-        async for event in stream_kit(request, chain=self.chain, fonts=self.fonts, icons=self.icons):
-            if isinstance(event, SectionDone):
-                self.metrics.section_done(event.section, event.provenance)
-            elif isinstance(event, KitDone):
-                await self.store.save(event.kit, request, request_key=key, owner=owner)
-                self.metrics.kit_done(reused=False)
-            yield event
+        paintings: dict[int, bytes] = {}
+        kit_events = stream_kit(request, chain=self.chain, fonts=self.fonts, icons=self.icons, painter=self.painter)
+        async with contextlib.aclosing(kit_events):  # a consumer that leaves stops the provider calls and paintings
+            async for event in kit_events:
+                if isinstance(event, SectionDone):
+                    self.metrics.section_done(event.section, event.provenance)
+                elif isinstance(event, ImagePainted) and event.png is not None:
+                    paintings[event.index] = event.png
+                elif isinstance(event, KitDone):
+                    await self.store.save(event.kit, request, request_key=key, owner=owner)
+                    for index, png in paintings.items():
+                        await self.store.save_image(event.kit.id, index, png)
+                    self._keep_late(event, request, request_key=key, owner=owner)
+                    self.metrics.kit_done(reused=False)
+                yield event
 
     async def generate(self, request: BrandingRequest, *, owner: str, reuse: bool = True) -> BrandKit:
         async for event in self.stream(request, owner=owner, reuse=reuse):
@@ -110,7 +129,41 @@ class KitService:
         self.metrics.section_done(done.section, done.provenance)
         return done
 
+    def _keep_late(self, done: KitDone, request: BrandingRequest, *, request_key: str, owner: str) -> None:
+        """Add each painting that arrives after the kit was saved to the saved kit."""
+        for painting in done.late:
+            task = asyncio.create_task(self._add_late(painting, done.kit.id, request, request_key, owner))
+            self._late.add(task)
+            task.add_done_callback(self._late.discard)
+
+    async def _add_late(
+        self, painting: asyncio.Task[Painting], kit_id: str, request: BrandingRequest, request_key: str, owner: str
+    ) -> None:
+        try:
+            painted = await painting
+            async with self._late_lock:  # one at a time: each reads the kit the one before it saved
+                stored = await self.store.get(kit_id)
+                if stored is None or apply_painting(stored.kit, painted) is None:
+                    return  # deleted meanwhile, or its logos were made again
+                if painted.png is not None:
+                    await self.store.save_image(kit_id, painted.index, painted.png)
+                await self.store.save(stored.kit, request, request_key=request_key, owner=owner)
+        except asyncio.CancelledError:
+            raise
+        except Exception:  # a painting that cannot be kept must not take the service down
+            logger.exception('keeping a late painting of kit %s failed', kit_id)
+
+    async def settle_late(self) -> None:
+        """Wait for the paintings still being added to saved kits (tests, shutdown)."""
+        if self._late:
+            await asyncio.wait(set(self._late))
+
     async def close(self) -> None:
+        for task in list(self._late):
+            task.cancel()
+        await asyncio.gather(*self._late, return_exceptions=True)
+        if self.painter is not None:
+            await self.painter.aclose()
         await self.store.close()
         await self.chain.aclose()
         if self.redis is not None:
@@ -139,6 +192,7 @@ def build_kit_service(settings: Settings) -> KitService:
         page_limiter=limiter_for('pages', settings.page_rate_limit_per_minute, redis),
         redis=redis,
         metrics=metrics,
+        painter=build_painter(settings),
         clients=ClientResolver.from_setting(settings.trusted_proxies),
         access=ApiAccess.from_settings(
             tokens=settings.api_tokens.get_secret_value() if settings.api_tokens else '',

@@ -42,6 +42,14 @@ class Painting:
     provenance: SectionProvenance
 
 
+def failed_painting(index: int, note: str, *, latency_ms: int = 0, attempts: int = 0) -> Painting:
+    """No painting for concept `index`, and why."""
+    provenance = SectionProvenance(
+        status=SectionStatus.ERROR, provider='none', model='', latency_ms=latency_ms, attempts=attempts, note=note
+    )
+    return Painting(index=index, png=None, traced_svg=None, provenance=provenance)
+
+
 @dataclass(kw_only=True, slots=True)
 class _Breaker:
     failures: int = 0
@@ -97,18 +105,11 @@ class Painter:
                     note='; '.join(filter(None, [*tried.notes, trace_note])),
                 ),
             )
-        return Painting(
-            index=index,
-            png=None,
-            traced_svg=None,
-            provenance=SectionProvenance(
-                status=SectionStatus.ERROR,
-                provider='none',
-                model='',
-                latency_ms=round((time.perf_counter() - started) * 1000),
-                attempts=tried.attempts,
-                note='; '.join(tried.notes) or 'no image provider',
-            ),
+        return failed_painting(
+            index,
+            '; '.join(tried.notes) or 'no image provider',
+            latency_ms=round((time.perf_counter() - started) * 1000),
+            attempts=tried.attempts,
         )
 
     async def _from(self, provider: ImageProvider, ask: ImageAsk, tried: _Attempt) -> bytes | None:

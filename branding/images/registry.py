@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from branding.images.base import ImageProvider
 from branding.images.openai_images import OpenAICompatibleImages
+from branding.images.painter import Painter
 from branding.images.together_images import TogetherImages
 from branding.settings import Settings
 
@@ -75,3 +76,20 @@ def build_image_providers(settings: Settings) -> list[ImageProvider]:
     active = ', '.join(f'{provider.name} ({provider.model})' for provider in providers) or 'none'
     logger.info('Image providers: %s%s', active, f'; skipped: {"; ".join(skipped)}' if skipped else '')
     return providers
+
+
+def build_painter(settings: Settings) -> Painter | None:
+    """The painter the settings describe, or None when no image provider is on."""
+    providers = build_image_providers(settings)
+    if not providers:
+        return None
+    return Painter(
+        providers=providers,
+        size=settings.image_size,
+        timeout_s=settings.image_timeout_s,
+        retry_after_cap_s=settings.retry_after_cap_s,
+        budget_s=settings.section_budget_s,
+        price_per_mp=settings.image_price_per_mp,
+        breaker_threshold=settings.breaker_threshold,
+        breaker_cooldown_s=settings.breaker_cooldown_s,
+    )

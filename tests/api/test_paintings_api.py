@@ -1,0 +1,167 @@
+"""Logo paintings through the API: the real Together SDK against the fake image server on 127.0.0.1. Each painting
+streams as an `image` event, is kept with the saved kit, served, traced, survives a restart and goes with the kit;
+every way the image server fails still gives a kit with vector marks and an honest note, and never shows the key."""
+
+from __future__ import annotations
+
+import io
+import logging
+import xml.etree.ElementTree as ET
+from collections.abc import AsyncIterator
+from typing import Any
+
+import httpx
+import pytest
+from PIL import Image
+
+from branding.models import EXAMPLE_PROFILE
+from branding.service import KitService, build_kit_service
+from branding.settings import Settings
+from tests.api.conftest import api_app, client_for
+from tests.api.test_service_api import parse_sse
+from tests.fakes.images import FAILURES, painted
+from tests.fakes.provider_server import FakeProviderServer
+
+pytest_plugins = ['tests.fakes.plugin']
+
+KEY = 'paint-key-DO-NOT-LEAK-789'
+SVG = '{http://www.w3.org/2000/svg}'
+
+
+@pytest.fixture
+def image_env(provider_server: FakeProviderServer, monkeypatch: pytest.MonkeyPatch) -> FakeProviderServer:
+    """Chat from the offline engine, paintings from the fake Together images API (1 s per call at most)."""
+    env = provider_server.provider_settings(KEY, providers='offline', images='auto')
+    env |= {'BRANDSMITH_IMAGE_TIMEOUT': '1', 'OPENAI_COMPAT_IMAGE_MODEL': ''}
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    return provider_server
+
+
+@pytest.fixture
+async def painting_service(image_env: FakeProviderServer) -> AsyncIterator[KitService]:
+    built = build_kit_service(Settings())
+    try:
+        yield built
+    finally:
+        await built.close()
+
+
+@pytest.fixture
+async def painting_client(painting_service: KitService) -> AsyncIterator[httpx.AsyncClient]:
+    async with client_for(api_app(service=painting_service)) as client:
+        yield client
+
+
+def body(**overrides: Any) -> dict[str, Any]:
+    fields = {'company_profile': EXAMPLE_PROFILE.model_dump(mode='json'), 'num_variations': 2, 'focus': 'logo'}
+    return fields | overrides
+
+
+async def stream(client: httpx.AsyncClient, **overrides: Any) -> tuple[str, list[tuple[str, Any]]]:
+    async with client.stream('POST', '/api/v1/generate-branding/stream', json=body(**overrides)) as response:
+        assert response.status_code == 200
+        text = ''.join([chunk async for chunk in response.aiter_text()])
+    return text, parse_sse(text)
+
+
+async def test_each_concept_is_painted_streamed_kept_served_and_traced(
+    image_env: FakeProviderServer, painting_client: httpx.AsyncClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    image_env.respond_with('together_images', lambda _: painted())
+    caplog.set_level(logging.DEBUG)
+    text, events = await stream(painting_client, seed=5)
+
+    names = [name for name, _ in events]
+    assert names.count('image') == 2
+    assert names.index('section') < names.index('image') and names[-1] == 'done'
+    kit_id = events[-1][1]['kit_id']
+    kit = (await painting_client.get(f'/api/v1/kits/{kit_id}')).json()
+    for index, logo in enumerate(kit['logos']):
+        assert logo['image_url'] == f'/api/v1/kits/{kit_id}/logos/{index}/image.png'
+        assert logo['painting']['provider'] == 'together' and logo['painting']['status'] == 'ok'
+        served = await painting_client.get(logo['image_url'])
+        assert served.status_code == 200 and served.headers['content-type'] == 'image/png'
+        with Image.open(io.BytesIO(served.content)) as image:
+            assert (image.format, image.size) == ('PNG', (1024, 1024))
+        root = ET.fromstring(logo['traced_svg'])
+        assert {element.tag for element in root.iter()} == {f'{SVG}svg', f'{SVG}path'}
+        assert len(root.findall(f'{SVG}path')) >= 2
+        assert logo['svg'].startswith('<svg')  # the vector mark stays
+    streamed = [data for name, data in events if name == 'image']
+    assert sorted(item['index'] for item in streamed) == [0, 1]
+    assert all(item['image_url'].endswith('/image.png') for item in streamed)
+    assert (await painting_client.get(f'/api/v1/kits/{kit_id}/logos/5/image.png')).status_code == 404
+    assert KEY not in text and KEY not in caplog.text and KEY not in str(kit)
+
+
+async def test_paintings_survive_a_restart_and_go_with_the_kit(
+    image_env: FakeProviderServer, painting_client: httpx.AsyncClient
+) -> None:
+    image_env.respond_with('together_images', lambda _: painted())
+    _, events = await stream(painting_client)
+    kit_id = events[-1][1]['kit_id']
+    url = f'/api/v1/kits/{kit_id}/logos/1/image.png'
+    first = (await painting_client.get(url)).content
+
+    restarted = build_kit_service(Settings())
+    try:
+        async with client_for(api_app(service=restarted)) as client:
+            client.cookies.update(painting_client.cookies)  # the same browser, so the kit's owner
+            again = await client.get(url)
+            assert again.status_code == 200 and again.content == first
+            assert (await client.delete(f'/api/v1/kits/{kit_id}')).status_code == 204
+            assert (await client.get(url)).status_code == 404
+        assert await restarted.store.get_image(kit_id, 1) is None
+    finally:
+        await restarted.close()
+
+
+async def test_a_painting_that_arrives_after_the_budget_is_added_to_the_saved_kit(
+    image_env: FakeProviderServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv('BRANDSMITH_SECTION_BUDGET', '0.3')
+    monkeypatch.setenv('BRANDSMITH_IMAGE_TIMEOUT', '5')
+    image_env.respond_with('together_images', lambda _: painted(seconds=1.0))
+    service = build_kit_service(Settings())
+    try:
+        async with client_for(api_app(service=service)) as client:
+            _, events = await stream(client)
+            assert 'image' not in [name for name, _ in events]
+            kit_id = events[-1][1]['kit_id']
+            before = (await client.get(f'/api/v1/kits/{kit_id}')).json()
+            assert all(logo['image_url'].startswith('data:image/svg+xml') for logo in before['logos'])
+            await service.settle_late()
+            after = (await client.get(f'/api/v1/kits/{kit_id}')).json()
+            for index, logo in enumerate(after['logos']):
+                assert logo['image_url'] == f'/api/v1/kits/{kit_id}/logos/{index}/image.png'
+                assert (await client.get(logo['image_url'])).status_code == 200
+                assert logo['traced_svg'].startswith('<svg')
+    finally:
+        await service.close()
+
+
+@pytest.mark.parametrize('failure', list(FAILURES))
+async def test_every_image_failure_still_gives_a_kit_with_vector_marks(
+    image_env: FakeProviderServer,
+    painting_client: httpx.AsyncClient,
+    caplog: pytest.LogCaptureFixture,
+    failure: str,
+) -> None:
+    image_env.respond_with('together_images', lambda _: FAILURES[failure]())
+    caplog.set_level(logging.DEBUG)
+    text, events = await stream(painting_client)
+
+    assert events[-1][0] == 'done'
+    kit_id = events[-1][1]['kit_id']
+    kit = (await painting_client.get(f'/api/v1/kits/{kit_id}')).json()
+    assert len(kit['logos']) == 2
+    for index, logo in enumerate(kit['logos']):
+        assert logo['image_url'].startswith('data:image/svg+xml') and logo['svg'].startswith('<svg')
+        assert logo['traced_svg'] is None
+        assert logo['painting']['status'] == 'error' and logo['painting']['note'].startswith('together: ')
+        assert (await painting_client.get(f'/api/v1/kits/{kit_id}/logos/{index}/image.png')).status_code == 404
+    assert KEY not in text and KEY not in caplog.text and KEY not in str(kit)
+    # the SDK's DEBUG lines carry its own retry tracebacks; the server's log (INFO and up) has none
+    assert not [record for record in caplog.records if record.levelno >= logging.INFO and record.exc_info]
+    assert 'Traceback' not in '\n'.join(r.getMessage() for r in caplog.records if r.levelno >= logging.INFO)
