@@ -250,10 +250,8 @@ def _mission_section(kit: _Kit, profile: CompanyProfile) -> list[str]:
     places = list(kit.sector.places)
     offset = kit.rng.randrange(len(places))
     for index, value in enumerate(kit.words.values):
-        place = f'on {places[(offset + index) % len(places)]}'
-        if index % 3 == 1:
-            place = f'with {kit.audience}'
-        sentence = _value_sentence(value, kit, place)
+        first, second = places[(offset + index) % len(places)], places[(offset + index + 2) % len(places)]
+        sentence = _value_sentence(value, kit, f'from {first} to {second}')
         lines.append(f'- **{_e(end_sentence(value.title))}** {_e(tidy_sentence(sentence))}')
     if not kit.words.values:  # e.g. only emoji or markup: nothing to explain, so say what to add instead
         lines.append(f'- {guideline_phrases().interim.no_values}')
@@ -307,7 +305,8 @@ def _tone_note(profile: CompanyProfile, kit: _Kit) -> str | None:
 
 def _voice_intro(profile: CompanyProfile, kit: _Kit) -> list[str]:
     voice = kit.words.voice
-    summary = voice.summary[0].lower() + voice.summary[1:].rstrip('.')
+    summary = voice.summary.split(';')[0].rstrip('.')  # 'like a helpful colleague' is not every sector's way
+    summary = summary[0].lower() + summary[1:]
     lines = [
         '## Voice and tone',
         '',
@@ -469,8 +468,10 @@ def _colour_rule(kit: _Kit) -> str:
         )
     dark = _dark_background(palette)
     example = f' such as {_code(dark)}' if dark and dark != palette.primary else ''
+    light = palette.light.background if palette.light else None
+    light_example = f' such as {_code(light)}' if light else ''
     return (
-        f'on light backgrounds such as {_code(palette.neutral)}, the primary file in {_code(palette.primary)}; on '
+        f'on light backgrounds{light_example}, the primary file in {_code(palette.primary)}; on '
         f'dark backgrounds{example}, or on the primary colour itself, the reversed file; where only one ink prints, '
         f'as on {_e(kit.places(1))}, the mono dark or mono light file.'
     )
@@ -571,7 +572,7 @@ def _dos_and_donts_section(kit: _Kit) -> list[str]:
         )
     dos.append(f'Write to {_e(kit.audience)} as “you”, in the {words.voice.name} voice described above.')
     if kit.palette:
-        dos.append(f'Use {_code(kit.palette.accent)} for the single most important action on {_e(kit.places(1))}.')
+        dos.append(f'Keep {_code(kit.palette.accent)} for the one thing to notice on {_e(kit.places(1))}.')
     if kit.typography:
         dos.append(
             f'Set headings in {_e(kit.typography.heading_font)} and body text in {_e(kit.typography.body_font)}.'

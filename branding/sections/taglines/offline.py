@@ -19,7 +19,7 @@ def offline_candidates(profile: CompanyProfile, count: int, seed: int) -> list[C
     written = [candidate for pattern in PATTERNS for candidate in pattern(words, rng)]
     written += sector_lines(words, rng, f'{profile.industry} {profile.description}')
     candidates = usable(written)
-    chosen = choose(candidates, count, words, rng)
+    chosen = sorted(choose(candidates, count, words, rng), key=lambda candidate: -candidate.weight)  # best first
     if len(chosen) == count:
         return chosen
     taken = {candidate.key for candidate in chosen}

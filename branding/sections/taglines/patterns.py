@@ -15,6 +15,7 @@ from branding.design.language import (
     capitalise_first,
     count_words,
     end_sentence,
+    lexicon,
     to_third_person,
 )
 from branding.sections.taglines import shapes
@@ -31,6 +32,12 @@ from branding.sections.taglines.references import (
 )
 
 _TRIAD_MAX_VALUE_WORDS = 3
+
+
+def _uncountable(phrase: str) -> bool:
+    """Whether a phrase reads without an article: 'personal finance', 'trucking', 'fashion', not 'perfume house'."""
+    last = phrase.rsplit(' ', maxsplit=1)[-1].casefold()
+    return last.endswith(('ing', 'ance', 'ence', 'ion', 'ism', 'ware', 'try', 'cs')) or last in lexicon().mass_nouns
 
 
 def triads(words: BrandWords, rng: random.Random) -> list[Candidate]:
@@ -474,7 +481,7 @@ def name_lines(words: BrandWords, rng: random.Random) -> list[Candidate]:
             )
         )
         found[-1].text = end_sentence(found[-1].text)
-    if words.industry:
+    if words.industry and _uncountable(words.industry):  # 'There’s perfume house' needs an article
         found.append(
             Candidate(
                 text=f'There’s {words.industry}, and there’s {name}.',

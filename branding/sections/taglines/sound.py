@@ -14,6 +14,7 @@ from branding.design.language import lexicon
 from branding.sections.taglines.phrases import tagline_phrases
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
+_CONJUNCTIONS = frozenset({'and', 'or', 'but', 'nor'})
 _VOWEL_GROUPS = regex.compile(r'[aeiouy]+')
 _SENTENCES = regex.compile(r'(?<=[.!?])\s+')
 _PICTOGRAPH = r'(?![©®™‼⁉])[\p{Extended_Pictographic}\p{Emoji_Presentation}\p{Regional_Indicator}]'
@@ -86,6 +87,7 @@ def sound_score(text: str) -> float:
         score *= 1.15
     if _parallel(text):
         score *= 1.1
-    if words[-1].casefold() in lexicon().stopwords:
+    lex = lexicon()
+    if words[-1].casefold() in lex.prepositions | lex.determiners | _CONJUNCTIONS:
         score *= 0.3  # 'Made for the.' ends on nothing
     return score
