@@ -310,7 +310,7 @@ def _recorded_glyph(path: Path, glyph: int) -> tuple[tuple[tuple[str, tuple[Any,
 class _Composer:
     """Glyphs placed one after another from left to right, in thousandths of an em with y down."""
 
-    pen: SVGPathPen
+    pen: SVGPathPen | None  # None: measure only (line breaking tries many lines; only the one placed is drawn)
     x: float = 0.0
     ink: Box | None = None
 
@@ -318,9 +318,10 @@ class _Composer:
         commands, box = _recorded_glyph(path, glyph)
         if box is None:
             return
-        replay = RecordingPen()
-        replay.value = list(commands)
-        replay.replay(TransformPen(self.pen, (scale, 0, 0, -scale, self.x + dx * scale, -dy * scale)))
+        if self.pen is not None:
+            replay = RecordingPen()
+            replay.value = list(commands)
+            replay.replay(TransformPen(self.pen, (scale, 0, 0, -scale, self.x + dx * scale, -dy * scale)))
         x_min, y_min, x_max, y_max = box
         placed = (
             self.x + (dx + x_min) * scale,
@@ -373,6 +374,27 @@ def scaled_metrics(path: Path | None) -> FontMetrics:
     )
 
 
+def _compose(runs: tuple[Run, ...], tracking: float, pen: SVGPathPen | None) -> _Composer | None:
+    if not runs or all(_shaping_font(path) is None for path, _, _ in runs):
+        return None
+    composer = _Composer(pen=pen)
+    order = visual_order([level for _, _, level in runs])
+    for position, index in enumerate(order):
+        _shape_run(composer, runs[index], tracking, position == len(order) - 1)
+    return composer
+
+
+@lru_cache(maxsize=4096)
+def shaped_measure(
+    runs: tuple[Run, ...], *, tracking: float = 0.0, reference: Path | None = None
+) -> TextMeasure | None:
+    """What `shaped_outline` would draw, measured without drawing it: its advance and ink box."""
+    composer = _compose(runs, tracking, None)
+    if composer is None:
+        return None
+    return TextMeasure(advance_width=composer.x, ink_bounds=composer.ink, metrics=scaled_metrics(reference))
+
+
 @lru_cache(maxsize=2048)
 def shaped_outline(
     runs: tuple[Run, ...], *, tracking: float = 0.0, reference: Path | None = None
@@ -381,13 +403,10 @@ def shaped_outline(
     drawing order by their bidi levels (rule L2), as one path in thousandths of an em, y down, from the left end of
     the baseline; metrics (cap height) are `reference`'s, the kit's own face where it has one. None when no run's
     font can be read."""
-    if not runs or all(_shaping_font(path) is None for path, _, _ in runs):
-        return None
     pen = SVGPathPen(None, ntos=lambda value: _number(_tenths(value)))
-    composer = _Composer(pen=pen)
-    order = visual_order([level for _, _, level in runs])
-    for position, index in enumerate(order):
-        _shape_run(composer, runs[index], tracking, position == len(order) - 1)
+    composer = _compose(runs, tracking, pen)
+    if composer is None:
+        return None
     return TextOutline(
         path_data=pen.getCommands(),
         advance_width=composer.x,

@@ -304,3 +304,15 @@ def test_the_script_fonts_marks_use_are_installed() -> None:
     for script in detect_scripts('さくら 北京 서울 بيت שלום गंगा สวัสดี'):
         assert script.font is not None
         assert nearest_font_file(INSTALLED_FONTS, script.font, 700) is not None, f'run make fonts: {scope}'
+
+
+@pytest.mark.parametrize('name', ['𒀱𒀲 Ur', '𒀱𒀲'])
+def test_letters_no_installed_font_has_are_left_out_not_left_to_the_viewer(name: str) -> None:
+    """Cuneiform is in none of the installed fonts: the mark draws the rest (or nothing), never live text."""
+    for style in LogoStyle:
+        svg = render_logo(
+            style, make_profile(name), make_palette(), TYPOGRAPHY, fonts=INSTALLED_FONTS, icons=INSTALLED_ICONS, seed=1
+        )
+        assert '<text' not in svg, style
+    line = set_line(name, FACE, weight=700)
+    assert line.outlined and '<text' not in line.place(left=0, baseline=50, size=40, fill='#000')

@@ -21,6 +21,7 @@ from branding.design.glyphs import (
     measure_text,
     outline_text,
     scaled_metrics,
+    shaped_measure,
     shaped_outline,
 )
 from branding.design.marks.text import _GRAPHEME, _attr, _n, clean_text, without_pictographs
@@ -109,8 +110,10 @@ class SetLine:
         return is_rtl_text(self.text)
 
     def outline(self) -> TextOutline | None:
-        if self.runs is not None:
-            return shaped_outline(self.runs, tracking=self.tracking, reference=self.font_path)
+        if self.runs is not None and self.measure is not None:
+            drawn = shaped_outline(self.runs, tracking=self.tracking, reference=self.font_path)
+            # no installed font has any of its letters: an outlined line that draws nothing
+            return drawn or TextOutline(path_data='', advance_width=0.0, ink_bounds=None, metrics=self.measure.metrics)
         return outline_text(self.font_path, self.text, self.tracking) if self.font_path else None
 
     def ink_box_em(self) -> tuple[float, float, float, float]:
@@ -197,12 +200,12 @@ def font_runs(text: str, face: Face, *, weight: int, base: Path | None) -> tuple
     return tuple(runs)
 
 
-def _shaped_cap_em(outline: TextOutline, base: Path | None, runs: tuple[Run, ...]) -> float:
+def _shaped_cap_em(measure: TextMeasure, base: Path | None, runs: tuple[Run, ...]) -> float:
     """What sizes a line: the face's cap height where it is set in the kit's face alone, else the ink's height above
     the baseline, as CJK, Arabic or Devanagari letters have no capitals to measure."""
-    if all(path == base for path, _, _ in runs) or outline.ink_bounds is None:
-        return outline.metrics.cap_height / SHAPED_UNITS
-    return min(max(-outline.ink_bounds[1] / SHAPED_UNITS, 0.5), 1.0)
+    if all(path == base for path, _, _ in runs) or measure.ink_bounds is None:
+        return measure.metrics.cap_height / SHAPED_UNITS
+    return min(max(-measure.ink_bounds[1] / SHAPED_UNITS, 0.5), 1.0)
 
 
 def _live_line(text: str, face: Face, *, weight: int, tracking: float) -> SetLine:
@@ -240,10 +243,10 @@ def set_line(text: str, face: Face, *, weight: int, tracking: float = 0.0) -> Se
             cap_em=measure.metrics.cap_height / units,
         )
     runs = font_runs(text, face, weight=weight, base=base)
-    outline = shaped_outline(runs, tracking=tracking, reference=base) if runs else None
-    if outline is None and base is not None:  # no installed font has any of its letters: nothing to draw
-        outline = TextOutline(path_data='', advance_width=0.0, ink_bounds=None, metrics=scaled_metrics(base))
-    if outline is None:
+    shaped = shaped_measure(runs, tracking=tracking, reference=base) if runs else None
+    if shaped is None and base is not None:  # no installed font has any of its letters: nothing to draw
+        shaped = TextMeasure(advance_width=0.0, ink_bounds=None, metrics=scaled_metrics(base))
+    if shaped is None:
         return _live_line(text, face, weight=weight, tracking=tracking)
     return SetLine(
         text=text,
@@ -251,11 +254,9 @@ def set_line(text: str, face: Face, *, weight: int, tracking: float = 0.0) -> Se
         weight=found[0] if found else weight,
         tracking=tracking,
         font_path=base,
-        measure=TextMeasure(
-            advance_width=outline.advance_width, ink_bounds=outline.ink_bounds, metrics=outline.metrics
-        ),
-        width_em=outline.advance_width / SHAPED_UNITS,
-        cap_em=_shaped_cap_em(outline, base, runs),
+        measure=shaped,
+        width_em=shaped.advance_width / SHAPED_UNITS,
+        cap_em=_shaped_cap_em(shaped, base, runs),
         runs=runs,
     )
 
