@@ -95,7 +95,6 @@ def storage_secret() -> str:
     return read_or_create_secret(settings.data_dir / '.storage_secret')
 
 
-
 def exit_cleanly(signum: int, frame: FrameType | None) -> None:
     """Uvicorn shuts down gracefully on SIGTERM, then re-raises the signal: end with status 0 instead of dying by it."""
     raise SystemExit(0)
