@@ -323,6 +323,10 @@ async def get_kit(kit_id: KitId, service: Service) -> BrandKit:
     },
 )
 async def logo_painting(kit_id: KitId, index: Annotated[int, Path(ge=0, le=99)], service: Service) -> Response:
+    """The painting of logo concept `index`, as soon as it is painted (ids are capabilities, as for the kit)."""
+    fresh = service.fresh_painting(kit_id, index)
+    if fresh is not None:
+        return Response(fresh, media_type='image/png', headers={'Cache-Control': 'private, max-age=86400'})
     kit = await _saved_kit(service, kit_id)
     if index >= len(kit.logos) or kit.logos[index].image_url != image_path(kit_id, index):
         raise ApiError(404, 'not_found', 'This logo concept has no painting.')

@@ -61,6 +61,7 @@ class KitService:
     painter: Painter | None = None  # paints each logo concept when an image provider is on (BRANDSMITH_IMAGES)
     _late: set[asyncio.Task[None]] = field(default_factory=set)  # paintings being added to kits already saved
     _late_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    _fresh: dict[tuple[str, int], bytes] = field(default_factory=dict)  # paintings of kits not saved yet
 
     @property
     def chain_names(self) -> list[str]:
@@ -99,21 +100,31 @@ class KitService:
                 self.metrics.kit_done(reused=True)
                 yield KitDone(kit=saved)
                 return
-        paintings: dict[int, bytes] = {}
+        paintings: list[tuple[str, int]] = []
         kit_events = stream_kit(request, chain=self.chain, fonts=self.fonts, icons=self.icons, painter=self.painter)
-        async with contextlib.aclosing(kit_events):  # a consumer that leaves stops the provider calls and paintings
-            async for event in kit_events:
-                if isinstance(event, SectionDone):
-                    self.metrics.section_done(event.section, event.provenance)
-                elif isinstance(event, ImagePainted) and event.png is not None:
-                    paintings[event.index] = event.png
-                elif isinstance(event, KitDone):
-                    await self.store.save(event.kit, request, request_key=key, owner=owner)
-                    for index, png in paintings.items():
-                        await self.store.save_image(event.kit.id, index, png)
-                    self._keep_late(event, request, request_key=key, owner=owner)
-                    self.metrics.kit_done(reused=False)
-                yield event
+        try:
+            async with contextlib.aclosing(kit_events):  # a consumer that leaves stops the provider calls, paintings
+                async for event in kit_events:
+                    if isinstance(event, SectionDone):
+                        self.metrics.section_done(event.section, event.provenance)
+                    elif isinstance(event, ImagePainted) and event.png is not None:
+                        # served from here until the kit is saved: the studio shows it the moment it is painted
+                        paintings.append((event.kit.id, event.index))
+                        self._fresh[event.kit.id, event.index] = event.png
+                    elif isinstance(event, KitDone):
+                        await self.store.save(event.kit, request, request_key=key, owner=owner)
+                        for kit_id, index in paintings:
+                            await self.store.save_image(kit_id, index, self._fresh[kit_id, index])
+                        self._keep_late(event, request, request_key=key, owner=owner)
+                        self.metrics.kit_done(reused=False)
+                    yield event
+        finally:
+            for painted in paintings:
+                self._fresh.pop(painted, None)
+
+    def fresh_painting(self, kit_id: str, index: int) -> bytes | None:
+        """The painting of a kit still being made (None once it is saved, or for any other kit)."""
+        return self._fresh.get((kit_id, index))
 
     async def generate(self, request: BrandingRequest, *, owner: str, reuse: bool = True) -> BrandKit:
         async for event in self.stream(request, owner=owner, reuse=reuse):

@@ -17,7 +17,8 @@ from nicegui import background_tasks, ui
 from nicegui.client import Client
 
 from branding.export import export_kit
-from branding.models import BrandingRequest, BrandKit, SectionProvenance
+from branding.images.kit_paintings import ImagePainted
+from branding.models import BrandingRequest, BrandKit, SectionName, SectionProvenance
 from branding.orchestrator import KitDone, KitEvent, SectionDone, SectionStarted, SectionText
 from branding.ratelimit import retry_after_header
 from branding.registry import sections_for
@@ -211,6 +212,9 @@ class Studio:
                 self.kit = kit
                 progress.done(section, provenance)
                 self._show(section, kit, provenance)
+            case ImagePainted(kit=kit) if SectionName.LOGOS in kit.sections:
+                self.kit = kit  # the logo card again, the painting beside its vector mark
+                self._show(SectionName.LOGOS, kit, kit.sections[SectionName.LOGOS])
             case KitDone(kit=kit):
                 self.kit = kit
                 background_tasks.create(self.history.refresh(), name='studio-history')

@@ -20,6 +20,7 @@ from . import (
     card,
     copy_button,
     header,
+    painting_view,
     slug,
 )
 
@@ -95,6 +96,7 @@ def _concept(concept: LogoConcept, company_name: str) -> None:
             _previews(concept, company_name)
         else:
             _tiles(concept, company_name)
+        painting_view.create(concept, company_name)
         ui.label(concept.description).classes('break-words')
         ui.label(concept.rationale).classes(f'break-words text-sm {MUTED_TEXT}')
         ui.label('Image-model prompt').classes(SUBHEADING)
