@@ -64,7 +64,8 @@ async def test_a_shared_kit_shows_every_card_on_a_phone_without_opening_a_socket
         await expect(card.get_by_role('heading', name=SECTIONS[section].title, exact=True, level=2)).to_be_visible()
     await expect(page.get_by_text(shared_kit['taglines'][0]['text'], exact=True)).to_be_visible()
     images = page.locator('img[src^="data:image/svg+xml"]')
-    await expect(images).to_have_count(2 * len(shared_kit['logos']))
+    # each mark on a light and a dark background, its icon at 32 px and in a browser tab
+    await expect(images).to_have_count(4 * len(shared_kit['logos']))
     assert await images.evaluate_all('(images) => images.every((image) => image.complete && image.naturalWidth > 0)')
     assert await page.evaluate('document.documentElement.scrollWidth') <= PHONE['width'], 'the page scrolls sideways'
     await expect(page.get_by_role('button', name='Regenerate', exact=False)).to_have_count(0)
