@@ -206,7 +206,10 @@ async def test_killing_one_instance_loses_no_acknowledged_kit_and_the_other_keep
 
         async def generate(index: int) -> None:
             nonlocal pending_at_kill
-            response = await client.post(url, json=body(f'Survivor {index}', focus='all'), headers=caller)
+            try:
+                response = await client.post(url, json=body(f'Survivor {index}', focus='all'), headers=caller)
+            except httpx.HTTPError:  # the answer was cut off with the instance: not acknowledged
+                return
             if response.status_code == 200:
                 acknowledged.append(response.json()['id'])
                 if len(acknowledged) == 10:
