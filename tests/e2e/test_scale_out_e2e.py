@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import asyncio
 import shutil
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import httpx
 import pytest
+import redis
 from playwright.async_api import Browser, expect
 from prometheus_client.parser import text_string_to_metric_families
 
@@ -180,6 +182,33 @@ async def test_the_studio_works_through_the_load_balancer(cluster: Cluster, brow
                 f'{server.url}/api/v1/kits?limit=100', headers={'Authorization': f'Bearer {ADMIN}'}
             )
             assert 'Balanced Bakery' in {item['company_name'] for item in listing.json()['items']}
+    await context.close()
+
+
+async def test_a_browsers_dark_mode_follows_it_to_the_other_instance(
+    cluster: Cluster, browser: Browser, redis_server: RedisServer
+) -> None:
+    """NiceGUI's user storage is in Redis (NICEGUI_REDIS_URL): a choice made on one instance is read on the other."""
+    first, second = cluster.instances
+    context = await browser.new_context()
+    page = await context.new_page()
+    await page.goto(first.url)
+    await page.get_by_role('button', name='Toggle dark mode').click()
+    await expect(page.locator('body.body--dark')).to_have_count(1)
+    stored = redis.Redis.from_url(redis_server.url.removesuffix('/0') + '/1')
+    deadline = time.monotonic() + 10
+    while not any(b'"dark_mode":true' in (stored.get(key) or b'') for key in stored.scan_iter('nicegui:user-*')):
+        assert time.monotonic() < deadline, 'the choice never reached Redis'
+        await asyncio.sleep(0.1)
+    stored.close()
+
+    other = await context.new_page()
+    await other.goto(second.url)
+    await expect(other.locator('body.body--dark')).to_have_count(1)
+    stranger = await (await browser.new_context()).new_page()
+    await stranger.goto(second.url)
+    await expect(stranger.locator('body')).to_be_visible()
+    await expect(stranger.locator('body.body--dark')).to_have_count(0)
     await context.close()
 
 
