@@ -11,10 +11,11 @@ import hashlib
 import json
 import re
 import secrets
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Protocol
+from enum import StrEnum
+from typing import Any, Protocol
 
 from branding.models import BrandingRequest, BrandKit, Focus
 
@@ -68,6 +69,29 @@ class KitPage:
     total: int
 
 
+class Lever(StrEnum):
+    """What made a revision of a kit."""
+
+    GENERATE = 'generate'
+    REGENERATE = 'regenerate'
+    CHOOSE = 'choose'
+    LOCK = 'lock'
+    INSTRUCTION = 'instruction'
+    EDIT = 'edit'
+    RESTORE = 'restore'
+
+
+@dataclass(kw_only=True, slots=True, frozen=True)
+class RevisionSummary:
+    """One revision of a kit: its number (1 is the kit as generated), when, by which lever, and what it changed."""
+
+    number: int
+    created_at: datetime
+    lever: Lever
+    summary: str
+    sections: list[str]  # the kit's content fields this revision changed (CONTENT_FIELDS order)
+
+
 class KitStore(Protocol):
     """Saved kits. Anyone with a kit's id may read it (ids are capabilities); only its owner lists, replaces or
     deletes it. `owner=None` is the administrator's view of every kit. A kit is committed durably before `save`
@@ -100,6 +124,22 @@ class KitStore(Protocol):
         ...
 
     async def get_image(self, kit_id: str, index: int) -> bytes | None: ...
+
+    async def save_revision(
+        self, kit: BrandKit, *, owner: str | None, lever: Lever, summary: str
+    ) -> RevisionSummary | None:
+        """Replace the saved kit with `kit` as its next revision, keeping only the changed sections; None when there is
+        no kit with its id, NotOwnerError when it is another owner's (None acts for the admin). `save` of a new kit
+        makes revision 1; `save` of a kit already saved amends its latest revision (a painting arriving late)."""
+        ...
+
+    async def list_revisions(self, kit_id: str) -> list[RevisionSummary]:
+        """The kit's revisions, oldest first ([] for no such kit)."""
+        ...
+
+    async def get_revision(self, kit_id: str, number: int) -> BrandKit | None:
+        """The kit as it was at revision `number`; None when it has no such revision."""
+        ...
 
     async def close(self) -> None: ...
 
@@ -158,3 +198,64 @@ def url_scheme(url: str) -> str:
     """The scheme of a database URL, for messages: never the rest, which may hold credentials."""
     scheme, colon, _ = url.partition(':')
     return scheme if colon and re.fullmatch(r'[a-zA-Z][a-zA-Z0-9+.-]{0,30}', scheme) else 'no scheme'
+
+
+# A kit's top-level fields that are its content; the rest (id, timings, provenance) is bookkeeping.
+CONTENT_FIELDS = ('logos', 'taglines', 'color_palette', 'typography', 'brand_guidelines', 'extensions')
+FIRST_REVISION_SUMMARY = 'Generated'
+# The first revision holds every field of the kit; later ones only the fields they changed.
+FIRST_REVISION_SECTIONS_JSON = json.dumps(list(CONTENT_FIELDS))
+_NO_VALUE = object()
+
+
+def kit_fields(kit_json: str) -> dict[str, Any]:
+    """A saved kit's top-level fields: the unit revisions are kept in."""
+    fields: dict[str, Any] = json.loads(kit_json)
+    return fields
+
+
+def changed_fields(old_kit_json: str, new_kit_json: str) -> dict[str, Any]:
+    """The top-level fields of the new kit whose value differs from the old kit's (what a revision keeps)."""
+    old = kit_fields(old_kit_json)
+    return {name: value for name, value in kit_fields(new_kit_json).items() if old.get(name, _NO_VALUE) != value}
+
+
+def content_sections(fields: Iterable[str]) -> list[str]:
+    """The content fields among `fields`, in CONTENT_FIELDS order: what a revision says it changed."""
+    present = set(fields)
+    return [name for name in CONTENT_FIELDS if name in present]
+
+
+def fold_revisions(changes: Iterable[str]) -> BrandKit:
+    """The kit a chain of revisions makes: each revision's changed fields (JSON objects, oldest first) laid over the
+    ones before."""
+    fields: dict[str, Any] = {}
+    for changed in changes:
+        fields.update(kit_fields(changed))
+    return BrandKit.model_validate(fields)
+
+
+def amended_changes(latest_changes_json: str, old_kit_json: str, new_kit_json: str) -> str:
+    """The latest revision's changes with what a plain `save` changed folded in: the latest revision stays the kit."""
+    merged = kit_fields(latest_changes_json) | changed_fields(old_kit_json, new_kit_json)
+    return json.dumps(merged, ensure_ascii=False, separators=(',', ':'))
+
+
+def revision_sections_json(changes: dict[str, Any]) -> str:
+    return json.dumps(content_sections(changes))
+
+
+def changes_json(changes: dict[str, Any]) -> str:
+    return json.dumps(changes, ensure_ascii=False, separators=(',', ':'))
+
+
+def revision_summary(
+    *, number: int, created_at_us: int, lever: str, summary: str, sections_json: str
+) -> RevisionSummary:
+    return RevisionSummary(
+        number=number,
+        created_at=from_micros(created_at_us),
+        lever=Lever(lever),
+        summary=summary,
+        sections=list(json.loads(sections_json)),
+    )

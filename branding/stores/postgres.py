@@ -26,15 +26,25 @@ from psycopg_pool import AsyncConnectionPool
 
 from branding.models import BrandingRequest, BrandKit, Focus, utc_now
 from branding.stores.base import (
+    FIRST_REVISION_SECTIONS_JSON,
+    FIRST_REVISION_SUMMARY,
     KitPage,
     KitSummary,
+    Lever,
     NotOwnerError,
+    RevisionSummary,
     SchemaTooNewError,
     StoreClosedError,
     StoredKit,
+    amended_changes,
+    changed_fields,
+    changes_json,
     check_paging,
+    fold_revisions,
     from_micros,
     oldest_reusable_micros,
+    revision_sections_json,
+    revision_summary,
     section_providers,
     to_micros,
 )
@@ -83,8 +93,42 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         )
         """,
     ),
+    # Revisions of each kit: number 1 holds every field of the kit, each later one only the fields it changed.
+    (
+        """
+        CREATE TABLE kit_revisions (
+            kit_id TEXT NOT NULL REFERENCES kits (id) ON DELETE CASCADE,
+            number INTEGER NOT NULL,
+            created_at_us BIGINT NOT NULL,
+            lever TEXT NOT NULL,
+            summary TEXT NOT NULL,
+            sections_json TEXT NOT NULL,
+            changes_json TEXT NOT NULL,
+            PRIMARY KEY (kit_id, number)
+        )
+        """,
+        f"""
+        INSERT INTO kit_revisions (kit_id, number, created_at_us, lever, summary, sections_json, changes_json)
+        SELECT id, 1, created_at_us, 'generate', '{FIRST_REVISION_SUMMARY}', '{FIRST_REVISION_SECTIONS_JSON}', kit_json
+        FROM kits
+        """,
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+
+_INSERT_REVISION = """
+    INSERT INTO kit_revisions (kit_id, number, created_at_us, lever, summary, sections_json, changes_json)
+    VALUES (%(kit_id)s, %(number)s, %(created_at_us)s, %(lever)s, %(summary)s, %(sections_json)s, %(changes_json)s)
+"""
+# a new kit saved twice at once: the second save's kit is revision 1, as it is the kit
+_FIRST_REVISION = _INSERT_REVISION + ' ON CONFLICT (kit_id, number) DO UPDATE SET changes_json = excluded.changes_json'
+_FOR_REVISION = 'SELECT owner, kit_json FROM kits WHERE id = %s FOR UPDATE'
+_LATEST_REVISION = 'SELECT number, changes_json FROM kit_revisions WHERE kit_id = %s ORDER BY number DESC LIMIT 1'
+_REVISE_KIT = """
+    UPDATE kits SET kit_json = %(kit_json)s, company_name = %(company_name)s, providers = %(providers)s,
+                    request_key = %(request_key)s
+    WHERE id = %(id)s
+"""
 
 _SAVE = """
     INSERT INTO kits (id, created_at_us, request_key, owner, company_name, focus, num_variations, providers,
@@ -145,6 +189,30 @@ def migrate(url: str) -> None:
         logger.info('kits database migrated from schema version %d to %d', version, SCHEMA_VERSION)
 
 
+async def _first_or_amended_revision(
+    connection: psycopg.AsyncConnection[DictRow], row: dict[str, Any], previous_kit_json: str | None
+) -> None:
+    """A new kit's revision 1, or a kit saved again (a late painting) folded into its latest revision."""
+    kit_id, kit_json = row['id'], row['kit_json']
+    latest = await (await connection.execute(_LATEST_REVISION, (kit_id,))).fetchone()
+    if previous_kit_json is None or latest is None:
+        first = {
+            'kit_id': kit_id,
+            'number': 1,
+            'created_at_us': row['created_at_us'],
+            'lever': Lever.GENERATE.value,
+            'summary': FIRST_REVISION_SUMMARY,
+            'sections_json': FIRST_REVISION_SECTIONS_JSON,
+            'changes_json': kit_json,
+        }
+        await connection.execute(_FIRST_REVISION, first)
+        return
+    await connection.execute(
+        'UPDATE kit_revisions SET changes_json = %s WHERE kit_id = %s AND number = %s',
+        (amended_changes(latest['changes_json'], previous_kit_json, kit_json), kit_id, latest['number']),
+    )
+
+
 def _summary(row: dict[str, Any]) -> KitSummary:
     return KitSummary(
         id=row['id'],
@@ -194,9 +262,12 @@ class PostgresKitStore:
 
         async def write() -> None:
             async with self._connection(writing=True) as connection, connection.transaction():
+                cursor = await connection.execute('SELECT kit_json FROM kits WHERE id = %s FOR UPDATE', (kit.id,))
+                previous = await cursor.fetchone()
                 written = (await connection.execute(_SAVE, row)).rowcount
                 if written == 0:  # the id is taken by another owner's kit, which stays as it was
                     raise NotOwnerError(f'kit {kit.id} belongs to someone else')
+                await _first_or_amended_revision(connection, row, None if previous is None else previous['kit_json'])
 
         await self._write(write())
 
@@ -263,6 +334,74 @@ class PostgresKitStore:
             )
             row = await cursor.fetchone()
         return None if row is None else bytes(row['png'])
+
+    async def save_revision(
+        self, kit: BrandKit, *, owner: str | None, lever: Lever, summary: str
+    ) -> RevisionSummary | None:
+        kit_json = kit.model_dump_json()
+
+        async def write() -> RevisionSummary | None:
+            async with self._connection(writing=True) as connection, connection.transaction():
+                cursor = await connection.execute(_FOR_REVISION, (kit.id,))
+                row = await cursor.fetchone()
+                if row is None:
+                    return None
+                if owner is not None and row['owner'] != owner:
+                    raise NotOwnerError(f'kit {kit.id} belongs to someone else')
+                changes = changed_fields(row['kit_json'], kit_json)
+                latest = await (await connection.execute(_LATEST_REVISION, (kit.id,))).fetchone()
+                summarised = revision_summary(
+                    number=1 if latest is None else int(latest['number']) + 1,
+                    created_at_us=to_micros(self._clock()),
+                    lever=lever,
+                    summary=summary,
+                    sections_json=revision_sections_json(changes),
+                )
+                revision = {
+                    'kit_id': kit.id,
+                    'number': summarised.number,
+                    'created_at_us': to_micros(summarised.created_at),
+                    'lever': lever.value,
+                    'summary': summary,
+                    'sections_json': revision_sections_json(changes),
+                    'changes_json': changes_json(changes),
+                }
+                await connection.execute(_INSERT_REVISION, revision)
+                # an edited kit is no longer what its request alone would make: never handed out for reuse
+                edited = {
+                    'id': kit.id,
+                    'kit_json': kit_json,
+                    'company_name': kit.company_name,
+                    'providers': Jsonb(section_providers(kit)),
+                    'request_key': f'edited-{kit.id}',
+                }
+                await connection.execute(_REVISE_KIT, edited)
+            return summarised
+
+        return await self._write(write())
+
+    async def list_revisions(self, kit_id: str) -> list[RevisionSummary]:
+        async with self._connection() as connection:
+            cursor = await connection.execute(
+                """
+                SELECT number, created_at_us, lever, summary, sections_json FROM kit_revisions
+                WHERE kit_id = %s ORDER BY number
+                """,
+                (kit_id,),
+            )
+            rows = await cursor.fetchall()
+        return [revision_summary(**row) for row in rows]
+
+    async def get_revision(self, kit_id: str, number: int) -> BrandKit | None:
+        async with self._connection() as connection:
+            cursor = await connection.execute(
+                'SELECT number, changes_json FROM kit_revisions WHERE kit_id = %s AND number <= %s ORDER BY number',
+                (kit_id, number),
+            )
+            rows = await cursor.fetchall()
+        if not rows or rows[-1]['number'] != number:
+            return None
+        return fold_revisions(row['changes_json'] for row in rows)
 
     async def close(self) -> None:
         if self._closed:

@@ -24,16 +24,26 @@ from typing import TypeVar
 from branding.files import create_private, is_private
 from branding.models import BrandingRequest, BrandKit, Focus, utc_now
 from branding.stores.base import (
+    FIRST_REVISION_SECTIONS_JSON,
+    FIRST_REVISION_SUMMARY,
     KitPage,
     KitSummary,
+    Lever,
     NotOwnerError,
+    RevisionSummary,
     SchemaTooNewError,
     StoreClosedError,
     StoredKit,
     UnsupportedDatabaseError,
+    amended_changes,
+    changed_fields,
+    changes_json,
     check_paging,
+    fold_revisions,
     from_micros,
     oldest_reusable_micros,
+    revision_sections_json,
+    revision_summary,
     section_providers,
     to_micros,
 )
@@ -82,7 +92,32 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         )
         """,
     ),
+    # Revisions of each kit: number 1 holds every field of the kit, each later one only the fields it changed.
+    (
+        """
+        CREATE TABLE kit_revisions (
+            kit_id TEXT NOT NULL REFERENCES kits (id) ON DELETE CASCADE,
+            number INTEGER NOT NULL,
+            created_at_us INTEGER NOT NULL,
+            lever TEXT NOT NULL,
+            summary TEXT NOT NULL,
+            sections_json TEXT NOT NULL,
+            changes_json TEXT NOT NULL,
+            PRIMARY KEY (kit_id, number)
+        )
+        """,
+        f"""
+        INSERT INTO kit_revisions (kit_id, number, created_at_us, lever, summary, sections_json, changes_json)
+        SELECT id, 1, created_at_us, 'generate', '{FIRST_REVISION_SUMMARY}', '{FIRST_REVISION_SECTIONS_JSON}', kit_json
+        FROM kits
+        """,
+    ),
 )
+_INSERT_REVISION = """
+    INSERT INTO kit_revisions (kit_id, number, created_at_us, lever, summary, sections_json, changes_json)
+    VALUES (?, ?, ?, ?, ?, ?, ?)
+"""
+_LATEST_REVISION = 'SELECT number, changes_json FROM kit_revisions WHERE kit_id = ? ORDER BY number DESC LIMIT 1'
 _SAVE_IMAGE = """
     INSERT INTO kit_images (kit_id, logo_index, png) SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM kits WHERE id = ?1)
     ON CONFLICT (kit_id, logo_index) DO UPDATE SET png = excluded.png
@@ -161,6 +196,22 @@ def _migrate(connection: sqlite3.Connection) -> None:
             logger.info('kits database migrated from schema version %d to %d', version, SCHEMA_VERSION)
 
 
+def _first_or_amended_revision(
+    connection: sqlite3.Connection, kit_id: str, previous_kit_json: str | None, row: dict[str, object]
+) -> None:
+    """A new kit's revision 1, or a kit saved again (a late painting) folded into its latest revision."""
+    kit_json = str(row['kit_json'])
+    latest = connection.execute(_LATEST_REVISION, (kit_id,)).fetchone()
+    if previous_kit_json is None or latest is None:
+        values = (kit_id, 1, row['created_at_us'], Lever.GENERATE.value, FIRST_REVISION_SUMMARY)
+        connection.execute(_INSERT_REVISION, (*values, FIRST_REVISION_SECTIONS_JSON, kit_json))
+        return
+    amended = amended_changes(latest[1], previous_kit_json, kit_json)
+    connection.execute(
+        'UPDATE kit_revisions SET changes_json = ? WHERE kit_id = ? AND number = ?', (amended, kit_id, latest[0])
+    )
+
+
 def _summary(row: sqlite3.Row) -> KitSummary:
     providers = json.loads(row['providers_json'])
     return KitSummary(
@@ -226,6 +277,19 @@ class SqliteKitStore:
     async def get_image(self, kit_id: str, index: int) -> bytes | None:
         return await self._run(self._reader_thread, lambda: self.get_image_sync(kit_id, index))
 
+    async def save_revision(
+        self, kit: BrandKit, *, owner: str | None, lever: Lever, summary: str
+    ) -> RevisionSummary | None:
+        return await self._run(
+            self._writer_thread, lambda: self.save_revision_sync(kit, owner=owner, lever=lever, summary=summary)
+        )
+
+    async def list_revisions(self, kit_id: str) -> list[RevisionSummary]:
+        return await self._run(self._reader_thread, lambda: self.list_revisions_sync(kit_id))
+
+    async def get_revision(self, kit_id: str, number: int) -> BrandKit | None:
+        return await self._run(self._reader_thread, lambda: self.get_revision_sync(kit_id, number))
+
     async def close(self) -> None:
         if self._closed:
             return
@@ -262,6 +326,7 @@ class SqliteKitStore:
         with self._write_lock:
             connection = self._open(self._writer)
             with _transaction(connection, write=True):
+                previous = connection.execute('SELECT kit_json FROM kits WHERE id = ?', (kit.id,)).fetchone()
                 written = connection.execute(
                     """
                     INSERT INTO kits (id, created_at_us, request_key, company_name, focus, num_variations,
@@ -282,6 +347,68 @@ class SqliteKitStore:
                 ).rowcount
                 if written == 0:  # the id is taken by another owner's kit, which stays as it was
                     raise NotOwnerError(f'kit {kit.id} belongs to someone else')
+                _first_or_amended_revision(connection, kit.id, None if previous is None else previous[0], row)
+
+    def save_revision_sync(
+        self, kit: BrandKit, *, owner: str | None, lever: Lever, summary: str
+    ) -> RevisionSummary | None:
+        kit_json = kit.model_dump_json()
+        with self._write_lock:
+            connection = self._open(self._writer)
+            with _transaction(connection, write=True):
+                row = connection.execute('SELECT owner, kit_json FROM kits WHERE id = ?', (kit.id,)).fetchone()
+                if row is None:
+                    return None
+                if owner is not None and row[0] != owner:
+                    raise NotOwnerError(f'kit {kit.id} belongs to someone else')
+                changes = changed_fields(row[1], kit_json)
+                latest = connection.execute(_LATEST_REVISION, (kit.id,)).fetchone()
+                number = 1 if latest is None else int(latest[0]) + 1
+                created_at_us = to_micros(self._clock())
+                sections_json = revision_sections_json(changes)
+                connection.execute(
+                    _INSERT_REVISION,
+                    (kit.id, number, created_at_us, lever.value, summary, sections_json, changes_json(changes)),
+                )
+                # an edited kit is no longer what its request alone would make: never handed out for reuse
+                connection.execute(
+                    """
+                    UPDATE kits SET kit_json = ?, company_name = ?, providers_json = ?, request_key = ? WHERE id = ?
+                    """,
+                    (kit_json, kit.company_name, json.dumps(section_providers(kit)), f'edited-{kit.id}', kit.id),
+                )
+        return revision_summary(
+            number=number, created_at_us=created_at_us, lever=lever, summary=summary, sections_json=sections_json
+        )
+
+    def list_revisions_sync(self, kit_id: str) -> list[RevisionSummary]:
+        with self._read_lock:
+            rows = (
+                self._open(self._reader)
+                .execute(
+                    """
+                    SELECT number, created_at_us, lever, summary, sections_json FROM kit_revisions
+                    WHERE kit_id = ? ORDER BY number
+                    """,
+                    (kit_id,),
+                )
+                .fetchall()
+            )
+        return [revision_summary(**dict(row)) for row in rows]
+
+    def get_revision_sync(self, kit_id: str, number: int) -> BrandKit | None:
+        with self._read_lock:
+            rows = (
+                self._open(self._reader)
+                .execute(
+                    'SELECT number, changes_json FROM kit_revisions WHERE kit_id = ? AND number <= ? ORDER BY number',
+                    (kit_id, number),
+                )
+                .fetchall()
+            )
+        if not rows or rows[-1]['number'] != number:
+            return None
+        return fold_revisions(row['changes_json'] for row in rows)
 
     def get_sync(self, kit_id: str) -> StoredKit | None:
         with self._read_lock:

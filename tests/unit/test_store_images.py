@@ -12,7 +12,7 @@ import pytest
 
 from branding.stores import KitStore, SqliteKitStore, request_key
 from branding.stores.postgres import PostgresKitStore
-from branding.stores.sqlite import MIGRATIONS, SCHEMA_VERSION
+from branding.stores.sqlite import MIGRATIONS
 from tests.fakes.images import picture
 from tests.unit.test_store import CHAIN, OWNER, make_kit, make_request
 
@@ -67,10 +67,11 @@ async def test_an_older_database_gains_the_images_table(tmp_path: Path) -> None:
     path = tmp_path / 'kits.db'
     with closing(sqlite3.connect(path)) as connection:
         connection.execute('CREATE TABLE schema_version (version INTEGER NOT NULL)')
-        for step in MIGRATIONS[:-1]:
+        before_images = next(n for n, step in enumerate(MIGRATIONS) if 'kit_images' in step[0])
+        for step in MIGRATIONS[:before_images]:
             for statement in step:
                 connection.execute(statement)
-        connection.execute('INSERT INTO schema_version (version) VALUES (?)', (SCHEMA_VERSION - 1,))
+        connection.execute('INSERT INTO schema_version (version) VALUES (?)', (before_images,))
         connection.commit()
     store = SqliteKitStore(path)
     try:
