@@ -15,6 +15,8 @@ from functools import lru_cache
 import resvg_py
 from PIL import Image, ImageChops, ImageFilter
 
+INK = '#000000'  # what a measured drawing paints its ink in
+CUT = '#ff0000'  # and what it cuts away (the knocked-out parts)
 SUPERSAMPLE = 4  # coverage is measured at 4 x 4 subpixels per device pixel: a quarter-pixel step
 MAX_STEPS = 6  # widths are measured up to (2 * 6 + 1) / 4 = 3.25 device pixels; wider reads as 'at least that'
 KEEP_INK = 0.9  # the thin parts: what the widest opening that keeps 90 % of the ink removes
@@ -44,17 +46,33 @@ def _n(value: float) -> str:
     return f'{value:.2f}'.rstrip('0').rstrip('.')
 
 
-@lru_cache(maxsize=256)
-def coverage(svg: str, width: int, height: int) -> Image.Image:
-    """The alpha channel of `svg` rendered at exactly `width` x `height` pixels (mode L: 0 clear, 255 covered)."""
-    png = bytes(resvg_py.svg_to_bytes(svg_string=svg, width=width, height=height, skip_system_fonts='<text' not in svg))
+def _render(svg: str, width: int, height: int, background: str | None) -> Image.Image:
+    png = bytes(
+        resvg_py.svg_to_bytes(
+            svg_string=svg, width=width, height=height, background=background, skip_system_fonts='<text' not in svg
+        )
+    )
     with Image.open(io.BytesIO(png)) as image:
         rgba = image.convert('RGBA')
     if rgba.size != (width, height):  # resvg keeps the aspect ratio: put the render on a canvas of the asked size
-        canvas = Image.new('RGBA', (width, height))
+        canvas = Image.new('RGBA', (width, height), background or (0, 0, 0, 0))
         canvas.paste(rgba, (0, 0))
         rgba = canvas
-    return rgba.getchannel('A')
+    return rgba
+
+
+@lru_cache(maxsize=256)
+def coverage(svg: str, width: int, height: int) -> Image.Image:
+    """The alpha channel of `svg` rendered at exactly `width` x `height` pixels (mode L: 0 clear, 255 covered)."""
+    return _render(svg, width, height, None).getchannel('A')
+
+
+def ink_and_cut(svg: str, width: int, height: int) -> tuple[Image.Image, Image.Image]:
+    """What `svg`, painted in INK with its cut-away parts painted in CUT, covers at `width` x `height` pixels: the
+    ink, and the ink and the cut parts together (mode L, 255 covered). One plain render on white, no mask: black
+    is dark in every channel, red only in green."""
+    rgb = _render(svg, width, height, '#ffffff')
+    return ImageChops.invert(rgb.getchannel('R')), ImageChops.invert(rgb.getchannel('G'))
 
 
 def ink_box(svg: str, *, view: Box, scale: float) -> Box | None:
@@ -90,16 +108,20 @@ def _dilate(mask: Image.Image, radius: int) -> Image.Image:
 
 
 def _thin_width(mask: Image.Image, keep: float, supersample: int) -> float:
-    """The width in device pixels the thin parts of the shapes in the binary `mask` have (see the module doc)."""
+    """The width in device pixels the thin parts of the shapes in the binary `mask` have (see the module doc): the
+    widest opening that keeps `keep` of the set pixels, found by halving (what an opening keeps only shrinks as it
+    widens)."""
     total = _count(mask)
     if total == 0:
         return (2 * MAX_STEPS + 1) / supersample
-    passed = 0
-    for radius in range(1, MAX_STEPS + 1):
+    passed, failed = 0, MAX_STEPS + 1
+    while failed - passed > 1:
+        radius = (passed + failed) // 2
         opened = ImageChops.darker(_dilate(_erode(mask, radius), radius), mask)
-        if _count(opened) < keep * total:
-            break
-        passed = radius
+        if _count(opened) >= keep * total:
+            passed = radius
+        else:
+            failed = radius
     return (2 * passed + 1) / supersample
 
 
@@ -114,14 +136,19 @@ class Features:
         return min(self.stroke_px, self.gap_px)
 
 
-def _measure(alpha: Image.Image, solid: Image.Image | None, *, side: int, supersample: int) -> Features:
+def _measure(covered: Image.Image, solid: Image.Image | None, *, side: int, supersample: int) -> Features:
     widest = (2 * MAX_STEPS + 1) / supersample
-    ink = alpha.point(_HALF)
+    ink = covered.point(_HALF)
     box = ink.getbbox()
     if box is None:
         return Features(stroke_px=0.0, gap_px=widest, fill=0.0)
     left, top, right, bottom = box
-    gaps = None if solid is None else ImageChops.subtract(solid.point(_HALF), ink)
+    gaps = None
+    if solid is not None:
+        # what the drawing covers uncut and does not cover cut; the silhouette's own edge is left out, where ink and
+        # cut meet the ground in one antialiased pixel
+        filled = solid.point(_HALF)
+        gaps = ImageChops.darker(ImageChops.subtract(filled, ink), _erode(filled, 1))
     return Features(
         stroke_px=_thin_width(ink, KEEP_INK, supersample),
         gap_px=widest if gaps is None else _thin_width(gaps, KEEP_GAP, supersample),
@@ -132,22 +159,21 @@ def _measure(alpha: Image.Image, solid: Image.Image | None, *, side: int, supers
 def features(
     svg: str,
     *,
-    silhouette: str | None,
     width: int,
     height: int,
     smaller: tuple[int, ...] = (),
     supersample: int = SUPERSAMPLE,
+    gaps: bool = True,
 ) -> list[Features]:
-    """How `svg` holds up drawn `width` x `height` device pixels, and `smaller` times smaller again (halving the
-    supersampled coverage is rendering smaller): its thin strokes, the gaps cut into it (what `silhouette`, the same
-    drawing with nothing cut away, covers and `svg` does not; None when nothing is cut) and how much of the canvas
-    it fills. Measured on coverage, so colour detail does not count: measure a one-colour version."""
-    size = (width * supersample, height * supersample)
-    alpha = coverage(svg, *size)
-    solid = coverage(silhouette, *size) if silhouette is not None else None
-    found = [_measure(alpha, solid, side=max(width, height), supersample=supersample)]
+    """How `svg` (painted in INK, its cut-away parts in CUT) holds up drawn `width` x `height` device pixels, and
+    `smaller` times smaller again (halving the supersampled coverage is rendering smaller): its thin strokes, the
+    gaps cut into it (unless `gaps` is False) and how much of the canvas it fills. Measured on coverage, so colour
+    detail does not count: measure a one-colour version."""
+    ink, solid = ink_and_cut(svg, width * supersample, height * supersample)
+    whole = solid if gaps else None
+    found = [_measure(ink, whole, side=max(width, height), supersample=supersample)]
     for factor in smaller:
-        smaller_solid = solid.reduce(factor) if solid is not None else None
         side = max(width, height) // factor
-        found.append(_measure(alpha.reduce(factor), smaller_solid, side=side, supersample=supersample))
+        reduced = whole.reduce(factor) if whole is not None else None
+        found.append(_measure(ink.reduce(factor), reduced, side=side, supersample=supersample))
     return found

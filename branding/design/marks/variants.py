@@ -30,9 +30,10 @@ DARKEST_BACKGROUND = 0.06  # relative luminance: a 'dark' theme lighter than thi
 ICON_CONTENT = 0.8  # the icon's symbol spans at most 80 % of its square: the safe area app icons and avatars crop to
 LOCKUP_SCALE = 0.25  # pixels a unit the lockup's ink is found at: four-unit precision, well inside the clear space
 SYMBOL_BOX = Box(x=0, y=0, width=100, height=100)
+SYMBOL_SCALE = 0.5  # pixels a unit a symbol's ink is found at: two-unit precision, inside the icon's safe margin
 
-_PAINT = re.compile(r'\b(fill|stroke)="(#[0-9a-fA-F]{6})"')
-_OPACITY = re.compile(r'\s(?:fill-|stroke-)?opacity="[^"]*"')
+PAINT = re.compile(r'\b(fill|stroke)="(#[0-9a-fA-F]{6})"')
+OPACITY = re.compile(r'\s(?:fill-|stroke-)?opacity="[^"]*"')
 
 
 @dataclass(kw_only=True, slots=True, frozen=True)
@@ -67,13 +68,13 @@ def knocked_out(body: str, *, ground: str, one_colour: str | None, region: Box) 
     """`body` with what it paints in `ground` cut away (a luminance mask of the same drawing: ground black, every other
     ink white, so the last paint over a point decides), and every other ink turned `one_colour` when given."""
     ground = ground.lower()
-    used = {match.group(2).lower() for match in _PAINT.finditer(body)}
+    used = {match.group(2).lower() for match in PAINT.finditer(body)}
 
     def paint(match: re.Match[str]) -> str:
         color = match.group(2).lower()
         return f'{match.group(1)}="{"none" if color == ground else one_colour or color}"'
 
-    painted = _PAINT.sub(paint, body)
+    painted = PAINT.sub(paint, body)
     if ground not in used:
         return painted
 
@@ -81,7 +82,7 @@ def knocked_out(body: str, *, ground: str, one_colour: str | None, region: Box) 
         return f'{match.group(1)}="{"#000000" if match.group(2).lower() == ground else "#ffffff"}"'
 
     mask_id = _mask_id(body)
-    stencil = _OPACITY.sub('', _PAINT.sub(cut, body))
+    stencil = OPACITY.sub('', PAINT.sub(cut, body))
     return (
         f'<defs><mask id="{mask_id}" maskUnits="userSpaceOnUse" x="{region.x:g}" y="{region.y:g}" '
         f'width="{region.width:g}" height="{region.height:g}"><g fill="#ffffff">{stencil}</g></mask></defs>'
@@ -113,10 +114,10 @@ def lockup_box(body: str, *, tile: Box) -> Box:
 
 def symbol_box(symbol: Symbol) -> Box:
     """The square the icon shows: the symbol's ink centred, spanning ICON_CONTENT of it."""
-    found = ink_box(document(symbol.body, box=SYMBOL_BOX, label='ink'), view=SYMBOL_BOX, scale=1.0)
+    found = ink_box(document(symbol.body, box=SYMBOL_BOX, label='ink'), view=SYMBOL_BOX, scale=SYMBOL_SCALE)
     if found is None:
         return SYMBOL_BOX
-    return found.padded(0.5).square(max(found.width, found.height, 1.0) / ICON_CONTENT)
+    return found.padded(1 / SYMBOL_SCALE).square(max(found.width, found.height, 1.0) / ICON_CONTENT)
 
 
 def initial_symbol(letters: str, face: Face, *, weight: int, inks: Inks, first_only: bool) -> Symbol:
