@@ -300,6 +300,15 @@ async def list_kits(
     return KitList(items=items, total=page.total, limit=limit, offset=offset)
 
 
+async def _paintings(service: KitService, kit: BrandKit) -> dict[int, bytes]:
+    """The kit's kept logo paintings by concept index, for its exports."""
+    found: dict[int, bytes] = {}
+    for index, logo in enumerate(kit.logos):
+        if logo.image_url == image_path(kit.id, index) and (png := await service.store.get_image(kit.id, index)):
+            found[index] = png
+    return found
+
+
 async def _saved_kit(service: KitService, kit_id: str) -> BrandKit:
     stored = await service.store.get(kit_id)
     if stored is None:
@@ -369,9 +378,10 @@ async def export_saved_kit(
     if export_format not in EXPORTS:
         raise ApiError(404, 'unknown_format', f'Unknown export format; choose one of: {", ".join(EXPORTS)}.')
     kit = await _saved_kit(service, kit_id)
+    paintings = await _paintings(service, kit)
     with service.metrics.export_timer(export_format):
         content, filename, media_type = await asyncio.to_thread(
-            export_kit, kit, export_format, fonts=service.fonts, icons=service.icons
+            export_kit, kit, export_format, fonts=service.fonts, icons=service.icons, paintings=paintings
         )
     return Response(
         content, media_type=media_type, headers={'Content-Disposition': f'attachment; filename="{filename}"'}

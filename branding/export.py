@@ -10,8 +10,8 @@ Every format works on a kit with sections missing (a focused request) and says i
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
 from branding.design.font_files import FontLibrary
 from branding.design.symbols.icon_set import IconLibrary
@@ -58,6 +58,7 @@ class Installed:
 
     fonts: FontLibrary
     icons: IconLibrary | None = None
+    paintings: Mapping[int, bytes] = field(default_factory=dict)  # the kit's logo paintings (the store keeps them)
 
 
 Render = Callable[[BrandKit, Installed], bytes]
@@ -97,11 +98,15 @@ def _with_fonts(render: Callable[[BrandKit, FontLibrary], bytes]) -> Render:
 
 
 def _logo_pack(kit: BrandKit, installed: Installed) -> bytes:
-    return logo_pack_zip(kit, installed.fonts, installed.icons)
+    return logo_pack_zip(kit, installed.fonts, installed.icons, paintings=installed.paintings)
 
 
 def _bundle(kit: BrandKit, installed: Installed) -> bytes:
-    return bundle_zip(kit, installed.fonts, icons=installed.icons)
+    return bundle_zip(kit, installed.fonts, icons=installed.icons, paintings=installed.paintings)
+
+
+def _brand_book(kit: BrandKit, installed: Installed) -> bytes:
+    return brand_book_pdf(kit, installed.fonts, paintings=installed.paintings)
 
 
 def _readme(kit: BrandKit, files: dict[str, bytes]) -> bytes:
@@ -124,13 +129,23 @@ def _readme(kit: BrandKit, files: dict[str, bytes]) -> bytes:
     return ('\n'.join(lines) + '\n').encode('utf-8')
 
 
-def bundle_zip(kit: BrandKit, fonts: FontLibrary, *, icons: IconLibrary | None = None) -> bytes:
-    """Every format, the logos as SVG and PNG, the logo pack, LICENSES/fonts.txt and a README listing it all."""
-    installed = Installed(fonts=fonts, icons=icons)
+def bundle_zip(
+    kit: BrandKit,
+    fonts: FontLibrary,
+    *,
+    icons: IconLibrary | None = None,
+    paintings: Mapping[int, bytes] | None = None,
+) -> bytes:
+    """Every format, the logos as SVG and PNG, the logo pack (with the logo paintings and their traces),
+    LICENSES/fonts.txt and a README listing it all."""
+    installed = Installed(fonts=fonts, icons=icons, paintings=paintings or {})
     files = {fmt.filename(kit): fmt.render(kit, installed) for fmt in EXPORTS.values() if fmt.in_bundle}
     files |= {f'logos/svg/{name}': data for name, data in logo_svgs(kit).items()}
     files |= {f'logos/png/{name}': data for name, data in logo_pngs(kit).items()}
-    files |= {f'{LOGO_PACK_FOLDER}/{path}': data for path, data in logo_pack_files(kit, fonts, icons).items()}
+    files |= {
+        f'{LOGO_PACK_FOLDER}/{path}': data
+        for path, data in logo_pack_files(kit, fonts, icons, paintings=paintings).items()
+    }
     files['LICENSES/fonts.txt'] = font_licences(kit, fonts).encode('utf-8')
     return zip_archive({'README.txt': _readme(kit, files), **files}, kit.generated_at)
 
@@ -185,7 +200,7 @@ EXPORTS: dict[str, ExportFormat] = {
             filename_pattern='{slug}-brand-book.pdf',
             media_type='application/pdf',
             description='brand book: palette, contrast, type specimen, logos, taglines and guidelines',
-            render=_with_fonts(brand_book_pdf),
+            render=_brand_book,
         ),
         ExportFormat(
             name='logos-png',
@@ -226,9 +241,16 @@ def export_format(name: str) -> ExportFormat:
 
 
 def export_kit(
-    kit: BrandKit, format_name: str, *, fonts: FontLibrary, icons: IconLibrary | None = None
+    kit: BrandKit,
+    format_name: str,
+    *,
+    fonts: FontLibrary,
+    icons: IconLibrary | None = None,
+    paintings: Mapping[int, bytes] | None = None,
 ) -> tuple[bytes, str, str]:
     """(file content, file name, media type) of `kit` in the format called `format_name` (see EXPORTS), with the font
-    files installed in `fonts` and the icon set in `icons` (the logo pack ships its licence)."""
+    files installed in `fonts`, the icon set in `icons` (the logo pack ships its licence) and the logo `paintings`
+    kept with the kit, by concept index."""
     fmt = export_format(format_name)
-    return fmt.render(kit, Installed(fonts=fonts, icons=icons)), fmt.filename(kit), fmt.media_type
+    installed = Installed(fonts=fonts, icons=icons, paintings=paintings or {})
+    return fmt.render(kit, installed), fmt.filename(kit), fmt.media_type

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 
 from branding.design.font_files import FontLibrary
@@ -21,6 +22,7 @@ from branding.design.symbols.icon_set import IconLibrary, icon_licence_text
 from branding.exports.common import APP_NAME, generated_on, kit_title, slug, zip_archive
 from branding.exports.favicons import SiteColors, favicon_set
 from branding.exports.licenses import font_licences
+from branding.exports.paintings import painting_files
 from branding.exports.png import RENDER_ERRORS, logo_stem, render_png
 from branding.models import BrandKit, LogoConcept, LogoVariants
 
@@ -149,14 +151,18 @@ def _readme(kit: BrandKit, files: list[str], failed: list[str], *, icon_licence:
     return ('\n'.join(lines) + '\n').encode('utf-8')
 
 
-def logo_pack_files(kit: BrandKit, fonts: FontLibrary, icons: IconLibrary | None) -> dict[str, bytes]:
-    """Every file of the pack by its path in the archive, README.txt first."""
+def logo_pack_files(
+    kit: BrandKit, fonts: FontLibrary, icons: IconLibrary | None, *, paintings: Mapping[int, bytes] | None = None
+) -> dict[str, bytes]:
+    """Every file of the pack by its path in the archive, README.txt first; with the logo `paintings` kept with the
+    kit (by concept index) and their traces."""
     files: dict[str, bytes] = {}
     failed: list[str] = []
     for number, logo in enumerate(kit.logos, 1):
         made, missed = concept_files(kit, number, logo)
         files |= made
         failed += missed
+    files |= painting_files(kit, paintings or {})
     files['LICENSES/fonts.txt'] = font_licences(kit, fonts).encode('utf-8')
     icon_licence = icon_licence_text(icons) if icons is not None else ''
     if icon_licence:
@@ -164,5 +170,7 @@ def logo_pack_files(kit: BrandKit, fonts: FontLibrary, icons: IconLibrary | None
     return {'README.txt': _readme(kit, list(files), failed, icon_licence=bool(icon_licence)), **files}
 
 
-def logo_pack_zip(kit: BrandKit, fonts: FontLibrary, icons: IconLibrary | None) -> bytes:
-    return zip_archive(logo_pack_files(kit, fonts, icons), kit.generated_at)
+def logo_pack_zip(
+    kit: BrandKit, fonts: FontLibrary, icons: IconLibrary | None, *, paintings: Mapping[int, bytes] | None = None
+) -> bytes:
+    return zip_archive(logo_pack_files(kit, fonts, icons, paintings=paintings), kit.generated_at)

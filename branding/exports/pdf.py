@@ -6,6 +6,8 @@ ReportLab lays it out (BSD; pure Python); logos are embedded as resvg renders, t
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
+from dataclasses import replace
 from datetime import UTC
 
 from reportlab import rl_config
@@ -212,10 +214,10 @@ def _story(book: Book) -> list[Flowable]:
     return story
 
 
-def brand_book_pdf(kit: BrandKit, fonts: FontLibrary) -> bytes:
+def brand_book_pdf(kit: BrandKit, fonts: FontLibrary, *, paintings: Mapping[int, bytes] | None = None) -> bytes:
     """The brand book of `kit`, its text set in the kit's fonts as installed in `fonts` (built-in faces stand in for
-    any that are not)."""
-    book = make_book(kit, fonts)
+    any that are not), with the logo `paintings` kept with the kit (by concept index)."""
+    book = replace(make_book(kit, fonts), paintings=paintings or {})
     buffer = io.BytesIO()
     BrandBookTemplate(buffer, book).build(_story(book))
     return buffer.getvalue()

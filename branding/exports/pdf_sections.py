@@ -26,6 +26,7 @@ from branding.exports.common import (
     palette_scales,
     theme_roles,
 )
+from branding.exports.paintings import painting_flowables
 from branding.exports.pdf_fonts import pdf_face
 from branding.exports.pdf_markdown import markdown_flowables, markup, split_title
 from branding.exports.pdf_scripts import ScriptParagraph, is_installed, script_face
@@ -652,7 +653,7 @@ def _logo(book: Book, number: int, logo: LogoConcept) -> list[Flowable]:
 def logos_section(book: Book, logos: list[LogoConcept]) -> list[Flowable]:
     flowables: list[Flowable] = [section_title(book, 'Logo concepts')]
     for number, logo in enumerate(logos, start=1):
-        flowables += _logo(book, number, logo)
+        flowables += _logo(book, number, logo) + painting_flowables(book, number - 1, logo, book.paintings)
     return flowables
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_LEFT
@@ -148,6 +149,7 @@ class Book:
     fonts: BookFonts
     styles: dict[str, ParagraphStyle]
     library: FontLibrary  # the font files the faces come from, and the script fonts text falls back on
+    paintings: Mapping[int, bytes] = field(default_factory=dict)  # the kit's kept logo paintings, by concept index
 
     def markdown_styles(self) -> MarkdownStyles:
         # the guidelines sit under the book's own section title, so their headings move down a level

@@ -7,14 +7,17 @@ from __future__ import annotations
 import io
 import logging
 import xml.etree.ElementTree as ET
+import zipfile
 from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
+import pypdf
 import pytest
 from PIL import Image
 
-from branding.models import EXAMPLE_PROFILE
+from branding.export import export_kit
+from branding.models import EXAMPLE_PROFILE, BrandKit
 from branding.service import KitService, build_kit_service
 from branding.settings import Settings
 from tests.api.conftest import api_app, client_for
@@ -165,3 +168,40 @@ async def test_every_image_failure_still_gives_a_kit_with_vector_marks(
     # the SDK's DEBUG lines carry its own retry tracebacks; the server's log (INFO and up) has none
     assert not [record for record in caplog.records if record.levelno >= logging.INFO and record.exc_info]
     assert 'Traceback' not in '\n'.join(r.getMessage() for r in caplog.records if r.levelno >= logging.INFO)
+
+
+async def test_the_exports_carry_the_paintings_and_their_traces(
+    image_env: FakeProviderServer, painting_client: httpx.AsyncClient, painting_service: KitService
+) -> None:
+    image_env.respond_with('together_images', lambda _: painted())
+    _, events = await stream(painting_client, seed=11)
+    kit_id = events[-1][1]['kit_id']
+    served = (await painting_client.get(f'/api/v1/kits/{kit_id}/logos/0/image.png')).content
+
+    for export, prefix in (('logo-pack', 'paintings/'), ('zip', 'logo-pack/paintings/')):
+        response = await painting_client.get(f'/api/v1/kits/{kit_id}/export/{export}')
+        assert response.status_code == 200
+        with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+            names = [name for name in archive.namelist() if name.startswith(prefix)]
+            assert len([name for name in names if name.endswith('-painting.png')]) == 2
+            assert len([name for name in names if name.endswith('-traced.svg')]) == 2
+            first = sorted(name for name in names if name.endswith('-painting.png'))[0]
+            assert archive.read(first) == served
+            trace = sorted(name for name in names if name.endswith('-traced.svg'))[0]
+            assert ET.fromstring(archive.read(trace)).tag == f'{SVG}svg'
+
+    pdf = (await painting_client.get(f'/api/v1/kits/{kit_id}/export/pdf')).content
+    assert _pdf_text(pdf).count('Painted by together (together-image-model)') == 2
+    kit = BrandKit.model_validate((await painting_client.get(f'/api/v1/kits/{kit_id}')).json())
+    plain, _, _ = export_kit(kit, 'pdf', fonts=painting_service.fonts)  # the same kit without its paintings
+    assert 'Painted by' not in _pdf_text(plain)
+    assert _pdf_images(pdf) >= _pdf_images(plain) + 2
+
+
+def _pdf_text(pdf: bytes) -> str:
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    return ' '.join(' '.join((page.extract_text() or '').split()) for page in reader.pages)
+
+
+def _pdf_images(pdf: bytes) -> int:
+    return sum(len(page.images) for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
