@@ -17,6 +17,8 @@ import os
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 
+from PIL import Image
+
 from branding.design.font_files import FontLibrary
 from branding.design.symbols.icon_set import IconLibrary, icon_licence_text
 from branding.exports.common import APP_NAME, generated_on, kit_title, slug, zip_archive
@@ -59,17 +61,30 @@ def file_prefix(kit: BrandKit) -> str:
 
 
 def png_ladder(svg: str, widths: tuple[int, ...]) -> dict[int, bytes]:
-    """`svg` as PNG at each of `widths` (each rendered at its own size: cheaper than scaling the largest down)."""
-    return {width: render_png(svg, width) for width in widths}
+    """`svg` as PNG at each of `widths`. A file with knocked-out parts (an SVG mask, which costs resvg a second
+    drawing of the canvas) is rendered once, at the largest width, and scaled down by whole factors (averaging the
+    pixels each covers: rendering smaller with more samples); any other is rendered at each width, which costs less
+    than decoding and encoding again."""
+    largest = max(widths)
+    if 'mask=' not in svg or any(largest % width for width in widths):
+        return {width: render_png(svg, width) for width in widths}
+    rendered = render_png(svg, largest)
+    ladder = {largest: rendered}
+    with Image.open(io.BytesIO(rendered)) as image:
+        image.load()
+        for width in widths:
+            if width != largest:
+                out = io.BytesIO()
+                image.reduce(largest // width).save(out, format='PNG')
+                ladder[width] = out.getvalue()
+    return ladder
 
 
 def _variant_files(prefix: str, folder: str, variants: LogoVariants) -> tuple[dict[str, bytes], list[str]]:
     files: dict[str, bytes] = {}
     failed: list[str] = []
     drawn = variants.model_dump()
-    # resvg and Pillow let go of the interpreter lock while they draw and compress: one worker a core
-    with ThreadPoolExecutor(max_workers=min(len(drawn), os.cpu_count() or 1)) as pool:
-        ladders = dict(zip(drawn, pool.map(_ladder_or_none, drawn.values()), strict=True))
+    ladders = {key: _ladder_or_none(svg) for key, svg in drawn.items()}
     for key, svg in drawn.items():
         stem = f'{prefix}-{VARIANT_NAMES[key]}'
         files[f'{folder}/svg/{stem}.svg'] = svg.encode('utf-8')
