@@ -78,14 +78,19 @@ def index() -> None:
 
 
 @app.api_route('/kit/{kit_id}', methods=['GET', 'HEAD'], include_in_schema=False)
-async def shared_kit(kit_id: str) -> HTMLResponse:
-    """The read-only share page as server-rendered HTML: a visit builds no NiceGUI client and opens no socket."""
-    stored = await service.store.get(kit_id) if len(kit_id) <= 64 else None
-    if stored is None:
+async def shared_kit(kit_id: str, rev: str | None = None) -> HTMLResponse:
+    """The read-only share page as server-rendered HTML: a visit builds no NiceGUI client and opens no socket.
+
+    `?rev=N` shows revision N of the kit for good; without it the page shows the kit as it is now."""
+    revision = share_page.revision_number(rev)
+    stored = await service.store.get(kit_id) if len(kit_id) <= 64 and revision != 0 else None
+    kit = stored.kit if stored is not None and revision is None else None
+    if stored is not None and revision:
+        kit = await service.store.get_revision(kit_id, revision)
+    if stored is None or kit is None:
         return HTMLResponse(share_page.missing_page(), status_code=404)
-    kit = stored.kit
     fonts = share_page.font_faces(kit.typography, service.fonts)
-    return HTMLResponse(share_page.kit_page(kit, created_at=stored.created_at, font_face_css=fonts))
+    return HTMLResponse(share_page.kit_page(kit, created_at=stored.created_at, font_face_css=fonts, revision=revision))
 
 
 def storage_secret() -> str:

@@ -14,7 +14,7 @@ from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse, StreamingResponse
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from branding import __version__
 from branding.export import EXPORTS, export_kit
@@ -33,9 +33,11 @@ from branding.models import (
 from branding.orchestrator import KitDone, KitEvent, SectionDone, SectionStarted, SectionText
 from branding.owners import CALLER_COOKIE, CALLER_HEADER, Caller, Unauthenticated
 from branding.ratelimit import retry_after_header
+from branding.refine.history import latest_revision, restore_revision
 from branding.registry import SECTIONS
 from branding.service import KitService, RateLimited
 from branding.store import NotOwnerError
+from branding.stores.base import RevisionSummary
 from branding.web import ApiError, ErrorBody, PageNotFound, install_guards, sse_event
 
 REQUEST_EXAMPLES = {
@@ -110,6 +112,9 @@ def api_caller(request: Request, response: Response, service: Service) -> Caller
 ApiCaller = Annotated[Caller, Depends(api_caller)]
 GenerationRequest = Annotated[BrandingRequest, Body(openapi_examples=REQUEST_EXAMPLES)]
 KitId = Annotated[str, Path(min_length=8, max_length=64, pattern=r'^[A-Za-z0-9_-]+$')]
+RevisionNumber = Annotated[int, Query(ge=1, le=1_000_000, description='A revision number of the kit (1 is as made)')]
+RevisionPathNumber = Annotated[int, Path(ge=1, le=1_000_000)]
+REVISION_HEADER = 'X-Kit-Revision'
 
 router = APIRouter()
 
@@ -143,6 +148,35 @@ class KitList(BaseModel):
     total: int
     limit: int
     offset: int
+
+
+class RevisionOut(BaseModel):
+    number: int
+    created_at: datetime
+    lever: str = Field(description='generate, regenerate, choose, lock, instruction, edit or restore')
+    summary: str
+    sections: list[str] = Field(description="The kit's content fields this revision changed")
+
+
+class RevisionList(BaseModel):
+    kit_id: str
+    latest: int
+    items: list[RevisionOut]
+
+
+class RevisedKit(BaseModel):
+    revision: RevisionOut
+    kit: BrandKit
+
+
+def _revision_out(revision: RevisionSummary) -> RevisionOut:
+    return RevisionOut(
+        number=revision.number,
+        created_at=revision.created_at,
+        lever=revision.lever.value,
+        summary=revision.summary,
+        sections=revision.sections,
+    )
 
 
 class Health(BaseModel):
@@ -317,8 +351,60 @@ async def _saved_kit(service: KitService, kit_id: str) -> BrandKit:
 
 
 @router.get('/api/v1/kits/{kit_id}', tags=['kits'], responses={**NOT_FOUND, 422: ERROR_RESPONSES[422]})
-async def get_kit(kit_id: KitId, service: Service) -> BrandKit:
-    return await _saved_kit(service, kit_id)
+async def get_kit(kit_id: KitId, service: Service, response: Response, rev: RevisionNumber | None = None) -> BrandKit:
+    """The saved kit as it is now, or as it was at revision `rev` (its number in `X-Kit-Revision` either way)."""
+    if rev is None:
+        kit = await _saved_kit(service, kit_id)
+        latest = await latest_revision(service.store, kit_id)
+        rev = latest.number if latest is not None else 1
+    else:
+        kit = await _kit_revision(service, kit_id, rev)
+    response.headers[REVISION_HEADER] = str(rev)
+    return kit
+
+
+async def _kit_revision(service: KitService, kit_id: str, number: int) -> BrandKit:
+    kit = await service.store.get_revision(kit_id, number)
+    if kit is None:
+        raise ApiError(404, 'not_found', f'No revision {number} of a saved kit with id {kit_id}.')
+    return kit
+
+
+@router.get('/api/v1/kits/{kit_id}/revisions', tags=['kits'], responses={**NOT_FOUND, 422: ERROR_RESPONSES[422]})
+async def list_revisions(kit_id: KitId, service: Service) -> RevisionList:
+    """Every revision of the kit, oldest first: when, by which lever, and which sections it changed."""
+    revisions = await service.store.list_revisions(kit_id)
+    if not revisions:
+        raise ApiError(404, 'not_found', f'No saved kit with id {kit_id}.')
+    return RevisionList(kit_id=kit_id, latest=revisions[-1].number, items=[_revision_out(r) for r in revisions])
+
+
+@router.get(
+    '/api/v1/kits/{kit_id}/revisions/{number}', tags=['kits'], responses={**NOT_FOUND, 422: ERROR_RESPONSES[422]}
+)
+async def get_revision(kit_id: KitId, number: RevisionPathNumber, service: Service, response: Response) -> BrandKit:
+    """The kit as it was at revision `number` (the same as `GET /api/v1/kits/{kit_id}?rev=number`)."""
+    kit = await _kit_revision(service, kit_id, number)
+    response.headers[REVISION_HEADER] = str(number)
+    return kit
+
+
+@router.post(
+    '/api/v1/kits/{kit_id}/revisions/{number}/restore',
+    tags=['kits'],
+    responses={**NOT_FOUND, **NOT_YOURS, 422: ERROR_RESPONSES[422]},
+)
+async def restore_kit_revision(
+    kit_id: KitId, number: RevisionPathNumber, service: Service, caller: ApiCaller
+) -> RevisedKit:
+    """Make revision `number` the kit again, as a new revision (its owner or the admin)."""
+    try:
+        restored = await restore_revision(service.store, kit_id, number, owner=None if caller.admin else caller.owner)
+    except NotOwnerError:
+        raise ApiError(403, 'forbidden', 'This kit belongs to another caller: only its owner can change it.') from None
+    if restored is None:
+        raise ApiError(404, 'not_found', f'No revision {number} of a saved kit with id {kit_id}.')
+    return RevisedKit(revision=_revision_out(restored.revision), kit=restored.kit)
 
 
 @router.get(

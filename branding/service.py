@@ -32,9 +32,11 @@ from branding.providers.base import Provider
 from branding.providers.registry import build_providers
 from branding.ratelimit import RateLimit, RateLimiter
 from branding.redis_state import RedisBreakers, RedisRateLimiter, connect
+from branding.refine.history import revise
 from branding.registry import sections_for
 from branding.settings import Settings
 from branding.store import KitStore, open_store, request_key
+from branding.stores.base import Lever
 
 logger = logging.getLogger(__name__)
 
@@ -135,8 +137,10 @@ class KitService:
     async def regenerate(self, request: BrandingRequest, kit: BrandKit, section: str, *, owner: str) -> SectionDone:
         """A new version of one section, saved over the owner's kit (NotOwnerError for anyone else's kit)."""
         done = await regenerate_section(request, kit, section, chain=self.chain, fonts=self.fonts, icons=self.icons)
-        # an edited kit is no longer what its request alone would make, so it is never handed out for reuse
-        await self.store.save(done.kit, request, request_key=f'edited-{done.kit.id}', owner=owner)
+        # a new revision of the saved kit, never handed out for reuse (it is no longer what its request alone makes)
+        revised = await revise(self.store, done.kit, owner=owner, lever=Lever.REGENERATE, summary=f'New {section}')
+        if revised is None:  # deleted meanwhile: saved again, as a kit of its own
+            await self.store.save(done.kit, request, request_key=f'edited-{done.kit.id}', owner=owner)
         self.metrics.section_done(done.section, done.provenance)
         return done
 

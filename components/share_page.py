@@ -293,15 +293,29 @@ def not_found_page() -> str:
     return _nothing_here('Page not found', 'This page is not here', 'The link may be mistyped.', 'page-missing')
 
 
-def kit_page(kit: BrandKit, *, created_at: datetime, font_face_css: str = '') -> str:
-    """The whole share page of `kit`; `font_face_css` holds the @font-face rules of its fonts (see font_families)."""
+def revision_number(raw: str | None) -> int | None:
+    """A share link's `?rev=`: None for the latest, 0 for a value that names no revision, else the number."""
+    if raw is None:
+        return None
+    return int(raw) if raw.isascii() and raw.isdigit() and 0 < len(raw) <= 7 else 0
+
+
+def kit_page(kit: BrandKit, *, created_at: datetime, font_face_css: str = '', revision: int | None = None) -> str:
+    """The whole share page of `kit`; `font_face_css` holds the @font-face rules of its fonts (see font_families).
+    `revision` is the fixed revision the link names (None: the kit as it is now)."""
     name = kit.company_name or 'Brand'
     head = f'<style>{_css_text(font_face_css)}</style>' if font_face_css else ''
+    fixed = (
+        f' · <span data-testid="kit-revision">Revision {revision}</span> · '
+        f'<a href="/kit/{_text(kit.id)}">see the latest</a>'
+        if revision is not None
+        else ''
+    )
     lead = (
         '<div class="lead">'
         f'<h1>{_text(name)}: brand kit</h1>'
         f'<p class="note small"><time datetime="{_text(created_at.isoformat())}">'
-        f'Made {created_at:%d %b %Y}</time></p></div>'
+        f'Made {created_at:%d %b %Y}</time>{fixed}</p></div>'
     )
     cards = _join(section_card(section, kit) for section in kit_sections(kit))
     body = lead + f'<div data-testid="kit-view">{cards}</div>'
