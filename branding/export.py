@@ -25,6 +25,7 @@ from branding.exports.common import (
     zip_archive,
 )
 from branding.exports.css import css_variables, tailwind_v3, tailwind_v4
+from branding.exports.inuse import board_png, mockup_files, mockups_zip
 from branding.exports.licenses import font_licences
 from branding.exports.logo_pack import logo_pack_files, logo_pack_zip
 from branding.exports.markdown import markdown_bytes
@@ -49,6 +50,7 @@ __all__ = [
 
 ZIP_MEDIA_TYPE = 'application/zip'
 LOGO_PACK_FOLDER = 'logo-pack'  # where the full archive keeps the logo pack's files
+MOCKUPS_FOLDER = 'mockups'  # and the mockups'
 
 
 @dataclass(kw_only=True, slots=True, frozen=True)
@@ -109,11 +111,16 @@ def _brand_book(kit: BrandKit, installed: Installed) -> bytes:
     return brand_book_pdf(kit, installed.fonts, paintings=installed.paintings)
 
 
+def _folder(path: str) -> str:
+    return next((f'{folder}/' for folder in (LOGO_PACK_FOLDER, MOCKUPS_FOLDER) if path.startswith(f'{folder}/')), path)
+
+
 def _readme(kit: BrandKit, files: dict[str, bytes]) -> bytes:
     described = {fmt.filename(kit): fmt.description for fmt in EXPORTS.values()}
     described[f'{LOGO_PACK_FOLDER}/'] = f'{EXPORTS["logo-pack"].description}; its README.txt says what each file is for'
-    # the logo pack's hundred files are one entry: its own README lists them
-    paths = dict.fromkeys(f'{LOGO_PACK_FOLDER}/' if path.startswith(f'{LOGO_PACK_FOLDER}/') else path for path in files)
+    described[f'{MOCKUPS_FOLDER}/'] = f'{EXPORTS["mockups"].description}; its README.txt says what each file is for'
+    # the logo pack's hundred files (and the mockups) are one entry each: their own README lists them
+    paths = dict.fromkeys(_folder(path) for path in files)
     lines = [
         f'{kit_title(kit)} brand kit',
         f'Generated {generated_on(kit)} with {APP_NAME} (kit {kit.id}).',
@@ -146,6 +153,7 @@ def bundle_zip(
         f'{LOGO_PACK_FOLDER}/{path}': data
         for path, data in logo_pack_files(kit, fonts, icons, paintings=paintings).items()
     }
+    files |= {f'{MOCKUPS_FOLDER}/{path}': data for path, data in mockup_files(kit, fonts).items()}
     files['LICENSES/fonts.txt'] = font_licences(kit, fonts).encode('utf-8')
     return zip_archive({'README.txt': _readme(kit, files), **files}, kit.generated_at)
 
@@ -203,6 +211,24 @@ EXPORTS: dict[str, ExportFormat] = {
             render=_brand_book,
         ),
         ExportFormat(
+            name='board',
+            filename_pattern='{slug}-brand-board.png',
+            media_type='image/png',
+            description='the brand board: logo, reversed logo, palette, type and icon at a glance (1600x1000 PNG)',
+            render=_with_fonts(board_png),
+        ),
+        ExportFormat(
+            name='mockups',
+            filename_pattern='{slug}-mockups.zip',
+            media_type=ZIP_MEDIA_TYPE,
+            description=(
+                'the brand in use: board, business card, social headers, website, phone, slide, letterhead and '
+                'email signature, as PNG and SVG (the signature also as HTML)'
+            ),
+            render=_with_fonts(mockups_zip),
+            in_bundle=False,
+        ),
+        ExportFormat(
             name='logos-png',
             filename_pattern='{slug}-logos-png.zip',
             media_type=ZIP_MEDIA_TYPE,
@@ -225,7 +251,7 @@ EXPORTS: dict[str, ExportFormat] = {
             name='zip',
             filename_pattern='{slug}-brand-kit.zip',
             media_type=ZIP_MEDIA_TYPE,
-            description='everything above plus logo SVGs and PNGs, the logo pack and the font licences',
+            description='everything above plus logo SVGs and PNGs, the logo pack, the mockups and the font licences',
             render=_bundle,
             in_bundle=False,
         ),

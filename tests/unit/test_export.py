@@ -25,6 +25,7 @@ from PIL import Image
 from pypdf.generic import DictionaryObject, PdfObject
 
 from branding.design.font_files import FontLibrary
+from branding.design.inuse import BOARDS, MOCKUPS
 from branding.export import EXPORTS, UnknownExportFormatError, bundle_zip, export_kit, logo_pngs, logo_svgs
 from branding.exports.common import css_comment, css_string, kit_title, slug
 from branding.exports.css import tailwind_v3_config
@@ -35,6 +36,8 @@ from branding.models import EXAMPLE_PROFILE, BrandingRequest, BrandKit, Focus, T
 from branding.orchestrator import generate_kit
 from tests.fonts import INSTALLED_FONTS
 from tests.icons import INSTALLED_ICONS
+
+IN_USE = {**BOARDS, **MOCKUPS}  # the board and mockups, by file stem
 
 HOSTILE_NAME = '<script>alert("x")</script> */ Zoë & "Co" \'Ltd\' {color.primary}'
 HOSTILE_GUIDELINES = (
@@ -111,6 +114,8 @@ def test_registry_names_every_format_with_a_file_name_and_media_type(kit: BrandK
         'tailwind-v3',
         'markdown',
         'pdf',
+        'board',
+        'mockups',
         'logos-png',
         'logo-pack',
         'zip',
@@ -631,6 +636,11 @@ def check_markdown(data: bytes, kit: BrandKit) -> None:
 
 
 def check_png(name: str, data: bytes) -> None:
+    stem = name.rsplit('/', 1)[-1].removesuffix('.png')
+    drawing = next((found for key, found in IN_USE.items() if stem == key or stem.endswith(f'-{key}')), None)
+    if drawing is not None:  # the board and the mockups: exactly their size
+        assert png_size(data) == (drawing.width, drawing.height), name
+        return
     match = PNG_WIDTH.search(name)
     width = 180 if name.endswith('/apple-touch-icon.png') else int(match.group(1)) if match else None
     assert width is not None, name
@@ -654,8 +664,21 @@ def logo_files_of(kit: BrandKit) -> set[str]:
     return {svg for logo in kit.logos for svg in (logo.variants.model_dump().values() if logo.variants else ())}
 
 
+def check_in_use(name: str, data: bytes) -> bool:
+    """Whether `name` is a mockup's SVG or the signature's HTML, checked (their PNGs: check_png)."""
+    if name.endswith('.svg') and name.removesuffix('.svg').rsplit('/', 1)[-1] in IN_USE:
+        assert ET.fromstring(data).tag == '{http://www.w3.org/2000/svg}svg' and b'<text' not in data
+        return True
+    if name.endswith('email-signature.html'):
+        assert data.startswith(b'<!DOCTYPE html>') and b'<table' in data and b'<script' not in data
+        return True
+    return False
+
+
 def check_file(name: str, data: bytes, kit: BrandKit) -> None:
     """Fails unless `data` parses as what its name says it is and holds what the kit says it should."""
+    if check_in_use(name, data):
+        return
     if name.endswith('.tokens.json'):
         tree = json.loads(data)
         tokens_by_path(tree)
@@ -694,11 +717,13 @@ def archive_files(data: bytes) -> dict[str, bytes]:
 
 def check_export(format_name: str, data: bytes, kit: BrandKit) -> None:
     """`data`, the kit in `format_name`, parsed back: archives member by member."""
-    if format_name not in {'zip', 'logos-png', 'logo-pack'}:
+    if format_name not in {'zip', 'logos-png', 'logo-pack', 'mockups'}:
         check_file(EXPORTS[format_name].filename(kit), data, kit)
         return
     files = archive_files(data)
-    if format_name == 'logo-pack':
+    if format_name == 'mockups':
+        pngs = {f'png/{name}.png' for name in IN_USE}
+    elif format_name == 'logo-pack':
         pngs = {name for name in files if name.endswith('.png')}
         assert len(pngs) == len(kit.logos) * (5 * 3 + 5) and 'LICENSES/fonts.txt' in files
     else:
@@ -721,6 +746,7 @@ def test_zip_bundle_has_every_format_logo_and_licence_and_each_file_parses(kit: 
     expected |= {f'logos/svg/{name}' for name in logo_svgs(kit)} | {f'logos/png/{name}' for name in logo_pngs(kit)}
     expected |= {'README.txt', 'LICENSES/fonts.txt'}
     expected |= {f'logo-pack/{path}' for path in archive_files(export_kit(kit, 'logo-pack', fonts=INSTALLED_FONTS)[0])}
+    expected |= {f'mockups/{path}' for path in archive_files(export_kit(kit, 'mockups', fonts=INSTALLED_FONTS)[0])}
     assert set(files) == expected
     for name, data in files.items():
         check_file(name, data, kit)

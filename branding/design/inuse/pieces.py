@@ -1,0 +1,96 @@
+"""What several mockups draw alike: the logo on a given ground (the kit's name set in its heading face when the kit
+has no logo) and the app icon on its tile."""
+
+from __future__ import annotations
+
+from branding.design.inuse.canvas import Align, Canvas, view_box_aspect
+from branding.design.inuse.context import InUse, prefers_dark_text, readable
+from branding.design.marks.text import initials
+from branding.design.marks.typesetting import set_line
+
+WIDE_BOX = 3.0  # a slot this many times as wide as it is high
+STACKED = 1.6  # a logo file narrower than this (symbol above the name) is too small in one
+
+
+def logo(
+    canvas: Canvas, ctx: InUse, *, ground: str, x: float, y: float, w: float, h: float, align: Align = 'center'
+) -> None:
+    """The logo that reads on `ground`, as large as fits the box; aligned left, centred or right in it."""
+    svg = ctx.logo_for(ground)
+    if svg is None:
+        cap = h * 0.42
+        canvas.fit(
+            ctx.name,
+            ctx.heading,
+            x=x,
+            top=y,
+            width=w,
+            cap=cap,
+            max_height=h,
+            middle=True,
+            fill=readable(ground, ctx.light.primary if ground == ctx.light.background else ctx.light.text),
+            background=ground,
+            align=align,
+            max_lines=2,
+        )
+        return
+    aspect = view_box_aspect(svg)
+    if w / h >= WIDE_BOX and aspect < STACKED and ctx.variants is not None:
+        _side_by_side(canvas, ctx, ground=ground, x=x, y=y, w=w, h=h, align=align)
+        return
+    width = min(w, h * aspect)
+    left = {'left': x, 'center': x + (w - width) / 2, 'right': x + w - width}[align]
+    canvas.image(svg, x=left, y=y, w=width, h=h)
+
+
+def _side_by_side(
+    canvas: Canvas, ctx: InUse, *, ground: str, x: float, y: float, w: float, h: float, align: Align
+) -> None:
+    """A stacked logo is too small in a wide, low slot (a navigation bar, a banner's corner): the icon on its tile
+    with the name beside it in the heading face instead."""
+    name = set_line(ctx.name, ctx.heading, weight=700)
+    cap = h * 0.34
+    size = cap / max(name.cap_em, 0.3)
+    text_w = min(name.width_em * size, w - h * 1.25)
+    width = h * 1.25 + text_w
+    left = {'left': x, 'center': x + (w - width) / 2, 'right': x + w - width}[align]
+    app_icon(canvas, ctx, x=left, y=y, size=h)
+    canvas.fit(
+        ctx.name,
+        ctx.heading,
+        x=left + h * 1.25,
+        top=y,
+        width=text_w,
+        cap=cap,
+        max_height=h,
+        middle=True,
+        fill=readable(ground, ctx.light.text if prefers_dark_text(ground) else '#ffffff'),
+        background=ground,
+        max_lines=1,
+    )
+
+
+def app_icon(canvas: Canvas, ctx: InUse, *, x: float, y: float, size: float) -> None:
+    """The icon on a light tile with the platform's rounded corners (the kit's initials on its primary colour when it
+    has no logo)."""
+    radius = size * 0.225
+    if ctx.variants is None:
+        canvas.rect(x, y, size, size, fill=ctx.light.primary, rx=radius)
+        cap = size * 0.36
+        canvas.fit(
+            initials(ctx.name),
+            ctx.heading,
+            x=x + size * 0.1,
+            top=y + size * 0.2,
+            width=size * 0.8,
+            cap=cap,
+            max_height=size * 0.6,
+            middle=True,
+            fill=readable(ctx.light.primary, ctx.light.on_primary),
+            background=ctx.light.primary,
+            align='center',
+            max_lines=1,
+        )
+        return
+    canvas.rect(x, y, size, size, fill=ctx.light.surface, rx=radius)
+    canvas.image(ctx.variants.icon, x=x, y=y, w=size, h=size)
