@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import time
 from collections.abc import Iterator
 
 import httpx
@@ -64,11 +65,15 @@ def test_every_log_line_is_json_and_request_lines_carry_their_id(operated_app: t
     response = httpx.get(f'{server.url}/api/v1/company-types', headers={'X-Request-ID': 'e2e-req-42'})
     assert response.headers['x-request-id'] == 'e2e-req-42'
 
-    entries = []
-    for line in server.output().splitlines():
-        if line.strip():
-            entries.append(json.loads(line))  # a line that is not JSON fails here
+    deadline = time.monotonic() + 10
+    while True:  # the server logs a request once it has answered it: the line may land a moment after the answer
+        written = server.output()
+        written = written[: written.rfind('\n') + 1]  # whole lines only: the server may be writing the next one
+        entries = [json.loads(line) for line in written.splitlines() if line.strip()]  # fails on a line not JSON
+        mine = [entry for entry in entries if entry.get('request_id') == 'e2e-req-42']
+        if any('/api/v1/company-types' in entry['message'] for entry in mine) or time.monotonic() > deadline:
+            break
+        time.sleep(0.1)
 
-    mine = [entry for entry in entries if entry.get('request_id') == 'e2e-req-42']
     assert any('/api/v1/company-types' in entry['message'] for entry in mine)
     assert 'brandsmith.http' in {entry['logger'] for entry in entries}
