@@ -44,7 +44,13 @@ def quantised(png: bytes, palette: Sequence[str], side: int = TRACE_SIDE) -> Ima
     return rgb.quantize(palette=swatch, dither=Image.Dither.NONE).convert('RGB')
 
 
-def _shape(match: re.Match[str]) -> _Shape | None:
+def _nearest(fill: str, inks: Sequence[str]) -> str:
+    """The palette colour closest to `fill`: the tracer averages a cluster's pixels, the trace keeps the kit's inks."""
+    red, green, blue = to_rgb(fill)
+    return min(inks, key=lambda ink: sum((a - b) ** 2 for a, b in zip(to_rgb(ink), (red, green, blue), strict=True)))
+
+
+def _shape(match: re.Match[str], inks: Sequence[str]) -> _Shape | None:
     d, fill, transform = match.groups()
     translate = _TRANSLATE.fullmatch(transform)
     if not _D.fullmatch(d) or not _FILL.fullmatch(fill) or translate is None:
@@ -56,7 +62,11 @@ def _shape(match: re.Match[str]) -> _Shape | None:
     rounded = _NUMBER.sub(lambda number: f'{float(number.group()):.1f}'.rstrip('0').rstrip('.'), d)
     area = (max(xs) - min(xs)) * (max(ys) - min(ys))
     return _Shape(
-        d=' '.join(rounded.split()), fill=fill.lower(), dx=float(translate[1]), dy=float(translate[2]), area=area
+        d=' '.join(rounded.split()),
+        fill=_nearest(fill, inks),
+        dx=float(translate[1]),
+        dy=float(translate[2]),
+        area=area,
     )
 
 
@@ -80,7 +90,8 @@ def trace_svg(png: bytes, palette: Sequence[str], *, max_paths: int = MAX_PATHS)
         splice_threshold=45,
         path_precision=2,
     )
-    shapes = [shape for match in _PATH.finditer(raw) if (shape := _shape(match)) is not None]
+    inks = list(dict.fromkeys(colour.lower() for colour in palette)) or ['#000000', '#ffffff']
+    shapes = [shape for match in _PATH.finditer(raw) if (shape := _shape(match, inks)) is not None]
     keep = set(sorted(range(len(shapes)), key=lambda index: -shapes[index].area)[:max_paths])
     paths = ''.join(
         f'<path d="{shape.d}" fill="{shape.fill}" transform="translate({shape.dx:g},{shape.dy:g})"/>'

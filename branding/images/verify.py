@@ -1,5 +1,6 @@
-"""An image a server sent, checked before anything keeps it: a PNG, JPEG or WebP of the size asked for, re-encoded
-as a plain PNG (no metadata, no animation), or ImageRejected with a reason a user can read."""
+"""An image a server sent, checked before anything keeps it: a PNG, JPEG or WebP of the size asked for, decoded whole;
+a still PNG is kept as sent, anything else re-encoded as a plain PNG (first frame only), or ImageRejected with a
+reason a user can read."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ def verified_png(data: bytes, size: int) -> bytes:
                 if probe.size != (size, size):
                     width, height = probe.size
                     raise ImageRejected(f'the image is {width}x{height}, not the {size}x{size} asked for')
+                frames = getattr(probe, 'n_frames', 1)
                 probe.verify()
             with Image.open(io.BytesIO(data)) as image:
                 image.load()
@@ -37,6 +39,8 @@ def verified_png(data: bytes, size: int) -> bytes:
         raise
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombWarning, Image.DecompressionBombError):
         raise ImageRejected('the server sent bytes that are not an image') from None
+    if kind == 'PNG' and frames == 1:
+        return data  # decoded whole above: kept as sent, which saves a re-encode per painting
     out = io.BytesIO()
     pixels.save(out, format='PNG', optimize=False)
     return out.getvalue()
