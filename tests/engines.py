@@ -286,8 +286,10 @@ class NginxServer:
         deadline = time.monotonic() + STARTUP_TIMEOUT_S
         while not self._listening():
             if self.process.poll() is not None or time.monotonic() > deadline:
-                errors = self.process.stderr.read().decode() if self.process.stderr else ''
-                raise RuntimeError(f'nginx did not start: {errors}')
+                log = self.root / 'logs' / 'error.log'
+                errors = log.read_text() if log.exists() else ''
+                self.stop()  # never leave an nginx behind that listens somewhere else
+                raise RuntimeError(f'nginx did not start on port {self.port}: {errors}')
             time.sleep(0.05)
 
     def _listening(self) -> bool:

@@ -57,12 +57,19 @@ def start_cluster(postgres: PostgresServer, redis: RedisServer, **settings: str)
         **settings,
     }
     instances = (AppServer(extra_env=env), AppServer(extra_env=env))
-    for server in instances:
-        server.wait_until_healthy()
     port = free_port()
-    nginx = NginxServer(site=load_balancer_site([server.port for server in instances], port), port=port)
-    nginx.start()
-    return Cluster(instances=instances, nginx=nginx)
+    cluster = Cluster(
+        instances=instances,
+        nginx=NginxServer(site=load_balancer_site([server.port for server in instances], port), port=port),
+    )
+    try:
+        for server in instances:
+            server.wait_until_healthy()
+        cluster.nginx.start()
+    except BaseException:
+        stop_cluster(cluster)  # no app server or nginx outlives a failed start
+        raise
+    return cluster
 
 
 def stop_cluster(cluster: Cluster) -> None:
