@@ -9,7 +9,7 @@ import pytest
 from nicegui import ui
 from nicegui.testing import User
 
-from branding.models import EXAMPLE_PROFILE
+from branding.models import EXAMPLE_PROFILE, MAX_NAME_LENGTH
 from tests.fonts import INSTALLED_FONTS
 from tests.parsed_html import ParsedPage
 
@@ -48,8 +48,8 @@ async def test_an_empty_form_shows_field_messages_and_makes_nothing(user: User) 
 
 async def test_a_too_long_name_is_refused_before_submit(user: User) -> None:
     await user.open('/')
-    user.find(kind=ui.input, marker='field-name').type('x' * 121)
-    await user.should_see('At most 120 characters')
+    user.find(kind=ui.input, marker='field-name').type('x' * (MAX_NAME_LENGTH + 1))
+    await user.should_see(f'At most {MAX_NAME_LENGTH} characters')
 
 
 async def test_generating_puts_every_section_card_on_the_page(user: User) -> None:
