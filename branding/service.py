@@ -61,7 +61,7 @@ class KitService:
     clients: ClientResolver = field(default_factory=ClientResolver)
     access: ApiAccess = field(default_factory=ApiAccess)
     painter: Painter | None = None  # paints each logo concept when an image provider is on (BRANDSMITH_IMAGES)
-    _late: set[asyncio.Task[None]] = field(default_factory=set)  # paintings being added to kits already saved
+    _late: dict[asyncio.Task[None], str] = field(default_factory=dict)  # paintings being added to saved kits
     _late_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     _fresh: dict[tuple[str, int], bytes] = field(default_factory=dict)  # paintings of kits not saved yet
 
@@ -148,8 +148,8 @@ class KitService:
         """Add each painting that arrives after the kit was saved to the saved kit."""
         for painting in done.late:
             task = asyncio.create_task(self._add_late(painting, done.kit.id, request, request_key, owner))
-            self._late.add(task)
-            task.add_done_callback(self._late.discard)
+            self._late[task] = done.kit.id
+            task.add_done_callback(lambda finished: self._late.pop(finished, None))
 
     async def _add_late(
         self, painting: asyncio.Task[Painting], kit_id: str, request: BrandingRequest, request_key: str, owner: str
@@ -168,10 +168,11 @@ class KitService:
         except Exception:  # a painting that cannot be kept must not take the service down
             logger.exception('keeping a late painting of kit %s failed', kit_id)
 
-    async def settle_late(self) -> None:
-        """Wait for the paintings still being added to saved kits (tests, shutdown)."""
-        if self._late:
-            await asyncio.wait(set(self._late))
+    async def settle_late(self, kit_id: str | None = None) -> None:
+        """Wait until the paintings still under way are added to their saved kit (`kit_id`'s, or every kit's)."""
+        waiting = {task for task, kit in self._late.items() if kit_id is None or kit == kit_id}
+        if waiting:
+            await asyncio.wait(waiting)
 
     async def close(self) -> None:
         for task in list(self._late):

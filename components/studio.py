@@ -23,7 +23,7 @@ from branding.orchestrator import KitDone, KitEvent, SectionDone, SectionStarted
 from branding.ratelimit import retry_after_header
 from branding.registry import sections_for
 from branding.service import KitService, RateLimited
-from components import history, kit_view
+from components import history, in_use, kit_view
 from components.company_form import CompanyForm
 from components.loading import LoadingPanel, Outcome, Progress
 from components.section_slots import SectionSlot
@@ -215,11 +215,22 @@ class Studio:
             case ImagePainted(kit=kit) if SectionName.LOGOS in kit.sections:
                 self.kit = kit  # the logo card again, the painting beside its vector mark
                 self._show(SectionName.LOGOS, kit, kit.sections[SectionName.LOGOS])
-            case KitDone(kit=kit):
+            case KitDone(kit=kit, late=late):
                 self.kit = kit
                 background_tasks.create(self.history.refresh(), name='studio-history')
+                if late:
+                    background_tasks.create(self._late_paintings(kit), name='studio-late-paintings')
         if self.panel is not None and not isinstance(event, SectionText):
             self.panel.refresh()
+
+    async def _late_paintings(self, kit: BrandKit) -> None:
+        """The logo card again once the paintings that came after the kit was saved are added to it."""
+        await self.service.settle_late(kit.id)
+        stored = await self.service.store.get(kit.id)
+        if stored is None or self.kit is not kit or self.client.is_deleted or SectionName.LOGOS not in self.slots:
+            return  # deleted, or the page moved on to another kit meanwhile
+        self.kit = stored.kit
+        self._show(SectionName.LOGOS, stored.kit, stored.kit.sections[SectionName.LOGOS])
 
     def _regenerator(self, section: str) -> Callable[[], Awaitable[None]]:
         async def regenerate() -> None:
@@ -240,6 +251,7 @@ class Studio:
                 return  # the page moved on to another kit meanwhile; the new version is saved all the same
             self.kit = done.kit
             self._show(section, done.kit, done.provenance)
+            self.actions.refresh()  # the board and mockups of the new revision
             self._notify(f'New {section} ready', type='positive')
 
         return regenerate
@@ -277,6 +289,7 @@ class Studio:
             ui.button('Start over', icon='restart_alt', on_click=self.start_over).props('flat no-caps').mark(
                 'start-over'
             )
+        in_use.create(self.finished_kit)  # the board first, then every mockup: drawn from the kit as saved
 
     @ui.refreshable_method
     def body(self) -> None:

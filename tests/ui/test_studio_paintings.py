@@ -71,3 +71,27 @@ async def test_a_failed_painting_is_explained_and_the_kit_is_whole(
     await user.should_see(marker='logo-preview-light')
     await user.should_not_see(marker='painting-image')
     assert KEY not in caplog.text
+
+
+@pytest.fixture
+def slow_images(images: FakeProviderServer, monkeypatch: pytest.MonkeyPatch) -> FakeProviderServer:
+    """The kit waits 0.3 s for paintings that take 1 s."""
+    monkeypatch.setenv('BRANDSMITH_SECTION_BUDGET', '0.3')
+    monkeypatch.setenv('BRANDSMITH_IMAGE_TIMEOUT', '5')
+    return images
+
+
+async def test_a_painting_that_comes_after_the_kit_is_ready_still_appears(
+    slow_images: FakeProviderServer, user: User
+) -> None:
+    images = slow_images
+    images.respond_with('together_images', lambda _: painted(seconds=1.0))
+    await generate(user)
+    await user.should_not_see(marker='painting-image')
+
+    await user.should_see(marker='painting-image', retries=100)
+    paintings = user.find(kind=ui.image, marker='painting-image').elements
+    assert len(paintings) == len(user.find(marker='logo-preview-light').elements)
+    for painting in paintings:
+        assert isinstance(painting, ui.image)
+        assert (await user.http_client.get(painting.source)).status_code == 200
