@@ -12,10 +12,9 @@ concept's number and style and the file's role.
 
 from __future__ import annotations
 
+import io
 import logging
-import os
 from collections.abc import Mapping
-from concurrent.futures import ThreadPoolExecutor
 
 from PIL import Image
 
