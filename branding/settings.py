@@ -61,7 +61,6 @@ class Settings(BaseSettings):
     images: Literal['auto', 'off'] = Field(default='auto', validation_alias='BRANDSMITH_IMAGES')
     image_size: int = Field(default=1024, ge=256, le=2048, multiple_of=64, validation_alias='BRANDSMITH_IMAGE_SIZE')
     image_timeout_s: float = Field(default=60.0, gt=0, validation_alias='BRANDSMITH_IMAGE_TIMEOUT')
-    image_price_per_mp: float = Field(default=0.0027, ge=0, validation_alias='BRANDSMITH_IMAGE_PRICE')
     together_image_model: str = Field(
         default='black-forest-labs/FLUX.1-schnell', validation_alias='TOGETHER_IMAGE_MODEL'
     )

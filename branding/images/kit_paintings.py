@@ -31,8 +31,8 @@ class ImagePainted:
 
 def apply_painting(kit: BrandKit, painting: Painting) -> LogoConcept | None:
     """Point the concept at its kept painting and its trace, or note why it has none; None when the kit no longer
-    has that concept."""
-    if painting.index >= len(kit.logos):
+    has that concept (its logos were made again meanwhile)."""
+    if painting.index >= len(kit.logos) or kit.logos[painting.index].prompt_used != painting.prompt:
         return None
     concept = kit.logos[painting.index]
     update: dict[str, object] = {'painting': painting.provenance}
@@ -81,7 +81,7 @@ class KitPaintings:
             painting = await self.painter.paint(prompt, index=index, kit_seed=self.kit_seed, palette=palette)
         except Exception:  # the painter reports failures in the painting; anything else must not cost the kit
             logger.exception('painting logo concept %d failed', index)
-            painting = failed_painting(index, 'the painting failed unexpectedly')
+            painting = failed_painting(index, prompt, 'the painting failed unexpectedly')
         if not self._handed_over:
             apply_painting(self.kit, painting)
             self.emit(ImagePainted(index=index, png=painting.png, kit=self.kit))

@@ -37,17 +37,18 @@ def image_path(kit_id: str, index: int) -> str:
 @dataclass(kw_only=True, slots=True, frozen=True)
 class Painting:
     index: int
+    prompt: str  # what was painted: a concept made again since (another prompt) does not get this painting
     png: bytes | None  # the verified image, None when no provider painted it
     traced_svg: str | None
     provenance: SectionProvenance
 
 
-def failed_painting(index: int, note: str, *, latency_ms: int = 0, attempts: int = 0) -> Painting:
-    """No painting for concept `index`, and why."""
+def failed_painting(index: int, prompt: str, note: str, *, latency_ms: int = 0, attempts: int = 0) -> Painting:
+    """No painting of `prompt` for concept `index`, and why."""
     provenance = SectionProvenance(
         status=SectionStatus.ERROR, provider='none', model='', latency_ms=latency_ms, attempts=attempts, note=note
     )
-    return Painting(index=index, png=None, traced_svg=None, provenance=provenance)
+    return Painting(index=index, prompt=prompt, png=None, traced_svg=None, provenance=provenance)
 
 
 @dataclass(kw_only=True, slots=True)
@@ -69,7 +70,6 @@ class Painter:
     timeout_s: float = 60.0
     retry_after_cap_s: float = 5.0
     budget_s: float = 45.0  # how long a kit waits for its paintings after its logos are done
-    price_per_mp: float = 0.0
     breaker_threshold: int = 3
     breaker_cooldown_s: float = 60.0
     clock: Callable[[], float] = time.monotonic
@@ -78,10 +78,6 @@ class Painter:
     @property
     def active(self) -> bool:
         return bool(self.providers)
-
-    def cost_estimate(self, count: int) -> float:
-        """What painting `count` concepts costs at BRANDSMITH_IMAGE_PRICE per megapixel."""
-        return round(count * self.size * self.size / 1_000_000 * self.price_per_mp, 4)
 
     async def paint(self, prompt: str, *, index: int, kit_seed: int, palette: Sequence[str]) -> Painting:
         started = time.perf_counter()
@@ -94,6 +90,7 @@ class Painter:
             traced, trace_note = await _traced(png, palette)
             return Painting(
                 index=index,
+                prompt=prompt,
                 png=png,
                 traced_svg=traced,
                 provenance=SectionProvenance(
@@ -107,6 +104,7 @@ class Painter:
             )
         return failed_painting(
             index,
+            prompt,
             '; '.join(tried.notes) or 'no image provider',
             latency_ms=round((time.perf_counter() - started) * 1000),
             attempts=tried.attempts,

@@ -89,7 +89,6 @@ def build_painter(settings: Settings) -> Painter | None:
         timeout_s=settings.image_timeout_s,
         retry_after_cap_s=settings.retry_after_cap_s,
         budget_s=settings.section_budget_s,
-        price_per_mp=settings.image_price_per_mp,
         breaker_threshold=settings.breaker_threshold,
         breaker_cooldown_s=settings.breaker_cooldown_s,
     )

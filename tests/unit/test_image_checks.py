@@ -9,9 +9,15 @@ import xml.etree.ElementTree as ET
 import pytest
 from PIL import Image
 
+from branding.images.kit_paintings import apply_painting
+from branding.images.painter import Painting
 from branding.images.trace import MAX_PATHS, trace_svg
 from branding.images.verify import ImageRejected, verified_png
+from branding.models import EXAMPLE_PROFILE, BrandingRequest, Focus, SectionProvenance, SectionStatus
+from branding.orchestrator import generate_kit
 from tests.fakes.images import picture
+from tests.fonts import INSTALLED_FONTS
+from tests.icons import INSTALLED_ICONS
 
 SVG = '{http://www.w3.org/2000/svg}'
 
@@ -59,3 +65,19 @@ def test_a_noisy_painting_is_traced_to_few_paths_in_the_palette_only() -> None:
     assert {path.get('fill') for path in paths} <= set(palette)
     assert {element.tag for element in root.iter()} == {f'{SVG}svg', f'{SVG}path'}
     assert all(set(path.attrib) == {'d', 'fill', 'transform'} for path in paths)
+
+
+async def test_a_painting_goes_only_to_the_concept_it_was_painted_for() -> None:
+    request = BrandingRequest(company_profile=EXAMPLE_PROFILE, num_variations=2, seed=4, focus=Focus.LOGOS)
+    kit = await generate_kit(request, fonts=INSTALLED_FONTS, icons=INSTALLED_ICONS)
+    provenance = SectionProvenance(status=SectionStatus.OK, provider='together', model='m', latency_ms=9, attempts=1)
+    svg = '<svg xmlns="http://www.w3.org/2000/svg"/>'
+    painted = Painting(index=1, prompt=kit.logos[1].prompt_used, png=b'png', traced_svg=svg, provenance=provenance)
+    stale = Painting(index=0, prompt='a concept made again since', png=b'png', traced_svg=svg, provenance=provenance)
+    before = kit.logos[0]
+
+    assert apply_painting(kit, stale) is None and kit.logos[0] == before
+    concept = apply_painting(kit, painted)
+    assert concept is not None and concept.image_url == f'/api/v1/kits/{kit.id}/logos/1/image.png'
+    assert (concept.traced_svg, concept.painting) == (svg, provenance)
+    assert apply_painting(kit, Painting(index=5, prompt='', png=None, traced_svg=None, provenance=provenance)) is None
