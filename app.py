@@ -18,6 +18,7 @@ settings.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
 # NiceGUI reads its storage path at import time, so it is set before the import below
 os.environ.setdefault('NICEGUI_STORAGE_PATH', str((settings.data_dir / 'nicegui').resolve()))
 
+from fastapi import Request  # noqa: E402
 from fastapi.responses import HTMLResponse  # noqa: E402
 from nicegui import app, ui  # noqa: E402
 from starlette.middleware import Middleware  # noqa: E402
@@ -78,7 +79,7 @@ def index() -> None:
 
 
 @app.api_route('/kit/{kit_id}', methods=['GET', 'HEAD'], include_in_schema=False)
-async def shared_kit(kit_id: str, rev: str | None = None) -> HTMLResponse:
+async def shared_kit(request: Request, kit_id: str, rev: str | None = None) -> HTMLResponse:
     """The read-only share page as server-rendered HTML: a visit builds no NiceGUI client and opens no socket.
 
     `?rev=N` shows revision N of the kit for good; without it the page shows the kit as it is now."""
@@ -90,7 +91,10 @@ async def shared_kit(kit_id: str, rev: str | None = None) -> HTMLResponse:
     if stored is None or kit is None:
         return HTMLResponse(share_page.missing_page(), status_code=404)
     fonts = share_page.font_faces(kit.typography, service.fonts)
-    return HTMLResponse(share_page.kit_page(kit, created_at=stored.created_at, font_face_css=fonts, revision=revision))
+    page = share_page.kit_page(
+        kit, created_at=stored.created_at, font_face_css=fonts, revision=revision, base_url=str(request.base_url)
+    )
+    return HTMLResponse(page)
 
 
 def storage_secret() -> str:

@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field
 
 from branding import __version__
 from branding.export import EXPORTS, export_kit
+from branding.exports.inuse import IN_USE, drawing_png
 from branding.images.kit_paintings import ImagePainted
 from branding.images.painter import image_path
 from branding.metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
@@ -429,6 +430,33 @@ async def logo_painting(kit_id: KitId, index: Annotated[int, Path(ge=0, le=99)],
     if png is None:
         raise ApiError(404, 'not_found', 'This logo concept has no painting.')
     return Response(png, media_type='image/png', headers={'Cache-Control': 'private, max-age=86400'})
+
+
+@router.get(
+    '/api/v1/kits/{kit_id}/in-use/{name}.png',
+    tags=['kits'],
+    response_class=Response,
+    responses={
+        200: {'content': {'image/png': {}}, 'description': 'The brand board or a mockup, drawn from the saved kit'},
+        404: {'model': ErrorBody, 'description': 'No such kit or drawing'},
+        422: ERROR_RESPONSES[422],
+    },
+)
+async def in_use_image(
+    kit_id: KitId,
+    name: Annotated[str, Path(max_length=40)],
+    service: Service,
+    thumbnail: bool = False,
+    rev: RevisionNumber | None = None,
+) -> Response:
+    """The brand board ('brand-board', 'link-preview') or a mockup ('business-card-front', 'website-dark', ...) as
+    PNG, full size or `thumbnail` (480 px wide); drawn from the kit as saved now (or at revision `rev`), so it
+    follows every change. Like the kit, readable by anyone holding its id."""
+    if name not in IN_USE:
+        raise ApiError(404, 'not_found', f'No drawing called that; choose one of: {", ".join(IN_USE)}.')
+    kit = await _saved_kit(service, kit_id) if rev is None else await _kit_revision(service, kit_id, rev)
+    png = await asyncio.to_thread(drawing_png, kit, service.fonts, name, thumbnail=thumbnail)
+    return Response(png, media_type='image/png', headers={'Cache-Control': 'public, max-age=300'})
 
 
 @router.delete(

@@ -39,6 +39,7 @@ from branding.models import (
     Typography,
 )
 from branding.registry import SECTIONS
+from components import in_use
 from components.cards import logos_card
 from components.cards.palette_card import CONTRAST_USES, ROLE_ORDER
 from components.cards.provenance import chip_text, details_text
@@ -300,11 +301,21 @@ def revision_number(raw: str | None) -> int | None:
     return int(raw) if raw.isascii() and raw.isdigit() and 0 < len(raw) <= 7 else 0
 
 
-def kit_page(kit: BrandKit, *, created_at: datetime, font_face_css: str = '', revision: int | None = None) -> str:
+def kit_page(
+    kit: BrandKit,
+    *,
+    created_at: datetime,
+    font_face_css: str = '',
+    revision: int | None = None,
+    base_url: str = '',
+) -> str:
     """The whole share page of `kit`; `font_face_css` holds the @font-face rules of its fonts (see font_families).
-    `revision` is the fixed revision the link names (None: the kit as it is now)."""
+    `revision` is the fixed revision the link names (None: the kit as it is now); `base_url` the site's origin, for
+    the link preview's absolute image URL. The brand board comes first, then the "In use" card, then the sections."""
     name = kit.company_name or 'Brand'
     head = f'<style>{_css_text(font_face_css)}</style>' if font_face_css else ''
+    summary = kit.taglines[0].text if kit.taglines else DESCRIPTION
+    head += in_use.share_head(kit, base_url=base_url, title=f'{name} brand kit', description=summary, rev=revision)
     fixed = (
         f' · <span data-testid="kit-revision">Revision {revision}</span> · '
         f'<a href="/kit/{_text(kit.id)}">see the latest</a>'
@@ -318,7 +329,8 @@ def kit_page(kit: BrandKit, *, created_at: datetime, font_face_css: str = '', re
         f'Made {created_at:%d %b %Y}</time>{fixed}</p></div>'
     )
     cards = _join(section_card(section, kit) for section in kit_sections(kit))
-    body = lead + f'<div data-testid="kit-view">{cards}</div>'
+    shown = in_use.share_board(kit, rev=revision) + in_use.share_card(kit, rev=revision)
+    body = lead + shown + f'<div data-testid="kit-view">{cards}</div>'
     return document(title=f'{name} brand kit', body=body, head=head)
 
 

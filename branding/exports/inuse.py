@@ -15,7 +15,6 @@ import resvg_py
 
 from branding.design.font_files import FontLibrary
 from branding.design.inuse import BOARDS, MOCKUPS, Mockup, in_use
-from branding.design.inuse.context import InUse
 from branding.design.inuse.signature import html as signature_html
 from branding.exports.common import zip_archive
 from branding.exports.png import safe_svg
@@ -47,26 +46,34 @@ def _store(key: tuple[str, str, str], data: bytes) -> bytes:
     return data
 
 
-def render(svg: str, mockup: Mockup) -> bytes:
-    """The drawing as PNG at exactly its size."""
+def render(svg: str, mockup: Mockup, *, width: int | None = None) -> bytes:
+    """The drawing as PNG at exactly its size (or `width` px wide, its height in proportion)."""
+    wide = width or mockup.width
+    high = round(mockup.height * wide / mockup.width)
     return bytes(
-        resvg_py.svg_to_bytes(
-            svg_string=safe_svg(svg), width=mockup.width, height=mockup.height, skip_system_fonts='<text' not in svg
-        )
+        resvg_py.svg_to_bytes(svg_string=safe_svg(svg), width=wide, height=high, skip_system_fonts='<text' not in svg)
     )
 
 
-def _png(ctx: InUse, mockup: Mockup) -> bytes:
-    return render(mockup.draw(ctx).svg(printed=False), mockup)
+IN_USE: dict[str, Mockup] = {**BOARDS, **MOCKUPS}
+THUMBNAIL_WIDTH = 480
 
 
-def board_png(kit: BrandKit, fonts: FontLibrary, *, name: str = 'brand-board') -> bytes:
-    """The brand board ('brand-board', 1600x1000) or the link preview ('link-preview', 1200x630) as PNG."""
-    key = (revision(kit), str(fonts.root), name)
+def drawing_png(kit: BrandKit, fonts: FontLibrary, name: str, *, thumbnail: bool = False) -> bytes:
+    """The board or mockup `name` (see IN_USE) as PNG, full size or THUMBNAIL_WIDTH wide; KeyError for another
+    name."""
+    mockup = IN_USE[name]
+    key = (revision(kit), str(fonts.root), f'{name}@{THUMBNAIL_WIDTH if thumbnail else mockup.width}')
     found = _cached(key)
     if found is not None:
         return found
-    return _store(key, _png(in_use(kit, fonts), BOARDS[name]))
+    svg = mockup.draw(in_use(kit, fonts)).svg(printed=False)
+    return _store(key, render(svg, mockup, width=THUMBNAIL_WIDTH if thumbnail else None))
+
+
+def board_png(kit: BrandKit, fonts: FontLibrary) -> bytes:
+    """The brand board, 1600x1000."""
+    return drawing_png(kit, fonts, 'brand-board')
 
 
 def _described(mockup: Mockup) -> str:
@@ -78,7 +85,7 @@ def mockup_files(kit: BrandKit, fonts: FontLibrary) -> dict[str, bytes]:
     """{'png/instagram-post.png': …, 'svg/instagram-post.svg': …, 'email-signature.html': …, 'README.txt': …}."""
     ctx = in_use(kit, fonts)
     files: dict[str, bytes] = {}
-    for mockup in (*BOARDS.values(), *MOCKUPS.values()):
+    for mockup in IN_USE.values():
         canvas = mockup.draw(ctx)
         files[f'svg/{mockup.name}.svg'] = canvas.svg().encode('utf-8')
         files[f'png/{mockup.name}.png'] = render(canvas.svg(printed=False), mockup)
@@ -86,7 +93,7 @@ def mockup_files(kit: BrandKit, fonts: FontLibrary) -> dict[str, bytes]:
     lines = [
         f'{ctx.name}: the brand in use, drawn from the kit (placeholder people and contact details are examples).',
         '',
-        *(_described(mockup) for mockup in (*BOARDS.values(), *MOCKUPS.values())),
+        *(_described(mockup) for mockup in IN_USE.values()),
         '  email-signature.html: paste into your mail client (Gmail, Outlook, Apple Mail) as the signature',
     ]
     return {'README.txt': ('\n'.join(lines) + '\n').encode('utf-8'), **files}

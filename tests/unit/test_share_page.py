@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 import pytest
 
 from branding.chain import ProviderChain
+from branding.design.inuse import MOCKUPS
 from branding.models import (
     BrandingRequest,
     BrandKit,
@@ -22,7 +23,7 @@ from branding.models import (
 from branding.orchestrator import generate_kit
 from branding.registry import SECTIONS
 from branding.settings import Settings
-from components import share_page
+from components import in_use, share_page
 from components.cards import logos_card
 from tests.fonts import INSTALLED_FONTS
 from tests.icons import INSTALLED_ICONS
@@ -186,10 +187,17 @@ def test_no_kit_text_becomes_a_link_an_image_or_a_style(poisoned: BrandKit, page
     hrefs = set(page.values('href'))
     # the links are the page's own, the logo pack's and the logo files' (the Markdown's javascript: link is text)
     files = {href for href in hrefs if href.startswith('data:image/svg+xml;base64,')}
-    assert hrefs - files == {'/', '#main', share_page.FAVICON, logos_card.pack_url(poisoned.id)}
+    # and the board's and mockups' (the kit's id is a URL-safe token, its text is in none of them)
+    drawings = {href for href in hrefs if href.startswith(f'/api/v1/kits/{poisoned.id}/in-use/')}
+    drawings |= {in_use.mockups_zip_url(poisoned)}
+    assert hrefs - files - drawings == {'/', '#main', share_page.FAVICON, logos_card.pack_url(poisoned.id)}
     drawn = {svg for logo in poisoned.logos if logo.variants for svg in logo.variants.model_dump().values()}
     assert {base64.b64decode(href.split(',', 1)[1]).decode() for href in files} == drawn
-    assert all(source.startswith('data:image/svg+xml') for source in page.values('src'))
+    in_use_source = re.compile(
+        rf'/api/v1/kits/{re.escape(poisoned.id)}/in-use/[a-z-]+\.png\?v=[0-9a-f]+(&thumbnail=true)?'
+    )
+    sources = page.values('src')
+    assert all(source.startswith('data:image/svg+xml') or in_use_source.fullmatch(source) for source in sources)
     assert not [value for value in page.values('src') + page.values('href') if 'javascript' in value.lower()]
     for style in page.values('style'):
         assert not re.search(r'url\(|[<>]|expression|script|\\', style, re.IGNORECASE), style
@@ -236,7 +244,7 @@ def test_every_section_is_a_card_with_its_title_and_provenance() -> None:
     text = parsed.visible_text
     titles = [title for title in (spec.title for spec in SECTIONS.values()) if title in text]
     assert titles == ['Logo concepts', 'Colour palette', 'Typography', 'Taglines', 'Brand guidelines']
-    assert parsed.tags.count('h2') == len(SECTIONS)
+    assert parsed.tags.count('h2') == len(SECTIONS) + 1  # and the "In use" card
     assert {f'card-{section}' for section in kit.sections} <= set(parsed.values('data-testid'))
     assert text.count('offline engine') >= len(SECTIONS)
     assert kit.taglines[0].text in text
@@ -248,7 +256,10 @@ def test_every_section_is_a_card_with_its_title_and_provenance() -> None:
     assert typography is not None
     assert all(font.family in text for font in typography.fonts)
     # each mark on a light and a dark background, its icon at 32 px and in a browser tab
-    assert len(parsed.values('src')) == 4 * len(kit.logos)
+    marks = [source for source in parsed.values('src') if source.startswith('data:')]
+    assert len(marks) == 4 * len(kit.logos)
+    # the board, and each mockup's thumbnail
+    assert len(parsed.values('src')) - len(marks) == 1 + len(MOCKUPS)
     assert 'Regenerate' not in text, 'the share page is read-only'
 
 

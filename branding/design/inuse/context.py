@@ -110,7 +110,9 @@ def prefers_dark_text(ground: str) -> bool:
 
 
 def _tagline(kit: BrandKit) -> str:
-    for tagline in kit.taglines:
+    """The first starred tagline (kits refined with choices), else the first."""
+    starred = set(getattr(kit, 'starred_taglines', None) or [])
+    for tagline in sorted(kit.taglines, key=lambda tagline: tagline.id not in starred):
         if text := without_pictographs(tagline.text):
             return text
     return ''
@@ -157,7 +159,8 @@ def in_use(kit: BrandKit, fonts: FontLibrary) -> InUse:
         heading = Face(family=FALLBACK_FAMILY, category='sans-serif', css_stack=heading.css_stack, fonts=fonts)
     if body.file(400) is None:
         body = Face(family=FALLBACK_FAMILY, category='sans-serif', css_stack=body.css_stack, fonts=fonts)
-    logo = kit.logos[0] if kit.logos else None
+    chosen = getattr(kit, 'chosen_logo', None)  # the concept the owner chose as the logo, else the first
+    logo = kit.logos[chosen if isinstance(chosen, int) and 0 <= chosen < len(kit.logos) else 0] if kit.logos else None
     return InUse(
         name=display_name(kit.company_name or 'Brand'),
         tagline=_tagline(kit),
