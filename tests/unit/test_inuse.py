@@ -20,7 +20,7 @@ from branding.design.data_files import DataFileError
 from branding.design.inuse import BOARDS, MOCKUPS, in_use
 from branding.design.inuse.copy import domain, load_copy
 from branding.design.inuse.signature import html as signature_html
-from branding.exports.inuse import board_png, mockup_files, mockups_zip, render
+from branding.exports.inuse import board_png, drawing_png, mockup_files, mockups_zip, render
 from branding.exports.png import png_size
 from branding.models import BrandKit, CompanyProfile, CompanyType, Tagline
 from branding.sections.logos import build_offline_logos
@@ -135,7 +135,8 @@ def test_the_board_and_the_zip_are_cached_per_kit_revision() -> None:
     kit = kit_for(profile('Granite Trust'), 5)
     first = board_png(kit, INSTALLED_FONTS)
     assert board_png(kit, INSTALLED_FONTS) is first
-    assert png_size(board_png(kit, INSTALLED_FONTS, name='link-preview')) == (1200, 630)
+    assert png_size(drawing_png(kit, INSTALLED_FONTS, 'link-preview')) == (1200, 630)
+    assert png_size(drawing_png(kit, INSTALLED_FONTS, 'phone-home-screen', thumbnail=True)) == (480, 1039)
     changed = kit.model_copy(update={'taglines': [Tagline(id='x', text='Another line', tone='bold', explanation='')]})
     assert board_png(changed, INSTALLED_FONTS) != first, 'a regenerated section redraws the board'
     with zipfile.ZipFile(io.BytesIO(mockups_zip(kit, INSTALLED_FONTS))) as opened:
