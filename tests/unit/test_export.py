@@ -505,7 +505,12 @@ def test_svg_references_to_outside_files_are_neutralised_before_rendering() -> N
 
 
 def test_an_unreadable_logo_svg_is_skipped_and_reported(kit: BrandKit) -> None:
-    broken = kit.model_copy(update={'logos': [kit.logos[0].model_copy(update={'svg': 'not an svg'}), *kit.logos[1:]]})
+    first = kit.logos[0]
+    assert first.variants is not None
+    unreadable = first.model_copy(
+        update={'svg': 'not an svg', 'variants': first.variants.model_copy(update={'primary': 'not an svg'})}
+    )
+    broken = kit.model_copy(update={'logos': [unreadable, *kit.logos[1:]]})
     pngs = logo_pngs(broken)
     assert len(pngs) == 2 * (len(kit.logos) - 1) and not any(name.startswith('logo-1-') for name in pngs)
     _, text = pdf_text(export_kit(broken, 'pdf', fonts=INSTALLED_FONTS)[0])

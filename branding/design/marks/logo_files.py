@@ -116,12 +116,13 @@ def _candidates(brief: Brief, ways: dict[str, Colourway], drawings: dict[str, Dr
     drawn = {name: drawing.symbol for name, drawing in drawings.items() if drawing.symbol is not None}
     if {'primary', 'mono_dark'} <= set(drawn):
         yield _Candidate(make=drawn.__getitem__, source='the symbol as drawn')
+        redrawn = 'the symbol as drawn blurs at favicon sizes'
     else:
         yield _Candidate(
             make=initials(brief.face, brief.strong, first_only=True),
             source='the initial, as the wordmark has no symbol',
         )
-    redrawn = 'the symbol as drawn blurs at favicon sizes'
+        redrawn = "the wordmark has no symbol, and its initial in the name's weight blurs at favicon sizes"
     if len(_GRAPHEME.findall(brief.letters)) > 1:
         yield _Candidate(
             make=initials(brief.face, HEAVY, first_only=False),
