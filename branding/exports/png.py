@@ -34,7 +34,9 @@ def safe_svg(svg: str) -> str:
     return _HREF.sub(_neutralise, svg)
 
 
-@lru_cache(maxsize=64)  # the bundle renders the same logos for the PDF, the PNG set and the PNG archive
+# the bundle renders the same logos for the PDF, the PNG set, the PNG archive and the logo pack (a kit of three
+# concepts is some 70 renders, at most ~50 kB each at 2048 px: a few MB in all)
+@lru_cache(maxsize=256)
 def render_png(svg: str, width: int) -> bytes:
     """`svg` rendered `width` pixels wide (height from its aspect ratio). Raises ValueError for SVG resvg cannot read.
 
