@@ -25,6 +25,7 @@ from reportlab.platypus import (
 
 from branding.design.font_files import FontLibrary
 from branding.exports.common import APP_NAME, brand_colors, generated_on, palette_scales
+from branding.exports.pdf_inuse import board_section, in_use_section
 from branding.exports.pdf_markdown import markup
 from branding.exports.pdf_scripts import ScriptParagraph, draw_text, fit_width, text_width
 from branding.exports.pdf_sections import (
@@ -197,7 +198,7 @@ def _cover(book: Book) -> list[Flowable]:
 
 def _story(book: Book) -> list[Flowable]:
     kit = book.kit
-    story = [*_cover(book), *about_section(book)]
+    story = [*_cover(book), *board_section(book), PageBreak(), *about_section(book)]  # the kit at a glance first
     sections: list[list[Flowable]] = []
     if kit.color_palette is not None:
         sections.append(palette_section(book, kit.color_palette))
@@ -205,6 +206,7 @@ def _story(book: Book) -> list[Flowable]:
         sections.append(typography_section(book, kit.typography))
     if kit.logos:
         sections.append(logos_section(book, kit.logos))
+    sections.append(in_use_section(book))
     if kit.taglines:
         sections.append(taglines_section(book))
     if kit.brand_guidelines and kit.brand_guidelines.strip():

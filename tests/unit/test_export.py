@@ -424,13 +424,14 @@ def test_pdf_brand_book_has_every_section_in_the_kit_fonts(kit: BrandKit) -> Non
     for family in (typography.heading_font, typography.body_font, typography.accent_font):
         assert any(name.startswith(family.replace(' ', '')) for name in embedded), (family, embedded)
     outline = [entry.title for entry in reader.outline if not isinstance(entry, list)]
-    assert outline[:4] == ['About this kit', 'Colour palette', 'Typography', 'Logo concepts']
+    # the board first, the kit at a glance before any prose; the mockups after the logos
+    assert outline[:6] == ['At a glance', 'About this kit', 'Colour palette', 'Typography', 'Logo concepts', 'In use']
     assert reader.metadata is not None and reader.metadata.title == 'Lumen Ledger brand book'
 
 
 def test_pdf_of_a_palette_only_kit_says_what_is_missing(palette_kit: BrandKit) -> None:
     reader, text = pdf_text(export_kit(palette_kit, 'pdf', fonts=INSTALLED_FONTS)[0])
-    assert 2 <= len(reader.pages) <= 8
+    assert 2 <= len(reader.pages) <= 11  # with the board and the In use pages
     assert 'Not in this kit' in text and 'Typography: not part of this kit' in text
     assert palette_kit.color_palette is not None and palette_kit.color_palette.primary in text
 
