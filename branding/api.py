@@ -14,7 +14,7 @@ from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse, StreamingResponse
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from branding import __version__
 from branding.export import EXPORTS, export_kit
@@ -30,15 +30,19 @@ from branding.models import (
     BrandKit,
     CompanyProfile,
     CompanyType,
+    Seed,
 )
 from branding.orchestrator import KitDone, KitEvent, SectionDone, SectionStarted, SectionText
 from branding.owners import CALLER_COOKIE, CALLER_HEADER, Caller, Unauthenticated
 from branding.ratelimit import retry_after_header
-from branding.refine.history import latest_revision, restore_revision
+from branding.refine.choices import MAX_LOCKS, ChoiceError, Chosen, KitChoices, LockName, apply_choices
+from branding.refine.history import latest_revision, restore_revision, revise
+from branding.refine.rest import Rest, regenerate_rest
 from branding.registry import SECTIONS
+from branding.seeding import fresh_seed
 from branding.service import KitService, RateLimited
 from branding.store import NotOwnerError
-from branding.stores.base import RevisionSummary
+from branding.stores.base import Lever, RevisionSummary, StoredKit
 from branding.web import ApiError, ErrorBody, PageNotFound, install_guards, sse_event
 
 REQUEST_EXAMPLES = {
@@ -390,6 +394,93 @@ async def get_revision(kit_id: KitId, number: RevisionPathNumber, service: Servi
     return kit
 
 
+class RestRequest(BaseModel):
+    """Regenerate everything not locked: optional new locks (replacing the kit's) and seed."""
+
+    model_config = ConfigDict(extra='forbid')
+
+    locks: list[LockName] | None = Field(default=None, max_length=MAX_LOCKS)
+    seed: Seed | None = Field(default=None, description='The seed of the new variations; omit for a fresh one')
+
+
+def _owner_of_change(caller: Caller) -> str | None:
+    return None if caller.admin else caller.owner
+
+
+async def _own_kit(service: KitService, kit_id: str, caller: Caller) -> StoredKit:
+    """The saved kit, when the caller may change it (404 when there is none, 403 when it is another's)."""
+    stored = await service.store.get(kit_id)
+    if stored is None:
+        raise ApiError(404, 'not_found', f'No saved kit with id {kit_id}.')
+    if not caller.admin and stored.owner != caller.owner:
+        raise ApiError(403, 'forbidden', 'This kit belongs to another caller: only its owner can change it.')
+    return stored
+
+
+async def _revised(service: KitService, chosen: Chosen, caller: Caller) -> RevisedKit:
+    try:
+        revised = await revise(
+            service.store, chosen.kit, owner=_owner_of_change(caller), lever=chosen.lever, summary=chosen.summary
+        )
+    except NotOwnerError:
+        raise ApiError(403, 'forbidden', 'This kit belongs to another caller: only its owner can change it.') from None
+    if revised is None:
+        raise ApiError(404, 'not_found', f'No saved kit with id {chosen.kit.id}.')
+    return RevisedKit(revision=_revision_out(revised.revision), kit=revised.kit)
+
+
+def _choices_of(kit: BrandKit, choices: KitChoices) -> Chosen:
+    try:
+        return apply_choices(kit, choices)
+    except ChoiceError as error:
+        problems = [
+            {
+                'loc': ['body', *problem.field.split('.')],
+                'field': problem.field,
+                'msg': problem.message,
+                'type': 'value_error',
+            }
+            for problem in error.problems
+        ]
+        raise ApiError(422, 'validation_error', problems) from None
+
+
+@router.patch('/api/v1/kits/{kit_id}', tags=['kits'], responses={**ERROR_RESPONSES, **NOT_FOUND, **NOT_YOURS})
+async def change_kit(kit_id: KitId, body: KitChoices, service: Service, caller: ApiCaller) -> RevisedKit:
+    """Choose the logo, star taglines, edit a tagline's text, lock sections or elements (each part optional; checked
+    field by field against the kit). Answers the kit's new revision."""
+    stored = await _own_kit(service, kit_id, caller)
+    return await _revised(service, _choices_of(stored.kit, body), caller)
+
+
+@router.post(
+    '/api/v1/kits/{kit_id}/regenerate-rest',
+    tags=['kits'],
+    responses={**ERROR_RESPONSES, **NOT_FOUND, **NOT_YOURS},
+)
+async def regenerate_kit_rest(
+    kit_id: KitId, request: Request, service: Service, caller: ApiCaller, body: RestRequest | None = None
+) -> RevisedKit:
+    """New variations of everything the kit has not locked, with a new seed: a locked palette and fonts stay, and new
+    logo concepts are drawn in them. Answers the kit's new revision."""
+    body = body or RestRequest()
+    stored = await _own_kit(service, kit_id, caller)
+    kit = stored.kit
+    if body.locks is not None:
+        kit = _choices_of(kit, KitChoices(locks=body.locks)).kit
+    await admit(service, request)
+    rest = Rest(
+        request=stored.request,
+        seed=fresh_seed() if body.seed is None else body.seed,
+        fonts=service.fonts,
+        icons=service.icons,
+        chain=service.chain,
+    )
+    renewed = await regenerate_rest(kit, rest)
+    summary = f'Regenerated everything but {", ".join(kit.locks)}' if kit.locks else 'Regenerated everything'
+    return await _revised(service, Chosen(kit=renewed, lever=Lever.REGENERATE, summary=summary), caller)
+
+
 @router.post(
     '/api/v1/kits/{kit_id}/revisions/{number}/restore',
     tags=['kits'],
@@ -559,7 +650,7 @@ def mount(app: FastAPI, service: KitService, *, page_not_found: PageNotFound | N
         app.add_middleware(
             CORSMiddleware,
             allow_origins=settings.cors_origin_list,
-            allow_methods=['GET', 'POST', 'DELETE'],
+            allow_methods=['GET', 'POST', 'PATCH', 'DELETE'],
             allow_headers=['content-type', 'x-request-id', 'authorization', CALLER_HEADER],
             expose_headers=['x-request-id', 'retry-after', CALLER_HEADER],
         )

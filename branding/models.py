@@ -434,3 +434,11 @@ class BrandKit(BaseModel):
     extensions: dict[str, JsonValue] = Field(
         default={}, description='Sections beyond the built-in five, by section name (their data as JSON)'
     )
+    # choices and locks made while refining the kit (branding.refine)
+    chosen_logo: int | None = Field(default=None, description='The logo concept chosen as the logo, by index')
+    starred_taglines: list[str] = Field(default=[], description='The ids of the starred taglines')
+    locks: list[str] = Field(
+        default=[],
+        description="What regenerating keeps: sections ('palette') and elements ('palette.primary', "
+        "'typography.heading', 'logos.1', 'taglines.<id>')",
+    )

@@ -271,9 +271,12 @@ async def regenerate_section(
     chain: ProviderChain | None = None,
     fonts: FontLibrary,
     icons: IconLibrary,
+    seed: int | None = None,
 ) -> SectionDone:
-    """Make one section again with a fresh seed, on the sections (palette, type, taglines) the kit already has."""
-    context = KitContext(request=request, seed=fresh_seed(), fonts=fonts, icons=icons, basis_seed=kit.seed, chain=chain)
+    """Make one section again with a fresh seed (or `seed`), on the sections (palette, type, taglines) the kit already
+    has. The section is put into `kit` itself."""
+    seed = fresh_seed() if seed is None else seed
+    context = KitContext(request=request, seed=seed, fonts=fonts, icons=icons, basis_seed=kit.seed, chain=chain)
     for name in context.made:
         if SECTIONS[name].present(kit):
             context.resolve(name, SECTIONS[name].get(kit))

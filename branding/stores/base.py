@@ -202,6 +202,8 @@ def url_scheme(url: str) -> str:
 
 # A kit's top-level fields that are its content; the rest (id, timings, provenance) is bookkeeping.
 CONTENT_FIELDS = ('logos', 'taglines', 'color_palette', 'typography', 'brand_guidelines', 'extensions')
+# What a revision can change besides content: the owner's choices and locks.
+CHOICE_FIELDS = ('chosen_logo', 'starred_taglines', 'locks')
 FIRST_REVISION_SUMMARY = 'Generated'
 # The first revision holds every field of the kit; later ones only the fields they changed.
 FIRST_REVISION_SECTIONS_JSON = json.dumps(list(CONTENT_FIELDS))
@@ -221,9 +223,9 @@ def changed_fields(old_kit_json: str, new_kit_json: str) -> dict[str, Any]:
 
 
 def content_sections(fields: Iterable[str]) -> list[str]:
-    """The content fields among `fields`, in CONTENT_FIELDS order: what a revision says it changed."""
+    """The content and choice fields among `fields`, in that order: what a revision says it changed."""
     present = set(fields)
-    return [name for name in CONTENT_FIELDS if name in present]
+    return [name for name in CONTENT_FIELDS + CHOICE_FIELDS if name in present]
 
 
 def fold_revisions(changes: Iterable[str]) -> BrandKit:

@@ -10,6 +10,7 @@ from nicegui.testing import User
 from branding.models import SectionName
 from branding.owners import CALLER_HEADER
 from branding.service import KitService
+from components import share_page
 from tests.api.test_share_page import make_kit
 from tests.parsed_html import ParsedPage
 
@@ -42,3 +43,20 @@ async def test_a_revision_that_is_not_there_is_the_404_page(user: User, rev: str
     response = await user.http_client.get(f'/kit/{kit["id"]}', params={'rev': rev})
     assert response.status_code == 404
     assert 'This kit is not here' in ParsedPage(response.text).visible_text
+
+
+async def test_an_edited_tagline_is_shown_as_text_never_markup(user: User) -> None:
+    http = user.http_client
+    kit = await make_kit(http)
+    first = kit['taglines'][0]['id']
+    hostile = 'Tom & Jerry\'s "best" <img src=x onerror=alert(1)> pals'
+    edited = await http.patch(f'/api/v1/kits/{kit["id"]}', json={'taglines': {first: hostile}})
+    assert edited.status_code == 200, edited.text
+    text = edited.json()['kit']['taglines'][0]['text']
+    assert text == 'Tom & Jerry\'s "best" pals'  # cleaned like a model's line: no markup kept
+
+    for path in (f'/kit/{kit["id"]}', f'/kit/{kit["id"]}?rev=2'):
+        page = ParsedPage((await http.get(path)).text)
+        assert text in page.visible_text
+        assert page.scripts == [share_page.SCRIPT]
+        assert not page.values('onerror'), 'the edit became markup'

@@ -1,0 +1,135 @@
+"""Choices and locks on a real offline kit: choices are checked against the kit field by field, a tagline edited in
+place is cleaned like a model's line, and regenerating the rest keeps every locked part byte-identical while it makes
+the unlocked parts again (ten seeds over)."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from branding.models import EXAMPLE_PROFILE, BrandingRequest, BrandKit, FontSpec
+from branding.orchestrator import generate_kit
+from branding.refine.choices import ChoiceError, KitChoices, apply_choices
+from branding.refine.rest import Rest, regenerate_rest
+from branding.stores.base import Lever
+from tests.fonts import INSTALLED_FONTS
+from tests.icons import INSTALLED_ICONS
+from tests.unit.test_palette import assert_kit_passes
+
+REQUEST = BrandingRequest(company_profile=EXAMPLE_PROFILE, num_variations=3, seed=21)
+
+
+@pytest.fixture(scope='module')
+def kit() -> BrandKit:
+    return asyncio.run(generate_kit(REQUEST, fonts=INSTALLED_FONTS, icons=INSTALLED_ICONS))
+
+
+def choose(kit: BrandKit, **parts: object) -> BrandKit:
+    return apply_choices(kit, KitChoices.model_validate(parts)).kit
+
+
+def heading_spec(kit: BrandKit) -> FontSpec:
+    assert kit.typography is not None
+    return next(font for font in kit.typography.fonts if font.role == 'heading')
+
+
+def rest(seed: int) -> Rest:
+    return Rest(request=REQUEST, seed=seed, fonts=INSTALLED_FONTS, icons=INSTALLED_ICONS)
+
+
+def test_choices_apply_with_their_lever_and_summary(kit: BrandKit) -> None:
+    first = kit.taglines[0].id
+    chosen = apply_choices(kit, KitChoices(chosen_logo=1, starred_taglines=[first]))
+    assert (chosen.kit.chosen_logo, chosen.kit.starred_taglines, chosen.lever) == (1, [first], Lever.CHOOSE)
+    assert chosen.summary == 'Chose logo 2; starred 1 taglines'
+    locked = apply_choices(kit, KitChoices(locks=['palette', 'typography.heading', 'palette']))
+    assert (locked.kit.locks, locked.lever) == (['palette', 'typography.heading'], Lever.LOCK)
+    cleared = apply_choices(chosen.kit, KitChoices.model_validate({'chosen_logo': None}))
+    assert cleared.kit.chosen_logo is None
+    assert kit.chosen_logo is None and kit.locks == [], 'the kit given was changed'
+
+
+def test_an_edited_tagline_is_cleaned_like_a_models_line(kit: BrandKit) -> None:
+    target = kit.taglines[1].id
+    edited = apply_choices(kit, KitChoices(taglines={target: '  "1. **<b>Money</b>, made calm**"  '}))
+    assert edited.lever == Lever.EDIT
+    assert edited.kit.taglines[1].text == 'Money, made calm'
+    assert edited.kit.taglines[0] == kit.taglines[0]
+
+
+@pytest.mark.parametrize(
+    ('parts', 'field', 'message'),
+    [
+        ({'chosen_logo': 7}, 'chosen_logo', 'This kit has 3 logo concepts'),
+        ({'starred_taglines': ['nope']}, 'starred_taglines.0', 'No tagline with this id'),
+        ({'taglines': {'nope': 'Fine words'}}, 'taglines.nope', 'No tagline with this id'),
+        (
+            {'taglines': {'tagline-1': 'one two three four five six seven eight nine ten eleven'}},
+            'taglines.tagline-1',
+            'At most 10 words',
+        ),
+        ({'taglines': {'tagline-1': '<b></b> ** --'}}, 'taglines.tagline-1', 'Write the tagline in words'),
+        ({'locks': ['palette', 'colours']}, 'locks.1', "Unknown section 'colours'"),
+        ({'locks': ['palette.ochre']}, 'locks.0', "'palette.ochre' names no element of this kit"),
+        ({'locks': ['logos.3']}, 'locks.0', 'names no element'),
+        ({'locks': ['typography.script']}, 'locks.0', 'names no element'),
+    ],
+)
+def test_choices_that_do_not_fit_the_kit_are_refused_by_field(
+    kit: BrandKit, parts: dict[str, object], field: str, message: str
+) -> None:
+    with pytest.raises(ChoiceError) as refused:
+        apply_choices(kit, KitChoices.model_validate(parts))
+    [problem] = refused.value.problems
+    assert problem.field == field
+    assert message in problem.message
+
+
+def test_a_tagline_may_not_repeat_another(kit: BrandKit) -> None:
+    with pytest.raises(ChoiceError) as refused:
+        apply_choices(kit, KitChoices(taglines={kit.taglines[1].id: kit.taglines[0].text.upper() + '!'}))
+    assert refused.value.problems[0].message == 'Another tagline says the same'
+
+
+async def test_locked_sections_and_elements_survive_ten_regenerations(kit: BrandKit) -> None:
+    locks = ['palette', 'typography.heading', 'logos.1', f'taglines.{kit.taglines[2].id}']
+    locked = choose(kit, locks=locks, chosen_logo=1, starred_taglines=[kit.taglines[2].id, kit.taglines[0].id])
+    current = locked
+    for seed in range(100, 110):
+        previous, current = current, await regenerate_rest(current, rest(seed))
+        assert current.color_palette == kit.color_palette
+        assert current.color_palette is not None and current.typography is not None and kit.typography is not None
+        assert current.typography.heading_font == kit.typography.heading_font
+        assert heading_spec(current) == heading_spec(kit)
+        assert current.logos[1] == kit.logos[1]
+        assert current.taglines[2] == kit.taglines[2]
+        assert (current.chosen_logo, current.starred_taglines, current.locks) == (1, [kit.taglines[2].id], locks)
+        assert current.id == kit.id
+        assert current.logos[0] != previous.logos[0] or current.logos[2] != previous.logos[2]
+    assert current.brand_guidelines != kit.brand_guidelines or current.taglines != kit.taglines
+
+
+async def test_new_logos_are_drawn_in_the_locked_palette(kit: BrandKit) -> None:
+    locked = choose(kit, locks=['palette', 'typography'])
+    renewed = await regenerate_rest(locked, rest(7))
+    assert renewed.color_palette == kit.color_palette
+    assert renewed.typography == kit.typography
+    assert [logo.svg for logo in renewed.logos] != [logo.svg for logo in kit.logos]
+    palette = kit.color_palette
+    assert palette is not None
+    in_palette = {palette.primary, palette.secondary, palette.accent, palette.neutral}
+    for logo in renewed.logos:
+        assert set(logo.color_scheme) & in_palette, logo.color_scheme
+
+
+async def test_a_locked_colour_role_keeps_its_colour_and_the_new_palette_passes_aa(kit: BrandKit) -> None:
+    assert kit.color_palette is not None
+    renewed = await regenerate_rest(choose(kit, locks=['palette.primary', 'logos', 'taglines', 'guidelines']), rest(3))
+    palette = renewed.color_palette
+    assert palette is not None
+    assert palette.primary == kit.color_palette.primary
+    assert (palette.secondary, palette.accent) != (kit.color_palette.secondary, kit.color_palette.accent)
+    assert renewed.logos == kit.logos and renewed.taglines == kit.taglines
+    assert renewed.brand_guidelines == kit.brand_guidelines
+    assert_kit_passes(palette)
