@@ -1,0 +1,81 @@
+"""Paintings in a real Chromium: the app as its own process paints each logo concept through the real Together SDK on
+the fake image server; the vector marks come first, each painting loads beside its mark from this instance, and the
+marks do not move when it does."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+
+import pytest
+from playwright.async_api import Browser, Locator, expect
+
+from tests.conftest import AppServer
+from tests.fakes.images import painted
+from tests.fakes.provider_server import FakeProviderServer
+
+pytestmark = pytest.mark.e2e
+
+KEY = 'e2e-paint-key-DO-NOT-LEAK-654'
+PAINTING_S = 1.5
+PLACE = 'el => { const box = el.getBoundingClientRect(); return [box.left, box.top, box.width, box.height] }'
+
+
+async def in_card(element: Locator, heading: Locator) -> list[float]:
+    """Where `element` sits relative to its card's heading, and its size."""
+    left, top, width, height = await element.evaluate(PLACE)
+    card_left, card_top, _, _ = await heading.evaluate(PLACE)
+    return [left - card_left, top - card_top, width, height]
+
+
+@pytest.fixture(scope='module')
+def image_server() -> Iterator[FakeProviderServer]:
+    server = FakeProviderServer()
+    server.start()
+    server.respond_with('together_images', lambda _: painted(seconds=PAINTING_S))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope='module')
+def painting_app(image_server: FakeProviderServer) -> Iterator[AppServer]:
+    env = image_server.provider_settings(KEY, providers='offline', images='auto')
+    server = AppServer(extra_env=env | {'OPENAI_COMPAT_IMAGE_MODEL': '', 'BRANDSMITH_IMAGE_TIMEOUT': '10'})
+    try:
+        server.wait_until_healthy()
+        yield server
+    finally:
+        server.stop()
+        assert KEY not in server.output()
+        shutil.rmtree(server.data_dir, ignore_errors=True)
+
+
+async def test_paintings_load_beside_the_vector_marks_without_moving_them(
+    painting_app: AppServer, browser: Browser
+) -> None:
+    page = await browser.new_page(viewport={'width': 1440, 'height': 1000})
+    await page.goto(painting_app.url)
+    await page.get_by_role('button', name='Try an example').click()
+    await page.get_by_role('button', name='Generate brand kit').click()
+
+    marks = page.locator('img[alt$="on a light background"]')
+    await expect(marks.first).to_be_visible(timeout=20_000)
+    for title in ('Taglines', 'Colour palette', 'Typography', 'Brand guidelines'):
+        await expect(page.get_by_text(title, exact=True).first).to_be_visible()
+    await expect(page.locator('img[alt^="Painting of"]')).to_have_count(0)  # every card first, then the paintings
+    card_heading = page.get_by_text('Logo concepts', exact=True).first
+    before = await in_card(marks.first, card_heading)
+
+    paintings = page.locator('img[alt^="Painting of"]')
+    await expect(page.get_by_text('Your brand kit is ready')).to_be_visible(timeout=30_000)
+    count = await marks.count()
+    await expect(paintings).to_have_count(count)
+    for index in range(count):
+        painting = paintings.nth(index)
+        await painting.scroll_into_view_if_needed()
+        await expect(painting).to_be_visible()
+        assert await painting.evaluate('img => img.complete && img.naturalWidth') == 1024
+        assert (await painting.get_attribute('src') or '').startswith('/api/v1/kits/')
+    # the kit's summary above the cards can grow when the kit is ready; inside the logo card nothing moves
+    assert await in_card(marks.first, card_heading) == before
+    await expect(page.locator('img[alt^="The painting traced"]')).to_have_count(count)
