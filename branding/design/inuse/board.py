@@ -32,13 +32,13 @@ def _swatch(canvas: Canvas, ctx: InUse, swatch: Swatch, *, x: float, y: float, w
         background=swatch.hex,
         max_lines=1,
     )
-    bottom = canvas.paragraph(
+    bottom = canvas.fit(  # a long colour name shrinks to the swatch rather than losing its end
         swatch.name,
         ctx.heading,
         x=x + 20,
         top=y + h - 74,
         width=inner,
-        size=22,
+        cap=16,
         fill=ink,
         background=swatch.hex,
         weight=600,
@@ -175,13 +175,13 @@ def preview(ctx: InUse) -> Canvas:
         y = index * band_h
         canvas.rect(left_w, y, bands_w, band_h + 1, fill=swatch.hex)
         ink = readable(swatch.hex, ctx.light.text if prefers_dark_text(swatch.hex) else '#ffffff')
-        canvas.paragraph(
+        canvas.fit(  # a long colour name shrinks to the band rather than losing its end
             f'{swatch.name}  {swatch.hex.upper()}',
             ctx.body,
             x=left_w + 32,
-            top=y + band_h / 2 - 10,
+            top=y + band_h / 2 - 9,
             width=bands_w - 64,
-            size=24,
+            cap=18,
             weight=600,
             fill=ink,
             background=swatch.hex,

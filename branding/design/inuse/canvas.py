@@ -193,18 +193,16 @@ class Canvas:
         """`block` with its first cap height at `top`, in the column from `x` `width` wide; returns its bottom."""
         if not any(line.text.strip() for line in block.lines):
             return top
-        rtl = block.rtl
+        # a right-to-left name in a left-aligned layout stays flush with the column, as the layout's other text does
         if align == 'center':
             markup = block.place(top=top, fill=fill, center_x=x + width / 2)
-        elif (align == 'right') != rtl:
+        elif align == 'right':
             markup = block.place(top=top, fill=fill, right=x + width)
         else:
             markup = block.place(top=top, fill=fill, left=x)
         self.parts.append(markup)
         widest = block.width
         left = {'center': x + (width - widest) / 2, 'right': x + width - widest}.get(align, x)
-        if align != 'center' and rtl:
-            left = x + width - widest if align == 'left' else x
         box = (left, top, left + widest, top + block.height + DESCENDER * block.size)
         text = ' '.join(line.text for line in block.lines)
         weight = block.lines[0].weight

@@ -32,8 +32,13 @@ def home_screen(ctx: InUse) -> Canvas:
     theme = ctx.dark
     ground = theme.background
     canvas.rect(0, 0, WIDTH, HEIGHT, fill=ground)
-    canvas.circle(WIDTH * 0.9, HEIGHT * 0.78, 620, fill=theme.primary)
-    canvas.circle(WIDTH * 0.05, HEIGHT * 0.95, 420, fill=theme.secondary)
+    # the wallpaper: two soft discs of the brand's colours, below the icons (labels stay on the plain ground)
+    canvas.raw(
+        f'<circle cx="{WIDTH * 0.9:.0f}" cy="{HEIGHT * 0.8:.0f}" r="560" fill="{theme.primary}" opacity="0.55"/>'
+    )
+    canvas.raw(
+        f'<circle cx="{WIDTH * 0.1:.0f}" cy="{HEIGHT * 0.97:.0f}" r="380" fill="{theme.secondary}" opacity="0.5"/>'
+    )
     words = mockup_copy()
     label_ink = readable(ground, theme.text)
     canvas.paragraph(

@@ -10,6 +10,8 @@ from branding.design.marks.typesetting import set_line
 
 WIDE_BOX = 3.0  # a slot this many times as wide as it is high
 STACKED = 1.6  # a logo file narrower than this (symbol above the name) is too small in one
+NAME_CAP = 0.34  # the name's cap height beside the icon, of the icon's size
+MIN_SHRINK = 0.7  # the name may shrink this far to fit beside it
 
 
 def logo(
@@ -35,12 +37,20 @@ def logo(
         )
         return
     aspect = view_box_aspect(svg)
-    if w / h >= WIDE_BOX and aspect < STACKED and ctx.variants is not None:
+    if w / h >= WIDE_BOX and aspect < STACKED and _name_fits_beside(ctx, w=w, h=h):
         _side_by_side(canvas, ctx, ground=ground, x=x, y=y, w=w, h=h, align=align)
         return
     width = min(w, h * aspect)
     left = {'left': x, 'center': x + (w - width) / 2, 'right': x + w - width}[align]
     canvas.image(svg, x=left, y=y, w=width, h=h)
+
+
+def _name_fits_beside(ctx: InUse, *, w: float, h: float) -> bool:
+    """Whether the name, set beside the icon at its full size, fits the slot (a long name keeps the logo file,
+    rather than shrinking to a line nobody can read)."""
+    name = set_line(ctx.name, ctx.heading, weight=700)
+    size = h * NAME_CAP / max(name.cap_em, 0.3)
+    return ctx.variants is not None and name.width_em * size <= (w - h * 1.25) / MIN_SHRINK
 
 
 def _side_by_side(
@@ -49,7 +59,7 @@ def _side_by_side(
     """A stacked logo is too small in a wide, low slot (a navigation bar, a banner's corner): the icon on its tile
     with the name beside it in the heading face instead."""
     name = set_line(ctx.name, ctx.heading, weight=700)
-    cap = h * 0.34
+    cap = h * NAME_CAP
     size = cap / max(name.cap_em, 0.3)
     text_w = min(name.width_em * size, w - h * 1.25)
     width = h * 1.25 + text_w

@@ -33,7 +33,7 @@ def linkedin(ctx: InUse) -> Canvas:
         align='right',
         max_lines=2,
     )
-    logo(canvas, ctx, ground=ground, x=1100, y=270, w=400, h=80, align='right')
+    logo(canvas, ctx, ground=ground, x=1000, y=250, w=500, h=110, align='right')
     return canvas
 
 
@@ -68,14 +68,14 @@ def instagram(ctx: InUse) -> Canvas:
     ground = ctx.light.background
     canvas.rect(0, 0, size, size, fill=ground)
     canvas.rect(96, 120, 96, 12, fill=ctx.light.accent, rx=6)
-    canvas.fit(
+    canvas.paragraph(  # a poster's headline: large, broken into lines rather than shrunk onto one
         _headline(ctx),
         ctx.heading,
         x=96,
-        top=200,
+        top=210,
         width=size - 192,
-        cap=72,
-        max_height=440,
+        size=92,
+        weight=700,
         fill=readable(ground, ctx.light.text),
         background=ground,
         max_lines=4,

@@ -38,7 +38,7 @@ def _button(canvas: Canvas, ctx: InUse, label: str, *, x: float, y: float, fill:
 
 def _nav(canvas: Canvas, ctx: InUse, theme: ThemeColors) -> None:
     ground = theme.background
-    logo(canvas, ctx, ground=ground, x=SIDE, y=28, w=300, h=56, align='left')
+    logo(canvas, ctx, ground=ground, x=SIDE, y=20, w=380, h=72, align='left')
     muted = readable(ground, theme.text)
     x = WIDTH - SIDE - 150 - 3 * 130
     for link in mockup_copy().nav_links[:3]:
