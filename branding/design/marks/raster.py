@@ -67,6 +67,7 @@ def coverage(svg: str, width: int, height: int) -> Image.Image:
     return _render(svg, width, height, None).getchannel('A')
 
 
+@lru_cache(maxsize=128)  # a kit's concepts and its seeds' kits try the same initials again
 def ink_and_cut(svg: str, width: int, height: int) -> tuple[Image.Image, Image.Image]:
     """What `svg`, painted in INK with its cut-away parts painted in CUT, covers at `width` x `height` pixels: the
     ink, and the ink and the cut parts together (mode L, 255 covered). One plain render on white, no mask: black
