@@ -30,6 +30,7 @@ from branding.models import (
     BrandKit,
     CompanyProfile,
     CompanyType,
+    LogoConcept,
     Seed,
 )
 from branding.orchestrator import KitDone, KitEvent, SectionDone, SectionStarted, SectionText
@@ -40,7 +41,7 @@ from branding.refine.history import latest_revision, restore_revision, revise
 from branding.refine.rest import Rest, regenerate_rest
 from branding.registry import SECTIONS
 from branding.seeding import fresh_seed
-from branding.service import KitService, RateLimited
+from branding.service import ImagesOffError, KitService, RateLimited
 from branding.store import NotOwnerError
 from branding.stores.base import Lever, RevisionSummary, StoredKit
 from branding.web import ApiError, ErrorBody, PageNotFound, install_guards, sse_event
@@ -497,6 +498,37 @@ async def restore_kit_revision(
     if restored is None:
         raise ApiError(404, 'not_found', f'No revision {number} of a saved kit with id {kit_id}.')
     return RevisedKit(revision=_revision_out(restored.revision), kit=restored.kit)
+
+
+@router.post(
+    '/api/v1/kits/{kit_id}/logos/{index}/repaint',
+    tags=['kits'],
+    responses={
+        **NOT_FOUND,
+        **NOT_YOURS,
+        409: {'model': ErrorBody, 'description': 'No image provider is configured'},
+        502: {'model': ErrorBody, 'description': 'The image providers did not paint it (the detail says why)'},
+        **{code: ERROR_RESPONSES[code] for code in (422, 429)},
+    },
+)
+async def repaint_logo(
+    kit_id: KitId, index: Annotated[int, Path(ge=0, le=99)], request: Request, service: Service, caller: ApiCaller
+) -> LogoConcept:
+    """Paint one logo concept of the caller's kit again with a new seed (kept as a new revision); its new painting is
+    served at the same image path."""
+    await admit(service, request)
+    try:
+        painting = await service.repaint(kit_id, index, owner=None if caller.admin else caller.owner)
+    except NotOwnerError:
+        raise ApiError(403, 'forbidden', 'This kit belongs to another caller: only its owner can change it.') from None
+    except ImagesOffError:
+        raise ApiError(409, 'images_off', 'No image provider is configured on this server.') from None
+    if painting is None:
+        raise ApiError(404, 'not_found', f'No saved kit with id {kit_id} and a logo concept {index}.')
+    if painting.png is None:
+        raise ApiError(502, 'not_painted', f'Not painted: {painting.provenance.note}.')
+    kit = await _saved_kit(service, kit_id)
+    return kit.logos[index]
 
 
 @router.get(

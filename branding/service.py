@@ -14,7 +14,7 @@ from branding.chain import ProviderChain
 from branding.clients import ClientResolver
 from branding.design.font_files import FontLibrary
 from branding.design.symbols.icon_set import IconLibrary
-from branding.images.kit_paintings import ImagePainted, apply_painting
+from branding.images.kit_paintings import ImagePainted, apply_painting, palette_of
 from branding.images.painter import Painter, Painting
 from branding.images.registry import build_painter
 from branding.metrics import Metrics
@@ -34,11 +34,16 @@ from branding.ratelimit import RateLimit, RateLimiter
 from branding.redis_state import RedisBreakers, RedisRateLimiter, connect
 from branding.refine.history import revise
 from branding.registry import sections_for
+from branding.seeding import fresh_seed
 from branding.settings import Settings
 from branding.store import KitStore, open_store, request_key
-from branding.stores.base import Lever
+from branding.stores.base import Lever, NotOwnerError
 
 logger = logging.getLogger(__name__)
+
+
+class ImagesOffError(RuntimeError):
+    """A painting was asked for, but no image provider is on."""
 
 
 class RateLimited(Exception):
@@ -143,6 +148,32 @@ class KitService:
             await self.store.save(done.kit, request, request_key=f'edited-{done.kit.id}', owner=owner)
         self.metrics.section_done(done.section, done.provenance)
         return done
+
+    async def repaint(self, kit_id: str, index: int, *, owner: str | None) -> Painting | None:
+        """Paint logo concept `index` of a saved kit again with a new seed, kept as a new revision of the kit when it
+        paints; the painting says why when it did not (the kit keeps its old one). None when there is no such kit or
+        concept; NotOwnerError for another owner's kit (`owner=None` acts for the admin); ImagesOffError when no
+        image provider is on."""
+        if self.painter is None:
+            raise ImagesOffError('no image provider is configured (BRANDSMITH_IMAGES)')
+        stored = await self.store.get(kit_id)
+        if stored is None or not 0 <= index < len(stored.kit.logos):
+            return None
+        if owner is not None and stored.owner != owner:
+            raise NotOwnerError(f'kit {kit_id} belongs to someone else')
+        concept = stored.kit.logos[index]
+        palette = palette_of(stored.kit, concept)
+        painting = await self.painter.paint(concept.prompt_used, index=index, kit_seed=fresh_seed(), palette=palette)
+        if painting.png is None:
+            return painting
+        async with self._late_lock:  # the same turn as late paintings: each reads the kit the one before it saved
+            latest = await self.store.get(kit_id)
+            if latest is None or apply_painting(latest.kit, painting) is None:
+                return None  # deleted, or its logos made again, meanwhile
+            await self.store.save_image(kit_id, index, painting.png)
+            summary = f'New painting of logo concept {index + 1}'
+            await revise(self.store, latest.kit, owner=owner, lever=Lever.REGENERATE, summary=summary)
+        return painting
 
     def _keep_late(self, done: KitDone, request: BrandingRequest, *, request_key: str, owner: str) -> None:
         """Add each painting that arrives after the kit was saved to the saved kit."""

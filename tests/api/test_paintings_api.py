@@ -22,7 +22,7 @@ from branding.service import KitService, build_kit_service
 from branding.settings import Settings
 from tests.api.conftest import api_app, client_for
 from tests.api.test_service_api import parse_sse
-from tests.fakes.images import FAILURES, painted
+from tests.fakes.images import FAILURES, image_reply, painted, picture
 from tests.fakes.provider_server import FakeProviderServer
 
 pytest_plugins = ['tests.fakes.plugin']
@@ -205,3 +205,35 @@ def _pdf_text(pdf: bytes) -> str:
 
 def _pdf_images(pdf: bytes) -> int:
     return sum(len(page.images) for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+
+
+async def test_a_concept_is_painted_again_with_a_new_seed_by_its_owner_only(
+    image_env: FakeProviderServer, painting_client: httpx.AsyncClient, painting_service: KitService
+) -> None:
+    image_env.respond_with('together_images', lambda _: painted())
+    _, events = await stream(painting_client)
+    kit_id = events[-1][1]['kit_id']
+    url = f'/api/v1/kits/{kit_id}/logos/1/image.png'
+    first = (await painting_client.get(url)).content
+    image_env.script('together_images', image_reply(picture(ink=(13, 148, 136))))
+
+    response = await painting_client.post(f'/api/v1/kits/{kit_id}/logos/1/repaint')
+
+    assert response.status_code == 200, response.text
+    assert response.json()['image_url'] == url and response.json()['traced_svg'].startswith('<svg')
+    again = (await painting_client.get(url)).content
+    assert again != first
+    with Image.open(io.BytesIO(again)) as image:
+        assert image.convert('RGB').getpixel((300, 300)) == (13, 148, 136)
+    seeds = [request.body['seed'] for request in image_env.requests('together_images')]
+    assert len(seeds) == 3 and seeds[2] not in seeds[:2]
+    revisions = (await painting_client.get(f'/api/v1/kits/{kit_id}/revisions')).json()['items']
+    assert revisions[-1]['summary'] == 'New painting of logo concept 2'
+
+    async with client_for(api_app(service=painting_service)) as stranger:
+        assert (await stranger.post(f'/api/v1/kits/{kit_id}/logos/1/repaint')).status_code == 403
+    assert (await painting_client.post(f'/api/v1/kits/{kit_id}/logos/7/repaint')).status_code == 404
+    image_env.script('together_images', FAILURES['401 echoing the key']())
+    failed = await painting_client.post(f'/api/v1/kits/{kit_id}/logos/0/repaint')
+    assert failed.status_code == 502 and 'together: 401' in failed.text and KEY not in failed.text
+    assert (await painting_client.get(f'/api/v1/kits/{kit_id}/logos/0/image.png')).status_code == 200

@@ -14,11 +14,11 @@ BLUE = (30, 58, 138)
 GOLD = (234, 179, 8)
 
 
-def picture(size: int = 1024, image_format: str = 'PNG') -> bytes:
-    """A logo-like painting: a blue disc holding a gold square on white."""
+def picture(size: int = 1024, image_format: str = 'PNG', *, ink: tuple[int, int, int] = BLUE) -> bytes:
+    """A logo-like painting: a disc (blue unless `ink` says otherwise) holding a gold square on white."""
     image = Image.new('RGB', (size, size), 'white')
     draw = ImageDraw.Draw(image)
-    draw.ellipse((size * 0.15, size * 0.15, size * 0.85, size * 0.85), fill=BLUE)
+    draw.ellipse((size * 0.15, size * 0.15, size * 0.85, size * 0.85), fill=ink)
     draw.rectangle((size * 0.38, size * 0.38, size * 0.62, size * 0.62), fill=GOLD)
     out = io.BytesIO()
     image.save(out, format=image_format)
