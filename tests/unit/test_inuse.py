@@ -17,9 +17,11 @@ from hypothesis import strategies as st
 from PIL import Image, ImageStat
 
 from branding.design.data_files import DataFileError
+from branding.design.glyphs import has_glyph
 from branding.design.inuse import BOARDS, MOCKUPS, in_use
 from branding.design.inuse.copy import domain, load_copy
 from branding.design.inuse.signature import html as signature_html
+from branding.design.marks.typesetting import font_runs
 from branding.exports.inuse import board_png, drawing_png, mockup_files, mockups_zip, render
 from branding.exports.png import png_size
 from branding.models import BrandKit, CompanyProfile, CompanyType, Tagline
@@ -189,3 +191,17 @@ def test_render_is_exact_for_every_size() -> None:
     assert png_size(render(mockup.draw(ctx).svg(printed=False), mockup)) == (1170, 2532)
     root = ET.fromstring(MOCKUPS['letterhead'].draw(ctx).svg())
     assert (root.get('width'), root.get('height')) == ('210mm', '297mm')
+
+
+@pytest.mark.parametrize('name', ['さくらデザイン株式会社', 'بيت التمويل الإسلامي', 'Harbour ' * 15])
+def test_every_letter_of_a_name_is_drawn_from_a_font_that_has_it(name: str) -> None:
+    """No tofu: each character of the name and tagline is set from an installed font holding its glyph, none left to
+    a missing-glyph box."""
+    ctx = in_use(kit_for(profile(name.strip()), 9, tagline=f'{name.strip()} for everyone'), INSTALLED_FONTS)
+    for face, text in ((ctx.heading, ctx.name), (ctx.body, ctx.tagline)):
+        found = face.file(700)
+        assert found is not None
+        runs = font_runs(text, face, weight=700, base=found[1])
+        drawn = [(path, char) for path, part, _ in runs for char in part]
+        assert sorted(char for _, char in drawn) == sorted(text), 'a character no installed font has'
+        assert all(char.isspace() or has_glyph(path, char) for path, char in drawn)
