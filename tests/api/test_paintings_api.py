@@ -214,7 +214,9 @@ async def test_a_concept_is_painted_again_with_a_new_seed_by_its_owner_only(
     _, events = await stream(painting_client)
     kit_id = events[-1][1]['kit_id']
     url = f'/api/v1/kits/{kit_id}/logos/1/image.png'
-    first = (await painting_client.get(url)).content
+    served = await painting_client.get(url)
+    first, first_etag = served.content, served.headers['etag']
+    assert served.headers['cache-control'] == 'private, no-cache'
     image_env.script('together_images', image_reply(picture(ink=(13, 148, 136))))
 
     response = await painting_client.post(f'/api/v1/kits/{kit_id}/logos/1/repaint')
@@ -223,6 +225,10 @@ async def test_a_concept_is_painted_again_with_a_new_seed_by_its_owner_only(
     assert response.json()['image_url'] == url and response.json()['traced_svg'].startswith('<svg')
     again = (await painting_client.get(url)).content
     assert again != first
+    cached = await painting_client.get(url, headers={'If-None-Match': first_etag})
+    assert cached.status_code == 200 and cached.content == again  # a browser's copy of the old painting is stale
+    fresh_etag = cached.headers['etag']
+    assert (await painting_client.get(url, headers={'If-None-Match': fresh_etag})).status_code == 304
     with Image.open(io.BytesIO(again)) as image:
         assert image.convert('RGB').getpixel((300, 300)) == (13, 148, 136)
     seeds = [request.body['seed'] for request in image_env.requests('together_images')]
