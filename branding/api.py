@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
 from collections.abc import AsyncGenerator, AsyncIterator
 from datetime import datetime
 from importlib.resources import files
@@ -541,18 +542,29 @@ async def repaint_logo(
         422: ERROR_RESPONSES[422],
     },
 )
-async def logo_painting(kit_id: KitId, index: Annotated[int, Path(ge=0, le=99)], service: Service) -> Response:
+async def logo_painting(
+    kit_id: KitId, index: Annotated[int, Path(ge=0, le=99)], service: Service, request: Request
+) -> Response:
     """The painting of logo concept `index`, as soon as it is painted (ids are capabilities, as for the kit)."""
     fresh = service.fresh_painting(kit_id, index)
     if fresh is not None:
-        return Response(fresh, media_type='image/png', headers={'Cache-Control': 'private, max-age=86400'})
+        return _painting_response(fresh, request)
     kit = await _saved_kit(service, kit_id)
     if index >= len(kit.logos) or kit.logos[index].image_url != image_path(kit_id, index):
         raise ApiError(404, 'not_found', 'This logo concept has no painting.')
     png = await service.store.get_image(kit_id, index)
     if png is None:
         raise ApiError(404, 'not_found', 'This logo concept has no painting.')
-    return Response(png, media_type='image/png', headers={'Cache-Control': 'private, max-age=86400'})
+    return _painting_response(png, request)
+
+
+def _painting_response(png: bytes, request: Request) -> Response:
+    """The PNG, revalidated on every use by its ETag (painting a concept again keeps its path)."""
+    etag = f'"{hashlib.sha256(png).hexdigest()[:32]}"'
+    headers = {'Cache-Control': 'private, no-cache', 'ETag': etag}
+    if etag in request.headers.get('if-none-match', ''):
+        return Response(status_code=304, headers=headers)
+    return Response(png, media_type='image/png', headers=headers)
 
 
 @router.get(
