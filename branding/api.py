@@ -7,7 +7,7 @@ import hashlib
 from collections.abc import AsyncGenerator, AsyncIterator
 from datetime import datetime
 from importlib.resources import files
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Depends, FastAPI, Path, Query, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
@@ -26,6 +26,7 @@ from branding.metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
 from branding.models import (
     COMPANY_TYPE_LABELS,
     EXAMPLE_PROFILE,
+    NOT_BLANK,
     TONES,
     BrandingRequest,
     BrandKit,
@@ -39,7 +40,8 @@ from branding.owners import CALLER_COOKIE, CALLER_HEADER, Caller, Unauthenticate
 from branding.ratelimit import retry_after_header
 from branding.refine.choices import MAX_LOCKS, ChoiceError, Chosen, KitChoices, LockName, apply_choices
 from branding.refine.history import latest_revision, restore_revision, revise
-from branding.refine.rest import Rest, regenerate_rest
+from branding.refine.instructions import MAX_INSTRUCTION_LENGTH, Asked, NotUnderstood, refine_offline
+from branding.refine.rest import Rest, elements, regenerate_rest
 from branding.registry import SECTIONS
 from branding.seeding import fresh_seed
 from branding.service import ImagesOffError, KitService, RateLimited
@@ -481,6 +483,47 @@ async def regenerate_kit_rest(
     renewed = await regenerate_rest(kit, rest)
     summary = f'Regenerated everything but {", ".join(kit.locks)}' if kit.locks else 'Regenerated everything'
     return await _revised(service, Chosen(kit=renewed, lever=Lever.REGENERATE, summary=summary), caller)
+
+
+class RefineRequest(BaseModel):
+    """A free-text instruction for one section ('warmer, less corporate', 'more playful type')."""
+
+    model_config = ConfigDict(extra='forbid')
+
+    section: Literal['palette', 'typography']
+    instruction: str = Field(min_length=1, max_length=MAX_INSTRUCTION_LENGTH, pattern=NOT_BLANK)
+
+
+def _quoted_instruction(text: str) -> str:
+    flat = ' '.join(text.split())
+    return f'"{flat[:80]}…"' if len(flat) > 80 else f'"{flat}"'
+
+
+@router.post(
+    '/api/v1/kits/{kit_id}/refine',
+    tags=['kits'],
+    responses={**ERROR_RESPONSES, **NOT_FOUND, **NOT_YOURS, 409: {'model': ErrorBody, 'description': 'Locked'}},
+)
+async def refine_kit(kit_id: KitId, body: RefineRequest, service: Service, caller: ApiCaller) -> RevisedKit:
+    """Change one section as a free-text instruction asks (offline: warmer/cooler, lighter/darker, more/less
+    saturated colours; serif/sans, playful/serious, bolder/lighter type), keeping its locked elements and every
+    contrast guarantee. Answers the kit's new revision."""
+    stored = await _own_kit(service, kit_id, caller)
+    if body.section in stored.kit.locks:
+        raise ApiError(409, 'locked', f'The {body.section} is locked: unlock it to change it.')
+    asked = Asked(
+        instruction=body.instruction,
+        profile=stored.request.company_profile,
+        fonts=service.fonts,
+        locked=frozenset(elements(stored.kit.locks, body.section)),
+    )
+    try:
+        refined = await asyncio.to_thread(refine_offline, stored.kit, body.section, asked)
+    except NotUnderstood as error:
+        problem = {'loc': ['body', 'instruction'], 'field': 'instruction', 'msg': str(error), 'type': 'value_error'}
+        raise ApiError(422, 'validation_error', [problem]) from None
+    summary = f'{body.section.capitalize()}: {_quoted_instruction(body.instruction)} ({", ".join(refined.rules)})'
+    return await _revised(service, Chosen(kit=refined.kit, lever=Lever.INSTRUCTION, summary=summary), caller)
 
 
 @router.post(

@@ -101,3 +101,44 @@ async def test_regenerating_the_rest_keeps_what_is_locked_byte_identical(clients
     assert saved.json() == renewed
     again = await client.post(f'{kit_path(kit)}/regenerate-rest', json={'seed': 100}, headers=ALICE)
     assert again.json()['kit']['color_palette'] == kit['color_palette'], 'the kit keeps its locks'
+
+
+async def test_an_instruction_refines_a_section_as_a_revision(clients: Clients) -> None:
+    client = await clients()
+    kit = await generate(client, ALICE)
+    response = await client.post(
+        f'{kit_path(kit)}/refine', json={'section': 'palette', 'instruction': 'Warmer, less corporate'}, headers=ALICE
+    )
+    assert response.status_code == 200, response.text
+    revision, refined = response.json()['revision'], response.json()['kit']
+    assert (revision['number'], revision['lever'], revision['sections']) == (2, 'instruction', ['color_palette'])
+    assert revision['summary'] == 'Palette: "Warmer, less corporate" (warmer, less saturated)'
+    assert refined['color_palette'] != kit['color_palette']
+    assert refined['typography'] == kit['typography'] and refined['logos'] == kit['logos']
+    typed = await client.post(
+        f'{kit_path(kit)}/refine', json={'section': 'typography', 'instruction': 'serif'}, headers=ALICE
+    )
+    assert typed.json()['kit']['typography']['heading_font'] != kit['typography']['heading_font']
+    assert (await client.get(kit_path(kit), params={'rev': 2})).json() == refined
+
+
+async def test_an_instruction_is_checked_and_respects_locks_and_owners(clients: Clients) -> None:
+    client = await clients()
+    kit = await generate(client, ALICE)
+    path = f'{kit_path(kit)}/refine'
+    for body, field in [
+        ({'section': 'palette', 'instruction': 'make it pop like an arcade'}, 'instruction'),
+        ({'section': 'palette', 'instruction': '   '}, 'instruction'),
+        ({'section': 'palette', 'instruction': 'warmer ' * 60}, 'instruction'),
+        ({'section': 'logos', 'instruction': 'warmer'}, 'section'),
+    ]:
+        refused = await client.post(path, json=body, headers=ALICE)
+        assert refused.status_code == 422, body
+        assert [item['field'] for item in refused.json()['detail']] == [field]
+    assert (
+        await client.post(path, json={'section': 'palette', 'instruction': 'warmer'}, headers=BOB)
+    ).status_code == 403
+    await client.patch(kit_path(kit), json={'locks': ['palette']}, headers=ALICE)
+    locked = await client.post(path, json={'section': 'palette', 'instruction': 'warmer'}, headers=ALICE)
+    assert (locked.status_code, locked.json()['error']) == (409, 'locked')
+    assert (await client.get(kit_path(kit))).json()['color_palette'] == kit['color_palette']

@@ -60,3 +60,17 @@ async def test_an_edited_tagline_is_shown_as_text_never_markup(user: User) -> No
         assert text in page.visible_text
         assert page.scripts == [share_page.SCRIPT]
         assert not page.values('onerror'), 'the edit became markup'
+
+
+async def test_an_instruction_is_kept_as_text_and_never_reaches_the_page_as_markup(user: User) -> None:
+    http = user.http_client
+    kit = await make_kit(http)
+    hostile = 'warmer </script><script>alert("x")</script> & <b>bold</b>'
+    response = await http.post(f'/api/v1/kits/{kit["id"]}/refine', json={'section': 'palette', 'instruction': hostile})
+    assert response.status_code == 200, response.text
+    assert response.json()['revision']['summary'].startswith('Palette: "warmer </script><script>')
+
+    for path in (f'/kit/{kit["id"]}', f'/kit/{kit["id"]}?rev=2', f'/kit/{kit["id"]}?rev=1'):
+        page = ParsedPage((await http.get(path)).text)
+        assert page.scripts == [share_page.SCRIPT], path
+        assert 'b' not in page.tags, path
