@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from branding.design.glyphs import SHAPED_UNITS
 from branding.design.marks.inks import Inks
 from branding.design.marks.monogram_symbols import MONOGRAM_SHAPES, MonogramShape, monogram_symbol
+from branding.design.marks.render import render_mark
 from branding.design.marks.text import display_name, initials, without_pictographs
 from branding.design.marks.typesetting import Face, fit_text, set_line
 from branding.design.scripts import NOTO_EMOJI, PACKAGE_SCOPE, detect_scripts, nearest_font_file
@@ -184,6 +185,39 @@ def test_right_to_left_names_get_a_mirrored_lockup() -> None:
             letters_x = max(float(GLYPH_PATH.search(p.get('transform', '')).group(1)) for p in glyph_paths(root))  # type: ignore[union-attr]
             assert symbol_x > letters_x, (name, seed)  # the symbol stands to the right of the name
     assert not fit_text('Tidewater', FACE, weight=600, tracking=0.0, max_width=300, cap=34).rtl
+
+
+def _full_stop_and_letters(name: str, seed: int) -> tuple[float, list[float]] | None:
+    """The x of a wordmark's full stop and of each outlined glyph, or None when this seed closes it otherwise."""
+    mark = render_mark(
+        LogoStyle.WORDMARK, make_profile(name), make_palette(), TYPOGRAPHY, fonts=INSTALLED_FONTS, seed=seed
+    )
+    if 'full stop' not in mark.composition:
+        return None
+    root = ET.fromstring(mark.svg)
+    stops = [float(circle.get('cx', '0')) for circle in root.iter(f'{SVG_NS}circle')]
+    stops += [
+        float(rect.get('x', '0')) + float(rect.get('width', '0')) / 2
+        for rect in root.iter(f'{SVG_NS}rect')
+        if float(rect.get('width', '0')) < 20
+    ]
+    assert len(stops) == 1, mark.svg
+    letters = [float(GLYPH_PATH.search(p.get('transform', '')).group(1)) for p in glyph_paths(root)]  # type: ignore[union-attr]
+    return stops[0], letters
+
+
+def test_a_wordmark_closes_a_right_to_left_name_on_its_left() -> None:
+    """The full stop ends the name where it ends: on the right of 'Tidewater', on the left of an Arabic name."""
+    seen = {'rtl': 0, 'ltr': 0}
+    for name, rtl in (('بيت التمويل', True), ('שלום טק', True), ('Tidewater', False)):
+        for seed in range(12):
+            placed = _full_stop_and_letters(name, seed)
+            if placed is None:
+                continue
+            stop, letters = placed
+            assert (stop < min(letters)) if rtl else (stop > max(letters)), (name, seed)
+            seen['rtl' if rtl else 'ltr'] += 1
+    assert seen['rtl'] >= 2 and seen['ltr'] >= 1, seen
 
 
 # --- emoji -----------------------------------------------------------------------------------------------------------

@@ -86,20 +86,26 @@ class _Placed:
     def line_right(self) -> float:
         return CENTER_X + self.block.lines[-1].width_em * self.block.size / 2
 
+    @property
+    def line_left(self) -> float:
+        return CENTER_X - self.block.lines[-1].width_em * self.block.size / 2
+
 
 def _full_stop(placed: _Placed, rng: random.Random) -> tuple[str, str]:
     block, spark = placed.block, placed.brief.inks.spark
     radius = block.cap * rng.uniform(0.1, 0.13)
     square = tone_has(placed.brief.tone, 'technical', 'minimal')
     gap = block.cap * 0.08 + radius
-    cx, cy = placed.line_right + gap, placed.last_baseline - radius
+    # a right-to-left name ends on its left: the full stop closes it there
+    cx = placed.line_left - gap if block.rtl else placed.line_right + gap
+    cy = placed.last_baseline - radius
     mark = (
         f'<rect x="{_n(cx - radius)}" y="{_n(cy - radius)}" width="{_n(radius * 2)}" height="{_n(radius * 2)}" '
         f'fill="{spark}"/>'
         if square
         else f'<circle cx="{_n(cx)}" cy="{_n(cy)}" r="{_n(radius)}" fill="{spark}"/>'
     )
-    shift = (gap + radius) / 2  # keep the word and its full stop centred as one
+    shift = (gap + radius) / 2 * (-1 if block.rtl else 1)  # keep the word and its full stop centred as one
     detail = 'a square full stop' if square else 'a round full stop'
     return (
         f'<g transform="translate({_n(-shift)} 0)">{placed.body}{mark}</g>',
@@ -113,6 +119,8 @@ def _accent_bar(placed: _Placed, rng: random.Random) -> tuple[str, str]:
     last_width = block.lines[-1].width_em * block.size
     length = max(last_width * rng.uniform(0.16, 0.3), thickness * 3)
     left = CENTER_X - last_width / 2 if block.outlined else CENTER_X - length / 2
+    if block.outlined and block.rtl:
+        left = CENTER_X + last_width / 2 - length  # under the start of a right-to-left line, its right end
     y = placed.last_baseline + block.cap * rng.uniform(0.3, 0.42)
     body = placed.body + (
         f'<rect x="{_n(left)}" y="{_n(y)}" width="{_n(length)}" height="{_n(thickness)}" '
