@@ -44,3 +44,17 @@ async def test_a_finished_kit_shows_the_board_and_every_mockup_that_open_large(u
     assert str(download.props['download']) == 'instagram-post.png'
     full = await user.http_client.get(large)
     assert png_size(full.content) == (1080, 1080)
+
+
+async def test_regenerating_a_section_redraws_the_board_and_mockups(user: User) -> None:
+    await generate_example(user)
+    with user.scope(marker='card-in-use'):
+        before = str(user.find(marker='in-use-board').elements.pop().props['src'])
+    old = await user.http_client.get(before)
+    user.find(marker='regenerate-taglines').click()
+    await user.should_see('New taglines ready', retries=50)
+    with user.scope(marker='card-in-use'):
+        after = str(user.find(marker='in-use-board').elements.pop().props['src'])
+    assert after != before, 'the drawings of the new revision'
+    new = await user.http_client.get(after)
+    assert new.status_code == 200 and new.content != old.content, 'the board shows the new tagline'
