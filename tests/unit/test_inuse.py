@@ -205,3 +205,14 @@ def test_every_letter_of_a_name_is_drawn_from_a_font_that_has_it(name: str) -> N
         drawn = [(path, char) for path, part, _ in runs for char in part]
         assert sorted(char for _, char in drawn) == sorted(text), 'a character no installed font has'
         assert all(char.isspace() or has_glyph(path, char) for path, char in drawn)
+
+
+def test_a_logo_file_that_is_not_svg_leaves_its_place_empty_and_every_drawing_renders() -> None:
+    kit = kit_for(profile('Broken Mark'), 4)
+    variants = kit.logos[0].variants
+    assert variants is not None
+    broken = variants.model_copy(update={'primary': 'not an svg', 'reversed': '<svg><g></svg>', 'icon': '<svg'})
+    kit = kit.model_copy(update={'logos': [kit.logos[0].model_copy(update={'variants': broken})]})
+    files = mockup_files(kit, INSTALLED_FONTS)
+    assert all(png_size(files[f'png/{name}.png']) == (mockup.width, mockup.height) for name, mockup in ALL.items())
+    assert 'not an svg' not in files['svg/brand-board.svg'].decode()

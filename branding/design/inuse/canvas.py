@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from typing import Literal, NotRequired, TypedDict, Unpack
 
@@ -92,11 +93,22 @@ def embedded(svg: str, *, x: float, y: float, width: float, height: float) -> st
         body = body.replace(f'id="{ident}"', f'id="{prefix}{ident}"')
         body = body.replace(f'url(#{ident})', f'url(#{prefix}{ident})').replace(f'"#{ident}"', f'"#{prefix}{ident}"')
     match = _ROOT.search(body)
-    if match is None:
-        return ''
+    if match is None or not _well_formed(body):
+        return ''  # a logo file that is not SVG leaves its place empty rather than breaking the whole drawing
     attrs = re.sub(r'\s(?:width|height|x|y|preserveAspectRatio)="[^"]*"', '', match.group(1))
     box = f' x="{_n(x)}" y="{_n(y)}" width="{_n(width)}" height="{_n(height)}" preserveAspectRatio="xMidYMid meet"'
     return body[: match.start()] + f'<svg{attrs}{box}>' + body[match.end() :]
+
+
+def _well_formed(svg: str) -> bool:
+    """Whether `svg` parses (a document type, whose entities could expand without bound, is refused unread)."""
+    if '<!DOCTYPE' in svg.upper():
+        return False
+    try:
+        ET.fromstring(svg)
+    except ET.ParseError:
+        return False
+    return True
 
 
 def view_box_aspect(svg: str) -> float:
