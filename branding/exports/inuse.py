@@ -20,8 +20,11 @@ from branding.exports.common import zip_archive
 from branding.exports.png import safe_svg
 from branding.models import BrandKit
 
-CACHE_SIZE = 32
+# Renders kept, least recently used first out: a share page asks for the board and a dozen thumbnails at once, a few
+# kits' worth fit (like the logo renders' lru_cache in png.py, per process and bounded).
+CACHE_BYTES = 48_000_000
 _cache: OrderedDict[tuple[str, str, str], bytes] = OrderedDict()
+_held = [0]  # bytes in _cache
 _lock = Lock()
 
 
@@ -40,9 +43,11 @@ def _cached(key: tuple[str, str, str]) -> bytes | None:
 
 def _store(key: tuple[str, str, str], data: bytes) -> bytes:
     with _lock:
-        _cache[key] = data
-        while len(_cache) > CACHE_SIZE:
-            _cache.popitem(last=False)
+        if key not in _cache:
+            _cache[key] = data
+            _held[0] += len(data)
+        while _held[0] > CACHE_BYTES and len(_cache) > 1:
+            _held[0] -= len(_cache.popitem(last=False)[1])
     return data
 
 
