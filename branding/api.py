@@ -40,7 +40,8 @@ from branding.owners import CALLER_COOKIE, CALLER_HEADER, Caller, Unauthenticate
 from branding.ratelimit import retry_after_header
 from branding.refine.choices import MAX_LOCKS, ChoiceError, Chosen, KitChoices, LockName, apply_choices
 from branding.refine.history import latest_revision, restore_revision, revise
-from branding.refine.instructions import MAX_INSTRUCTION_LENGTH, Asked, NotUnderstood, refine_offline
+from branding.refine.instructions import MAX_INSTRUCTION_LENGTH, Asked, NotUnderstood
+from branding.refine.prompted import Chain, NeedsProvider, ProvidersFailed, refine_section
 from branding.refine.rest import Rest, elements, regenerate_rest
 from branding.registry import SECTIONS
 from branding.seeding import fresh_seed
@@ -490,7 +491,7 @@ class RefineRequest(BaseModel):
 
     model_config = ConfigDict(extra='forbid')
 
-    section: Literal['palette', 'typography']
+    section: Literal['logos', 'taglines', 'palette', 'typography', 'guidelines']
     instruction: str = Field(min_length=1, max_length=MAX_INSTRUCTION_LENGTH, pattern=NOT_BLANK)
 
 
@@ -502,12 +503,21 @@ def _quoted_instruction(text: str) -> str:
 @router.post(
     '/api/v1/kits/{kit_id}/refine',
     tags=['kits'],
-    responses={**ERROR_RESPONSES, **NOT_FOUND, **NOT_YOURS, 409: {'model': ErrorBody, 'description': 'Locked'}},
+    responses={
+        **ERROR_RESPONSES,
+        **NOT_FOUND,
+        **NOT_YOURS,
+        409: {'model': ErrorBody, 'description': 'The section is locked'},
+        502: {'model': ErrorBody, 'description': 'No provider answered for a section only a model refines'},
+    },
 )
-async def refine_kit(kit_id: KitId, body: RefineRequest, service: Service, caller: ApiCaller) -> RevisedKit:
-    """Change one section as a free-text instruction asks (offline: warmer/cooler, lighter/darker, more/less
-    saturated colours; serif/sans, playful/serious, bolder/lighter type), keeping its locked elements and every
-    contrast guarantee. Answers the kit's new revision."""
+async def refine_kit(
+    kit_id: KitId, body: RefineRequest, request: Request, service: Service, caller: ApiCaller
+) -> RevisedKit:
+    """Change one section as a free-text instruction asks: through the provider chain (the instruction and the
+    section go to the model as quoted data) or, with no key, the offline engine (palette: warmer/cooler, lighter/darker,
+    more/less saturated; typography: serif/sans, playful/serious, bolder/lighter), keeping the section's locked
+    elements and every contrast guarantee. Answers the kit's new revision."""
     stored = await _own_kit(service, kit_id, caller)
     if body.section in stored.kit.locks:
         raise ApiError(409, 'locked', f'The {body.section} is locked: unlock it to change it.')
@@ -517,11 +527,16 @@ async def refine_kit(kit_id: KitId, body: RefineRequest, service: Service, calle
         fonts=service.fonts,
         locked=frozenset(elements(stored.kit.locks, body.section)),
     )
+    await admit(service, request)  # a refinement may call the providers, as a generation does
+    via = Chain(request=stored.request, chain=service.chain, icons=service.icons)
     try:
-        refined = await asyncio.to_thread(refine_offline, stored.kit, body.section, asked)
-    except NotUnderstood as error:
-        problem = {'loc': ['body', 'instruction'], 'field': 'instruction', 'msg': str(error), 'type': 'value_error'}
+        refined = await refine_section(stored.kit, body.section, asked, via)
+    except (NotUnderstood, NeedsProvider) as error:
+        field = 'instruction' if isinstance(error, NotUnderstood) else 'section'
+        problem = {'loc': ['body', field], 'field': field, 'msg': str(error), 'type': 'value_error'}
         raise ApiError(422, 'validation_error', [problem]) from None
+    except ProvidersFailed as error:
+        raise ApiError(502, 'providers_failed', str(error)) from None
     summary = f'{body.section.capitalize()}: {_quoted_instruction(body.instruction)} ({", ".join(refined.rules)})'
     return await _revised(service, Chosen(kit=refined.kit, lever=Lever.INSTRUCTION, summary=summary), caller)
 
