@@ -1,4 +1,4 @@
-"""The kits this browser made: reopen one into the studio, or delete it.
+"""The kits this browser made: reopen one into the studio, or delete it; and the versions of the kit on the page.
 
 The list comes from the store, by owner: a browser sees exactly the kits it made (see branding.owners), never
 anyone else's, and the list follows the browser across tabs and restarts.
@@ -11,8 +11,11 @@ from collections.abc import Awaitable, Callable
 from nicegui import app, ui
 from nicegui.events import ValueChangeEventArguments
 
+from branding.models import BrandKit
 from branding.owners import browser_owner
+from branding.refine.history import restore_revision
 from branding.store import KitStore, KitSummary, NotOwnerError
+from branding.stores.base import Lever, RevisionSummary
 from components.cards.tooltips import mouse_tooltip
 
 HISTORY_LIMIT = 30
@@ -76,4 +79,104 @@ class HistoryPanel:
             ui.notify('That kit belongs to someone else.', type='warning')
             return
         ui.notify('Kit deleted', type='info')
+        await self.refresh()
+
+
+LEVER_WORDS: dict[Lever, str] = {
+    Lever.GENERATE: 'Generated',
+    Lever.REGENERATE: 'Regenerated',
+    Lever.CHOOSE: 'Chosen',
+    Lever.LOCK: 'Locked',
+    Lever.INSTRUCTION: 'Refined by instruction',
+    Lever.EDIT: 'Edited',
+    Lever.RESTORE: 'Restored',
+}
+FIELD_WORDS = {
+    'logos': 'logos',
+    'taglines': 'taglines',
+    'color_palette': 'palette',
+    'typography': 'typography',
+    'brand_guidelines': 'guidelines',
+    'extensions': 'more sections',
+    'chosen_logo': 'chosen logo',
+    'starred_taglines': 'starred taglines',
+    'locks': 'locks',
+}
+
+
+def revision_line(revision: RevisionSummary) -> str:
+    """'14:02 · Regenerated · taglines': when, by which lever, what it changed."""
+    changed = ', '.join(FIELD_WORDS.get(name, name) for name in revision.sections) or 'no change'
+    return f'{revision.created_at:%d %b %H:%M} · {LEVER_WORDS[revision.lever]} · {changed}'
+
+
+class RevisionsPanel:
+    """The versions of the kit on the page, newest first: when, by which lever, what changed. Restoring one makes it
+    the kit again, as a new version (history is never rewritten). Hidden until a saved kit is on the page."""
+
+    def __init__(self, store: KitStore, *, owner: str, on_restored: Callable[[BrandKit], Awaitable[None]]) -> None:
+        self.store = store
+        self.owner = owner
+        self.on_restored = on_restored
+        self.kit_id: str | None = None
+        with (
+            ui.expansion('Versions of this kit', icon='layers', on_value_change=self._on_toggle)
+            .classes('w-full')
+            .props('dense')
+            .mark('revisions') as self.expansion
+        ):
+            self.list = ui.column().classes('w-full gap-1')
+        self.expansion.set_visibility(False)
+
+    async def _on_toggle(self, event: ValueChangeEventArguments[bool]) -> None:
+        if event.value:
+            await self.refresh()
+
+    async def show(self, kit_id: str) -> None:
+        """Follow the kit now on the page (read from the store only while the panel is open)."""
+        self.kit_id = kit_id
+        if self.expansion.is_deleted:
+            return
+        self.expansion.set_visibility(True)
+        if self.expansion.value:
+            await self.refresh()
+
+    async def refresh(self) -> None:
+        if self.kit_id is None:
+            return
+        revisions = await self.store.list_revisions(self.kit_id)
+        if self.list.is_deleted:
+            return
+        self.list.clear()
+        with self.list:
+            latest = revisions[-1].number if revisions else 0
+            for revision in reversed(revisions):
+                self._row(revision, latest=revision.number == latest)
+
+    def _row(self, revision: RevisionSummary, *, latest: bool) -> None:
+        with ui.row(wrap=False).classes('w-full items-center gap-1').mark('revision-item'):
+            with ui.column().classes('grow min-w-0 gap-0'):
+                title = f'Version {revision.number}' + (' (now)' if latest else '')
+                ui.label(title).classes('font-medium')
+                ui.label(revision.summary).classes('text-sm truncate').mark('revision-summary')
+                ui.label(revision_line(revision)).classes('text-xs bs-muted truncate')
+            if not latest:
+                restore = ui.button(icon='restore', on_click=lambda number=revision.number: self.restore(number))
+                restore.props(f'flat round dense aria-label="Restore version {revision.number}"')
+                restore.mark('revision-restore')
+                mouse_tooltip(restore, 'Restore')
+
+    async def restore(self, number: int) -> None:
+        if self.kit_id is None:
+            return
+        try:
+            restored = await restore_revision(self.store, self.kit_id, number, owner=self.owner)
+        except NotOwnerError:
+            ui.notify('That kit belongs to someone else.', type='warning')
+            return
+        if restored is None:
+            ui.notify('That version is no longer saved.', type='warning')
+            return
+        await self.on_restored(restored.kit)
+        ui.notify(f'Version {number} restored as version {restored.revision.number}', type='positive')
         await self.refresh()

@@ -58,6 +58,7 @@ class Studio:
                 self.form = CompanyForm()
                 self.run_buttons()
                 self.history = history.HistoryPanel(service.store, owner=self.owner, on_open=self.open_kit)
+                self.revisions = history.RevisionsPanel(service.store, owner=self.owner, on_restored=self._restored)
             with ui.column().classes('w-full min-w-0 gap-4').mark('results') as self.results:
                 self.actions()
                 self.body()
@@ -170,6 +171,17 @@ class Studio:
         for section in self.slots:
             self._show(section, stored.kit, stored.kit.sections[section])
         self.actions.refresh()
+        await self.revisions.show(kit_id)
+
+    async def _restored(self, kit: BrandKit) -> None:
+        """An older version made the kit again (history panel): its cards drawn again."""
+        if self.kit is None or self.kit.id != kit.id or self.running:
+            return
+        self.kit = kit
+        for section in self.slots:
+            if section in kit.sections:
+                self._show(section, kit, kit.sections[section])
+        self.actions.refresh()
 
     # --- the run --------------------------------------------------------------------------------------------------
 
@@ -218,6 +230,7 @@ class Studio:
             case KitDone(kit=kit, late=late):
                 self.kit = kit
                 background_tasks.create(self.history.refresh(), name='studio-history')
+                background_tasks.create(self.revisions.show(kit.id), name='studio-revisions')
                 if late:
                     background_tasks.create(self._late_paintings(kit), name='studio-late-paintings')
         if self.panel is not None and not isinstance(event, SectionText):
@@ -251,6 +264,7 @@ class Studio:
                 return  # the page moved on to another kit meanwhile; the new version is saved all the same
             self.kit = done.kit
             self._show(section, done.kit, done.provenance)
+            await self.revisions.show(done.kit.id)
             self.actions.refresh()  # the board and mockups of the new revision
             self._notify(f'New {section} ready', type='positive')
 
