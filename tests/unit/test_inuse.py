@@ -82,6 +82,8 @@ def assert_drawn_well(kit: BrandKit) -> None:
             left, top, right, bottom = pair.box
             inside = left >= -0.5 and right <= mockup.width + 0.5 and top >= -0.5 and bottom <= mockup.height + 0.5
             assert inside, (mockup.name, pair.text, pair.box)
+        for left, top, right, bottom in canvas.images:  # every logo and icon inside the canvas too
+            assert left >= -0.5 and top >= -0.5 and right <= mockup.width + 0.5 and bottom <= mockup.height + 0.5
     assert BOARDS['brand-board'].draw(ctx).pairs, 'the board names its colours and faces'
 
 

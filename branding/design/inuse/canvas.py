@@ -182,6 +182,7 @@ class Canvas:
     physical: tuple[str, str] | None = None
     parts: list[str] = field(default_factory=list)
     pairs: list[TextPair] = field(default_factory=list)
+    images: list[tuple[float, float, float, float]] = field(default_factory=list)  # each logo's box: x0, y0, x1, y1
 
     def rect(self, x: float, y: float, w: float, h: float, *, fill: str, rx: float = 0.0, stroke: str = '') -> None:
         corner = f' rx="{_n(rx)}"' if rx else ''
@@ -198,6 +199,7 @@ class Canvas:
 
     def image(self, svg: str, *, x: float, y: float, w: float, h: float) -> None:
         self.parts.append(embedded(svg, x=x, y=y, width=w, height=h))
+        self.images.append((x, y, x + w, y + h))
 
     def place(
         self, block: TextBlock, *, x: float, top: float, width: float, fill: str, background: str, align: Align

@@ -10,6 +10,8 @@ from branding.design.marks.typesetting import set_line
 
 WIDE_BOX = 3.0  # a slot this many times as wide as it is high
 STACKED = 1.6  # a logo file narrower than this (symbol above the name) is too small in one
+LONG_NAME = 40  # characters: a logo with a name this long is the icon in a small slot
+SMALL_SLOT = (560, 360)  # px: narrower or lower than this
 NAME_CAP = 0.34  # the name's cap height beside the icon, of the icon's size
 MIN_SHRINK = 0.7  # the name may shrink this far to fit beside it
 
@@ -35,6 +37,12 @@ def logo(
             align=align,
             max_lines=2,
         )
+        return
+    # a long name's lettering would be too small to read in a small slot: the icon stands in
+    if len(ctx.name) > LONG_NAME and (h < SMALL_SLOT[1] or w < SMALL_SLOT[0]):
+        side = min(w, h)
+        left = {'left': x, 'center': x + (w - side) / 2, 'right': x + w - side}[align]
+        app_icon(canvas, ctx, x=left, y=y + (h - side) / 2, size=side)
         return
     aspect = view_box_aspect(svg)
     if w / h >= WIDE_BOX and aspect < STACKED and _name_fits_beside(ctx, w=w, h=h):
