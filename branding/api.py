@@ -680,12 +680,22 @@ async def delete_kit(kit_id: KitId, service: Service, caller: ApiCaller) -> Resp
     },
 )
 async def export_saved_kit(
-    kit_id: KitId, export_format: Annotated[str, Path(max_length=32)], service: Service
+    kit_id: KitId,
+    export_format: Annotated[str, Path(max_length=32)],
+    service: Service,
+    rev: RevisionNumber | None = None,
 ) -> Response:
+    """The kit as a file, as it is now or as it was at revision `rev`."""
     if export_format not in EXPORTS:
         raise ApiError(404, 'unknown_format', f'Unknown export format; choose one of: {", ".join(EXPORTS)}.')
-    kit = await _saved_kit(service, kit_id)
-    paintings = await _paintings(service, kit)
+    current = await _saved_kit(service, kit_id)
+    kit = current if rev is None else await _kit_revision(service, kit_id, rev)
+    # the paintings kept are the latest ones: an old revision carries only those of concepts it shares with the kit
+    paintings = {
+        index: png
+        for index, png in (await _paintings(service, current)).items()
+        if index < len(kit.logos) and kit.logos[index] == current.logos[index]
+    }
     with service.metrics.export_timer(export_format):
         content, filename, media_type = await asyncio.to_thread(
             export_kit, kit, export_format, fonts=service.fonts, icons=service.icons, paintings=paintings

@@ -131,3 +131,22 @@ async def test_with_tokens_only_the_kits_token_or_the_admin_restores(clients: Cl
     assert [item['number'] for item in listed['items']] == [1, 2, 3]
     # restoring the kit as it is changes nothing but is still a revision the history shows
     assert listed['items'][-1]['sections'] == []
+
+
+async def test_exports_of_an_old_revision_match_that_revision(clients: Clients) -> None:
+    client = await clients()
+    kit = await generate(client, ALICE)
+    kit_id = kit['id']
+    await client.patch(
+        f'/api/v1/kits/{kit_id}', json={'taglines': {kit['taglines'][0]['id']: 'Calm books.'}}, headers=ALICE
+    )
+
+    old = await client.get(f'/api/v1/kits/{kit_id}/export/json', params={'rev': 1})
+    now = await client.get(f'/api/v1/kits/{kit_id}/export/json')
+    assert old.status_code == now.status_code == 200
+    assert old.json()['taglines'] == kit['taglines']
+    assert now.json()['taglines'][0]['text'] == 'Calm books.'
+    old_markdown = (await client.get(f'/api/v1/kits/{kit_id}/export/markdown', params={'rev': 1})).text
+    assert kit['taglines'][0]['text'] in old_markdown and 'Calm books.' not in old_markdown
+    missing = await client.get(f'/api/v1/kits/{kit_id}/export/json', params={'rev': 3})
+    assert missing.status_code == 404
