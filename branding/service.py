@@ -33,6 +33,7 @@ from branding.providers.registry import build_providers
 from branding.ratelimit import RateLimit, RateLimiter
 from branding.redis_state import RedisBreakers, RedisRateLimiter, connect
 from branding.refine.history import revise
+from branding.refine.rest import settle_choices
 from branding.registry import sections_for
 from branding.seeding import fresh_seed
 from branding.settings import Settings
@@ -141,7 +142,9 @@ class KitService:
 
     async def regenerate(self, request: BrandingRequest, kit: BrandKit, section: str, *, owner: str) -> SectionDone:
         """A new version of one section, saved over the owner's kit (NotOwnerError for anyone else's kit)."""
+        before = kit.model_copy(deep=True)
         done = await regenerate_section(request, kit, section, chain=self.chain, fonts=self.fonts, icons=self.icons)
+        settle_choices(before, done.kit)  # a logo chosen or a tagline starred that was made again is chosen no more
         # a new revision of the saved kit, never handed out for reuse (it is no longer what its request alone makes)
         revised = await revise(self.store, done.kit, owner=owner, lever=Lever.REGENERATE, summary=f'New {section}')
         if revised is None:  # deleted meanwhile: saved again, as a kit of its own

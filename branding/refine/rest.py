@@ -145,11 +145,17 @@ async def regenerate_rest(kit: BrandKit, rest: Rest) -> BrandKit:
         if section in locks or not SECTIONS[section].present(kit):
             continue
         current = await _next(current, section, elements(locks, section), rest)
-    chosen = current.chosen_logo
-    if chosen is not None and (chosen >= len(current.logos) or current.logos[chosen] != kit.logos[chosen]):
-        current.chosen_logo = None  # its concept was made again: choose again
-    current.starred_taglines = [star for star in kit.starred_taglines if star in _same_taglines(kit, current)]
-    return current
+    return settle_choices(kit, current)
+
+
+def settle_choices(old: BrandKit, new: BrandKit) -> BrandKit:
+    """`new` (changed in place) keeping only the choices that still hold: the chosen logo while its concept is the
+    same, the stars of taglines kept as they were."""
+    chosen = new.chosen_logo
+    if chosen is not None and (chosen >= len(new.logos) or new.logos[chosen] != old.logos[chosen]):
+        new.chosen_logo = None  # its concept was made again: choose again
+    new.starred_taglines = [star for star in new.starred_taglines if star in _same_taglines(old, new)]
+    return new
 
 
 def _same_taglines(old: BrandKit, new: BrandKit) -> set[str]:

@@ -150,3 +150,20 @@ async def test_exports_of_an_old_revision_match_that_revision(clients: Clients) 
     assert kit['taglines'][0]['text'] in old_markdown and 'Calm books.' not in old_markdown
     missing = await client.get(f'/api/v1/kits/{kit_id}/export/json', params={'rev': 3})
     assert missing.status_code == 404
+
+
+async def test_a_regenerated_section_drops_the_choices_it_made_stale(database_url: str) -> None:
+    service = service_of(database_url)
+    async with client_for(api_app(service=service)) as client:
+        kit = await generate(client, ALICE)
+        kit_id, star = kit['id'], kit['taglines'][0]['id']
+        await client.patch(f'/api/v1/kits/{kit_id}', json={'chosen_logo': 1, 'starred_taglines': [star]}, headers=ALICE)
+
+        await regenerate(service, kit_id, SectionName.TAGLINES, ALICE)
+        after_taglines = (await client.get(f'/api/v1/kits/{kit_id}')).json()
+        assert (after_taglines['chosen_logo'], after_taglines['starred_taglines']) == (1, [])
+        await regenerate(service, kit_id, SectionName.LOGOS, ALICE)
+        assert (await client.get(f'/api/v1/kits/{kit_id}')).json()['chosen_logo'] is None
+        listed = (await client.get(f'/api/v1/kits/{kit_id}/revisions')).json()['items']
+        assert [item['sections'] for item in listed[2:]] == [['taglines', 'starred_taglines'], ['logos', 'chosen_logo']]
+    await service.close()
