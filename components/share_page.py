@@ -25,6 +25,7 @@ from functools import lru_cache
 from branding.design.color import most_readable
 from branding.design.font_css import font_face_css
 from branding.design.font_files import FontLibrary
+from branding.design.script_type import script_direction
 from branding.exports.common import slug
 from branding.models import (
     BrandKit,
@@ -324,7 +325,7 @@ def kit_page(
     )
     lead = (
         '<div class="lead">'
-        f'<h1>{_text(name)}: brand kit</h1>'
+        f'<h1><bdi>{_text(name)}</bdi>: brand kit</h1>'  # isolated: a right-to-left name keeps ': brand kit' after it
         f'<p class="note small"><time datetime="{_text(created_at.isoformat())}">'
         f'Made {created_at:%d %b %Y}</time>{fixed}</p></div>'
     )
@@ -794,8 +795,8 @@ def specimen(typography: Typography, stacks: dict[str, str], company_name: str) 
     # 1.3.1). It is a picture of the font, not a heading of the page, so it is no <h*> either.
     return (
         '<div class="box specimen" data-testid="typography-specimen">'
-        f'<div class="wrap" style="font-family:{stacks["heading"]};font-weight:{weight};font-size:2.25rem;'
-        f'line-height:1.25">{_text(company_name or "Your brand")}</div>'
+        f'<div class="wrap" dir="{script_direction(company_name)}" style="font-family:{stacks["heading"]};'
+        f'font-weight:{weight};font-size:2.25rem;line-height:1.25">{_text(company_name or "Your brand")}</div>'
         f'<div class="wrap" style="font-family:{stacks["body"]};line-height:1.625">{_text(BODY_SAMPLE)}</div>'
         f'<div class="wrap" style="font-family:{stacks["accent"]};font-size:1.125rem">{_text(PANGRAM)}</div>'
         '<div class="row xs muted" style="gap:0 1rem">'

@@ -314,3 +314,11 @@ class Anchors(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == 'a':
             self.found.append({name: value or '' for name, value in attrs})
+
+
+@pytest.mark.parametrize(('name', 'direction'), [('بيت التمويل', 'rtl'), ('שלום טק', 'rtl'), ('Lumen Ledger', 'ltr')])
+def test_a_right_to_left_name_is_set_right_to_left_and_isolated_in_the_heading(name: str, direction: str) -> None:
+    markup = share_page.kit_page(offline_kit(name), created_at=MADE)
+    assert re.search(rf'<div class="wrap" dir="{direction}"[^>]*>{re.escape(name)}</div>', markup)
+    # isolated, so the heading reads '<name>: brand kit' whatever the name's direction
+    assert f'<h1><bdi>{name}</bdi>: brand kit</h1>' in markup
