@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 from collections.abc import AsyncGenerator, AsyncIterator
+from dataclasses import dataclass
 from datetime import datetime
 from importlib.resources import files
 from typing import Annotated, Any, Literal
@@ -47,7 +48,7 @@ from branding.registry import SECTIONS
 from branding.seeding import fresh_seed
 from branding.service import ImagesOffError, KitService, RateLimited
 from branding.store import NotOwnerError
-from branding.stores.base import Lever, RevisionSummary, StoredKit
+from branding.stores.base import Lever, RevisionConflictError, RevisionSummary, StoredKit
 from branding.web import ApiError, ErrorBody, PageNotFound, install_guards, sse_event
 
 REQUEST_EXAMPLES = {
@@ -125,6 +126,7 @@ KitId = Annotated[str, Path(min_length=8, max_length=64, pattern=r'^[A-Za-z0-9_-
 RevisionNumber = Annotated[int, Query(ge=1, le=1_000_000, description='A revision number of the kit (1 is as made)')]
 RevisionPathNumber = Annotated[int, Path(ge=1, le=1_000_000)]
 REVISION_HEADER = 'X-Kit-Revision'
+PATCH_ATTEMPTS = 5
 
 router = APIRouter()
 
@@ -412,26 +414,45 @@ def _owner_of_change(caller: Caller) -> str | None:
     return None if caller.admin else caller.owner
 
 
-async def _own_kit(service: KitService, kit_id: str, caller: Caller) -> StoredKit:
+@dataclass(kw_only=True, slots=True, frozen=True)
+class Owned:
+    stored: StoredKit
+    revision: int | None  # the latest revision when it was read: a change made from it is saved only onto it
+
+
+async def _own_kit(service: KitService, kit_id: str, caller: Caller) -> Owned:
     """The saved kit, when the caller may change it (404 when there is none, 403 when it is another's)."""
+    latest = await latest_revision(service.store, kit_id)  # first: a change landing after it shows as a conflict
     stored = await service.store.get(kit_id)
     if stored is None:
         raise ApiError(404, 'not_found', f'No saved kit with id {kit_id}.')
     if not caller.admin and stored.owner != caller.owner:
         raise ApiError(403, 'forbidden', 'This kit belongs to another caller: only its owner can change it.')
-    return stored
+    return Owned(stored=stored, revision=None if latest is None else latest.number)
 
 
-async def _revised(service: KitService, chosen: Chosen, caller: Caller) -> RevisedKit:
+CONFLICT = 'The kit changed meanwhile: read it again and redo the change.'
+
+
+async def _save_change(service: KitService, chosen: Chosen, caller: Caller, based_on: int | None) -> RevisedKit:
+    """The change saved as the kit's next revision (RevisionConflictError when another landed since `based_on`)."""
+    owner = _owner_of_change(caller)
     try:
         revised = await revise(
-            service.store, chosen.kit, owner=_owner_of_change(caller), lever=chosen.lever, summary=chosen.summary
+            service.store, chosen.kit, owner=owner, lever=chosen.lever, summary=chosen.summary, based_on=based_on
         )
     except NotOwnerError:
         raise ApiError(403, 'forbidden', 'This kit belongs to another caller: only its owner can change it.') from None
     if revised is None:
         raise ApiError(404, 'not_found', f'No saved kit with id {chosen.kit.id}.')
     return RevisedKit(revision=_revision_out(revised.revision), kit=revised.kit)
+
+
+async def _revised(service: KitService, chosen: Chosen, caller: Caller, *, based_on: int | None) -> RevisedKit:
+    try:
+        return await _save_change(service, chosen, caller, based_on)
+    except RevisionConflictError:
+        raise ApiError(409, 'conflict', CONFLICT) from None
 
 
 def _choices_of(kit: BrandKit, choices: KitChoices) -> Chosen:
@@ -454,8 +475,14 @@ def _choices_of(kit: BrandKit, choices: KitChoices) -> Chosen:
 async def change_kit(kit_id: KitId, body: KitChoices, service: Service, caller: ApiCaller) -> RevisedKit:
     """Choose the logo, star taglines, edit a tagline's text, lock sections or elements (each part optional; checked
     field by field against the kit). Answers the kit's new revision."""
-    stored = await _own_kit(service, kit_id, caller)
-    return await _revised(service, _choices_of(stored.kit, body), caller)
+    for attempt in range(PATCH_ATTEMPTS):  # choices are cheap to apply again to a kit changed meanwhile
+        owned = await _own_kit(service, kit_id, caller)
+        try:
+            return await _save_change(service, _choices_of(owned.stored.kit, body), caller, owned.revision)
+        except RevisionConflictError:
+            if attempt == PATCH_ATTEMPTS - 1:
+                raise ApiError(409, 'conflict', CONFLICT) from None
+    raise AssertionError('unreachable')
 
 
 @router.post(
@@ -469,7 +496,8 @@ async def regenerate_kit_rest(
     """New variations of everything the kit has not locked, with a new seed: a locked palette and fonts stay, and new
     logo concepts are drawn in them. Answers the kit's new revision."""
     body = body or RestRequest()
-    stored = await _own_kit(service, kit_id, caller)
+    owned = await _own_kit(service, kit_id, caller)
+    stored = owned.stored
     kit = stored.kit
     if body.locks is not None:
         kit = _choices_of(kit, KitChoices(locks=body.locks)).kit
@@ -483,7 +511,8 @@ async def regenerate_kit_rest(
     )
     renewed = await regenerate_rest(kit, rest)
     summary = f'Regenerated everything but {", ".join(kit.locks)}' if kit.locks else 'Regenerated everything'
-    return await _revised(service, Chosen(kit=renewed, lever=Lever.REGENERATE, summary=summary), caller)
+    chosen = Chosen(kit=renewed, lever=Lever.REGENERATE, summary=summary)
+    return await _revised(service, chosen, caller, based_on=owned.revision)
 
 
 class RefineRequest(BaseModel):
@@ -518,7 +547,8 @@ async def refine_kit(
     section go to the model as quoted data) or, with no key, the offline engine (palette: warmer/cooler, lighter/darker,
     more/less saturated; typography: serif/sans, playful/serious, bolder/lighter), keeping the section's locked
     elements and every contrast guarantee. Answers the kit's new revision."""
-    stored = await _own_kit(service, kit_id, caller)
+    owned = await _own_kit(service, kit_id, caller)
+    stored = owned.stored
     if body.section in stored.kit.locks:
         raise ApiError(409, 'locked', f'The {body.section} is locked: unlock it to change it.')
     asked = Asked(
@@ -538,7 +568,8 @@ async def refine_kit(
     except ProvidersFailed as error:
         raise ApiError(502, 'providers_failed', str(error)) from None
     summary = f'{body.section.capitalize()}: {_quoted_instruction(body.instruction)} ({", ".join(refined.rules)})'
-    return await _revised(service, Chosen(kit=refined.kit, lever=Lever.INSTRUCTION, summary=summary), caller)
+    chosen = Chosen(kit=refined.kit, lever=Lever.INSTRUCTION, summary=summary)
+    return await _revised(service, chosen, caller, based_on=owned.revision)
 
 
 @router.post(

@@ -16,10 +16,19 @@ class Revised:
     revision: RevisionSummary
 
 
-async def revise(store: KitStore, kit: BrandKit, *, owner: str | None, lever: Lever, summary: str) -> Revised | None:
+async def revise(
+    store: KitStore,
+    kit: BrandKit,
+    *,
+    owner: str | None,
+    lever: Lever,
+    summary: str,
+    based_on: int | None = None,
+) -> Revised | None:
     """Save `kit` as the next revision of the saved kit with its id (None when there is none; NotOwnerError when it
-    is another owner's, `owner=None` acting for the admin)."""
-    revision = await store.save_revision(kit, owner=owner, lever=lever, summary=summary)
+    is another owner's, `owner=None` acting for the admin; RevisionConflictError when the kit gained a revision
+    since `based_on`)."""
+    revision = await store.save_revision(kit, owner=owner, lever=lever, summary=summary, based_on=based_on)
     return None if revision is None else Revised(kit=kit, revision=revision)
 
 

@@ -39,6 +39,15 @@ class StoreClosedError(RuntimeError):
     """The store was used after close()."""
 
 
+class RevisionConflictError(RuntimeError):
+    """The kit gained a revision since the one a change was based on: read it again and redo the change."""
+
+
+def check_based_on(latest: int | None, based_on: int | None, kit_id: str) -> None:
+    if based_on is not None and (latest or 0) != based_on:
+        raise RevisionConflictError(f'kit {kit_id} is at revision {latest}, not {based_on}')
+
+
 class SchemaTooNewError(RuntimeError):
     """The database was written by a newer Brandsmith; migrating down is not supported."""
 
@@ -126,11 +135,12 @@ class KitStore(Protocol):
     async def get_image(self, kit_id: str, index: int) -> bytes | None: ...
 
     async def save_revision(
-        self, kit: BrandKit, *, owner: str | None, lever: Lever, summary: str
+        self, kit: BrandKit, *, owner: str | None, lever: Lever, summary: str, based_on: int | None = None
     ) -> RevisionSummary | None:
         """Replace the saved kit with `kit` as its next revision, keeping only the changed sections; None when there is
         no kit with its id, NotOwnerError when it is another owner's (None acts for the admin). `save` of a new kit
-        makes revision 1; `save` of a kit already saved amends its latest revision (a painting arriving late)."""
+        makes revision 1; `save` of a kit already saved amends its latest revision (a painting arriving late).
+        `based_on`: the latest revision the change was made from; RevisionConflictError when another came since."""
         ...
 
     async def list_revisions(self, kit_id: str) -> list[RevisionSummary]:

@@ -39,6 +39,7 @@ from branding.stores.base import (
     amended_changes,
     changed_fields,
     changes_json,
+    check_based_on,
     check_paging,
     fold_revisions,
     from_micros,
@@ -336,7 +337,7 @@ class PostgresKitStore:
         return None if row is None else bytes(row['png'])
 
     async def save_revision(
-        self, kit: BrandKit, *, owner: str | None, lever: Lever, summary: str
+        self, kit: BrandKit, *, owner: str | None, lever: Lever, summary: str, based_on: int | None = None
     ) -> RevisionSummary | None:
         kit_json = kit.model_dump_json()
 
@@ -350,6 +351,7 @@ class PostgresKitStore:
                     raise NotOwnerError(f'kit {kit.id} belongs to someone else')
                 changes = changed_fields(row['kit_json'], kit_json)
                 latest = await (await connection.execute(_LATEST_REVISION, (kit.id,))).fetchone()
+                check_based_on(None if latest is None else int(latest['number']), based_on, kit.id)
                 summarised = revision_summary(
                     number=1 if latest is None else int(latest['number']) + 1,
                     created_at_us=to_micros(self._clock()),

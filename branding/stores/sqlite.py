@@ -38,6 +38,7 @@ from branding.stores.base import (
     amended_changes,
     changed_fields,
     changes_json,
+    check_based_on,
     check_paging,
     fold_revisions,
     from_micros,
@@ -278,10 +279,11 @@ class SqliteKitStore:
         return await self._run(self._reader_thread, lambda: self.get_image_sync(kit_id, index))
 
     async def save_revision(
-        self, kit: BrandKit, *, owner: str | None, lever: Lever, summary: str
+        self, kit: BrandKit, *, owner: str | None, lever: Lever, summary: str, based_on: int | None = None
     ) -> RevisionSummary | None:
         return await self._run(
-            self._writer_thread, lambda: self.save_revision_sync(kit, owner=owner, lever=lever, summary=summary)
+            self._writer_thread,
+            lambda: self.save_revision_sync(kit, owner=owner, lever=lever, summary=summary, based_on=based_on),
         )
 
     async def list_revisions(self, kit_id: str) -> list[RevisionSummary]:
@@ -350,7 +352,7 @@ class SqliteKitStore:
                 _first_or_amended_revision(connection, kit.id, None if previous is None else previous[0], row)
 
     def save_revision_sync(
-        self, kit: BrandKit, *, owner: str | None, lever: Lever, summary: str
+        self, kit: BrandKit, *, owner: str | None, lever: Lever, summary: str, based_on: int | None = None
     ) -> RevisionSummary | None:
         kit_json = kit.model_dump_json()
         with self._write_lock:
@@ -363,6 +365,7 @@ class SqliteKitStore:
                     raise NotOwnerError(f'kit {kit.id} belongs to someone else')
                 changes = changed_fields(row[1], kit_json)
                 latest = connection.execute(_LATEST_REVISION, (kit.id,)).fetchone()
+                check_based_on(None if latest is None else int(latest[0]), based_on, kit.id)
                 number = 1 if latest is None else int(latest[0]) + 1
                 created_at_us = to_micros(self._clock())
                 sections_json = revision_sections_json(changes)

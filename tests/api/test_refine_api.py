@@ -4,6 +4,7 @@ regenerating the rest keeps locked sections byte-identical."""
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from tests.api.test_ownership import ADMIN, TOKEN_A, TOKEN_B, Clients, bearer, clients, database_url
@@ -142,3 +143,16 @@ async def test_an_instruction_is_checked_and_respects_locks_and_owners(clients: 
     locked = await client.post(path, json={'section': 'palette', 'instruction': 'warmer'}, headers=ALICE)
     assert (locked.status_code, locked.json()['error']) == (409, 'locked')
     assert (await client.get(kit_path(kit))).json()['color_palette'] == kit['color_palette']
+
+
+async def test_concurrent_changes_are_all_kept(clients: Clients) -> None:
+    client = await clients()
+    kit = await generate(client, ALICE)
+    star = kit['taglines'][0]['id']
+    bodies = [{'chosen_logo': 1}, {'starred_taglines': [star]}, {'locks': ['palette']}, {'locks': ['palette']}]
+    answers = await asyncio.gather(*(client.patch(kit_path(kit), json=body, headers=ALICE) for body in bodies))
+    assert [answer.status_code for answer in answers] == [200] * 4
+    now = (await client.get(kit_path(kit))).json()
+    assert (now['chosen_logo'], now['starred_taglines'], now['locks']) == (1, [star], ['palette'])
+    listed = (await client.get(f'{kit_path(kit)}/revisions')).json()['items']
+    assert [item['number'] for item in listed] == [1, 2, 3, 4, 5]

@@ -14,7 +14,7 @@ import pytest
 
 from branding.models import BrandKit, Tagline
 from branding.stores import KitStore, NotOwnerError, SqliteKitStore
-from branding.stores.base import CONTENT_FIELDS, Lever
+from branding.stores.base import CONTENT_FIELDS, Lever, RevisionConflictError
 from branding.stores.postgres import PostgresKitStore
 from branding.stores.sqlite import MIGRATIONS, SCHEMA_VERSION
 from tests.unit.test_store import OWNER, FakeClock, make_kit, make_request
@@ -165,3 +165,14 @@ async def test_a_database_from_before_revisions_gains_them_with_each_kit_as_revi
         assert await store.get_revision(kit.id, 1) == kit
     finally:
         await store.close()
+
+
+async def test_a_change_based_on_an_old_revision_is_refused(store: KitStore) -> None:
+    kit = await saved(store)
+    first = await store.save_revision(with_taglines(kit, 'A'), owner=OWNER, lever=Lever.EDIT, summary='a', based_on=1)
+    assert first is not None and first.number == 2
+    with pytest.raises(RevisionConflictError):
+        await store.save_revision(with_taglines(kit, 'B'), owner=OWNER, lever=Lever.EDIT, summary='b', based_on=1)
+    assert await store.get_revision(kit.id, 3) is None
+    stored = await store.get(kit.id)
+    assert stored is not None and [tagline.text for tagline in stored.kit.taglines] == ['A']
