@@ -11,6 +11,8 @@ from dataclasses import replace
 from datetime import UTC
 
 from reportlab import rl_config
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -24,6 +26,7 @@ from reportlab.platypus import (
 )
 
 from branding.design.font_files import FontLibrary
+from branding.design.script_type import script_direction
 from branding.exports.common import APP_NAME, brand_colors, generated_on, palette_scales
 from branding.exports.pdf_inuse import board_section, in_use_section
 from branding.exports.pdf_markdown import markup
@@ -181,14 +184,21 @@ class BrandBookTemplate(BaseDocTemplate):
         self.canv.addOutlineEntry(flowable.getPlainText(), key, level=level, closed=level > 0)
 
 
+def _directed(style: ParagraphStyle, text: str) -> ParagraphStyle:
+    """`style` set flush right for text written right to left (it starts at the right margin), else as it is."""
+    return style.clone(f'{style.name}-rtl', alignment=TA_RIGHT) if script_direction(text) == 'rtl' else style
+
+
 def _cover(book: Book) -> list[Flowable]:
     title_style = book.styles['cover-title']
     if len(book.title) > 40:
         title_style = title_style.clone('cover-title-long', fontSize=28, leading=34)
-    content: list[Flowable] = [ScriptParagraph(markup(book.title), title_style, fonts=book.library)]
+    title = ScriptParagraph(markup(book.title), _directed(title_style, book.title), fonts=book.library)
+    content: list[Flowable] = [title]
     if book.kit.taglines:
-        tagline = markup(book.kit.taglines[0].text)
-        content.append(ScriptParagraph(tagline, book.styles['cover-tagline'], fonts=book.library))
+        text = book.kit.taglines[0].text
+        style = _directed(book.styles['cover-tagline'], text)
+        content.append(ScriptParagraph(markup(text), style, fonts=book.library))
     return [
         KeepInFrame(FRAME_WIDTH - 12, COVER_FRAME_HEIGHT - 16, content, mode='shrink'),
         NextPageTemplate('content'),

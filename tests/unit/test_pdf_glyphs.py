@@ -23,6 +23,7 @@ from pypdf.generic import ContentStream, StreamObject
 
 from branding.export import export_kit
 from branding.exports.common import kit_title
+from branding.exports.pdf_style import MARGIN_X, PAGE_WIDTH
 from branding.models import Focus
 from tests.fonts import INSTALLED_FONTS
 from tests.unit.test_export import STANDARD_FONTS, normalised, pdf_dict, shows_name
@@ -182,3 +183,68 @@ def names(draw: st.DrawFn) -> str:
 @given(name=names(), seed=st.integers(min_value=0, max_value=99))
 def test_any_name_in_these_scripts_prints_in_real_glyphs(name: str, seed: int) -> None:
     check_glyphs(brand_book(name, seed=seed), name)
+
+
+# --- the cover's title: flush right for a right-to-left name ----------------------------------------------------------
+
+
+def _title_extent(data: bytes, size: float = 40.0) -> tuple[float, float]:
+    """The x-extent (page units) of the text the cover draws at the title's size: each string's start from the
+    transforms in force, its advance from its font's widths (and a TJ's adjustments)."""
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    page = reader.pages[0]
+    resources = pdf_dict(pdf_dict(page['/Resources']).get('/Font', {}))
+    stack: list[list[float]] = []
+    ctm = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]
+    line_x = x = 0.0
+    font: dict[str, object] = {}
+    font_size = 0.0
+    extents: list[float] = []
+
+    def advance(raw: bytes) -> float:
+        first = int(font.get('/FirstChar', 0))  # type: ignore[call-overload]
+        widths = [float(w) for w in font.get('/Widths', [])]  # type: ignore[attr-defined]
+        return sum(widths[code - first] if 0 <= code - first < len(widths) else 0.0 for code in raw) / 1000
+
+    for operands, operator in ContentStream(page.get_contents(), reader).operations:
+        if operator == b'q':
+            stack.append(list(ctm))
+        elif operator == b'Q':
+            ctm = stack.pop()
+        elif operator == b'cm':
+            a, b, c, d, e, f = (float(v) for v in operands)
+            ctm = [
+                a * ctm[0] + b * ctm[2],
+                a * ctm[1] + b * ctm[3],
+                c * ctm[0] + d * ctm[2],
+                c * ctm[1] + d * ctm[3],
+                e * ctm[0] + f * ctm[2] + ctm[4],
+                e * ctm[1] + f * ctm[3] + ctm[5],
+            ]
+        elif operator == b'Tm':
+            line_x = x = float(operands[4])
+        elif operator == b'Td':
+            line_x = x = line_x + float(operands[0])
+        elif operator == b'Tf':
+            font, font_size = pdf_dict(resources[operands[0]]), float(operands[1])
+        elif operator in {b'Tj', b'TJ'}:
+            parts = operands[0] if operator == b'TJ' else [operands[0]]
+            for part in parts:
+                raw = getattr(part, 'original_bytes', part)
+                step = advance(raw) if isinstance(raw, bytes) else -float(part) / 1000
+                if font_size == size:
+                    extents += [ctm[0] * x + ctm[4], ctm[0] * (x + step * font_size) + ctm[4]]
+                x += step * font_size
+    assert extents, 'no text drawn at the title size'
+    return min(extents), max(extents)
+
+
+def test_the_cover_sets_a_right_to_left_name_flush_right_and_a_latin_one_flush_left() -> None:
+    latin_start, latin_end = _title_extent(brand_book('Northwind'))
+    assert latin_start == pytest.approx(MARGIN_X + 6, abs=0.5)  # the frame's padding inside the left margin
+    assert latin_end < PAGE_WIDTH / 2
+    for name in (NAMES['arabic'], NAMES['hebrew']):
+        start, end = _title_extent(brand_book(name))
+        # it ends where a Latin title starts, mirrored: at the right margin, inside the frame's padding
+        assert end == pytest.approx(PAGE_WIDTH - latin_start, abs=0.5), (name, start, end)
+        assert start > PAGE_WIDTH / 2, (name, start, end)
