@@ -42,6 +42,7 @@ from branding.ratelimit import retry_after_header
 from branding.refine.choices import MAX_LOCKS, ChoiceError, Chosen, KitChoices, LockName, apply_choices
 from branding.refine.history import latest_revision, restore_revision, revise
 from branding.refine.instructions import MAX_INSTRUCTION_LENGTH, Asked, NotUnderstood
+from branding.refine.picks import PickContext
 from branding.refine.prompted import Chain, NeedsProvider, ProvidersFailed, refine_section
 from branding.refine.rest import Rest, elements, regenerate_rest
 from branding.registry import SECTIONS
@@ -455,9 +456,9 @@ async def _revised(service: KitService, chosen: Chosen, caller: Caller, *, based
         raise ApiError(409, 'conflict', CONFLICT) from None
 
 
-def _choices_of(kit: BrandKit, choices: KitChoices) -> Chosen:
+def _choices_of(kit: BrandKit, choices: KitChoices, context: PickContext | None = None) -> Chosen:
     try:
-        return apply_choices(kit, choices)
+        return apply_choices(kit, choices, context)
     except ChoiceError as error:
         problems = [
             {
@@ -473,12 +474,15 @@ def _choices_of(kit: BrandKit, choices: KitChoices) -> Chosen:
 
 @router.patch('/api/v1/kits/{kit_id}', tags=['kits'], responses={**ERROR_RESPONSES, **NOT_FOUND, **NOT_YOURS})
 async def change_kit(kit_id: KitId, body: KitChoices, service: Service, caller: ApiCaller) -> RevisedKit:
-    """Choose the logo, star taglines, edit a tagline's text, lock sections or elements (each part optional; checked
-    field by field against the kit). Answers the kit's new revision."""
+    """Choose the logo, star taglines, edit a tagline's text, pick base colours (the palette re-derived with every
+    contrast guarantee) or catalogue fonts (the pairing explained again), lock sections or elements (each part
+    optional; checked field by field against the kit). Answers the kit's new revision."""
     for attempt in range(PATCH_ATTEMPTS):  # choices are cheap to apply again to a kit changed meanwhile
         owned = await _own_kit(service, kit_id, caller)
         try:
-            return await _save_change(service, _choices_of(owned.stored.kit, body), caller, owned.revision)
+            context = PickContext(profile=owned.stored.request.company_profile, fonts=service.fonts)
+            chosen = _choices_of(owned.stored.kit, body, context)
+            return await _save_change(service, chosen, caller, owned.revision)
         except RevisionConflictError:
             if attempt == PATCH_ATTEMPTS - 1:
                 raise ApiError(409, 'conflict', CONFLICT) from None

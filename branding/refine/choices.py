@@ -15,6 +15,15 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from branding.design.language import has_word_chars
 from branding.models import BrandKit, SectionName
+from branding.refine.picks import (
+    FontRole,
+    PaletteRole,
+    PickContext,
+    colour_problem,
+    family_problem,
+    picked_palette,
+    picked_typography,
+)
 from branding.sections.taglines.cleaning import clean_line
 from branding.sections.taglines.lines import MAX_TAGLINE_WORDS, dedupe_key, fits
 from branding.stores.base import Lever
@@ -27,6 +36,7 @@ MAX_LOCKS = 64
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=64)]
 LockName = Annotated[str, StringConstraints(min_length=1, max_length=80)]
 TaglineText = Annotated[str, StringConstraints(max_length=200)]
+ColourText = Annotated[str, StringConstraints(min_length=1, max_length=64)]
 
 
 class KitChoices(BaseModel):
@@ -40,6 +50,12 @@ class KitChoices(BaseModel):
         default=None, max_length=10, description="New text for taglines, by tagline id (cleaned like a model's line)"
     )
     locks: list[LockName] | None = Field(default=None, max_length=MAX_LOCKS, description='What regenerating keeps')
+    palette: dict[PaletteRole, ColourText] | None = Field(
+        default=None, description='Base colours picked by role (hex or CSS colour); the palette is re-derived from them'
+    )
+    typography: dict[FontRole, ShortText] | None = Field(
+        default=None, description='Catalogue families picked by role; the type system is completed around them'
+    )
 
 
 @dataclass(kw_only=True, slots=True, frozen=True)
@@ -116,6 +132,21 @@ def _problems(kit: BrandKit, choices: KitChoices, fields: set[str]) -> list[Fiel
     for position, lock in enumerate(choices.locks or []):
         if (problem := lock_problem(kit, lock)) is not None:
             problems.append(FieldProblem(field=f'locks.{position}', message=problem))
+    return problems + _pick_problems(kit, choices)
+
+
+def _pick_problems(kit: BrandKit, choices: KitChoices) -> list[FieldProblem]:
+    problems: list[FieldProblem] = []
+    for section, picks, check, present in (
+        ('palette', choices.palette, colour_problem, kit.color_palette is not None),
+        ('typography', choices.typography, family_problem, kit.typography is not None),
+    ):
+        if picks and not present:
+            problems.append(FieldProblem(field=section, message=f'This kit has no {section}'))
+            continue
+        for role, value in (picks or {}).items():
+            if (problem := check(value)) is not None:
+                problems.append(FieldProblem(field=f'{section}.{role}', message=problem))
     return problems
 
 
@@ -123,16 +154,30 @@ def _unique(items: list[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
-def apply_choices(kit: BrandKit, choices: KitChoices) -> Chosen:
+def _picks(kit: BrandKit, choices: KitChoices, context: PickContext | None) -> tuple[dict[str, Any], list[str]]:
+    """The sections re-derived from picked colours and fonts, and what to say about them."""
+    update: dict[str, Any] = {}
+    said: list[str] = []
+    if (choices.palette or choices.typography) and context is None:
+        raise ValueError('picking colours or fonts needs the kit profile and the fonts (a PickContext)')
+    if choices.palette and kit.color_palette is not None and context is not None:
+        update['color_palette'] = picked_palette(kit.color_palette, choices.palette, context)
+        said.append('picked ' + ', '.join(f'{role} {value}' for role, value in choices.palette.items()))
+    if choices.typography and kit.typography is not None and context is not None:
+        update['typography'] = picked_typography(kit.typography, choices.typography, context)
+        said.append('picked ' + ', '.join(f'{role} font {value}' for role, value in choices.typography.items()))
+    return update, said
+
+
+def apply_choices(kit: BrandKit, choices: KitChoices, context: PickContext | None = None) -> Chosen:
     """The kit with `choices` applied, the lever that names the change and a summary of it; ChoiceError when a choice
-    does not fit the kit (nothing is applied then)."""
+    does not fit the kit (nothing is applied then). Picked colours and fonts need `context`."""
     fields = set(choices.model_fields_set)
     problems = _problems(kit, choices, fields)
     if problems:
         raise ChoiceError(problems)
-    update: dict[str, Any] = {}
-    said: list[str] = []
-    lever = Lever.LOCK
+    update, said = _picks(kit, choices, context)
+    lever = Lever.CHOOSE if update else Lever.LOCK
     if choices.locks is not None:
         update['locks'] = _unique(choices.locks)
         said.append(f'locked {", ".join(update["locks"])}' if update['locks'] else 'unlocked everything')

@@ -156,3 +156,22 @@ async def test_concurrent_changes_are_all_kept(clients: Clients) -> None:
     assert (now['chosen_logo'], now['starred_taglines'], now['locks']) == (1, [star], ['palette'])
     listed = (await client.get(f'{kit_path(kit)}/revisions')).json()['items']
     assert [item['number'] for item in listed] == [1, 2, 3, 4, 5]
+
+
+async def test_a_picked_primary_and_heading_font_are_a_revision(clients: Clients) -> None:
+    client = await clients()
+    kit = await generate(client, ALICE)
+    body = {'palette': {'primary': '#0A7F5A'}, 'typography': {'heading': 'Fraunces'}, 'locks': ['palette']}
+    response = await client.patch(kit_path(kit), json=body, headers=ALICE)
+    assert response.status_code == 200, response.text
+    revision, changed = response.json()['revision'], response.json()['kit']
+    assert (revision['lever'], revision['sections']) == ('choose', ['color_palette', 'typography', 'locks'])
+    assert changed['color_palette']['primary'] == '#0a7f5a'
+    assert changed['typography']['heading_font'] == 'Fraunces'
+    assert all(check['level'] != 'Fail' for check in changed['color_palette']['contrast'])
+    unknown_role = await client.patch(kit_path(kit), json={'typography': {'x': 'Inter'}}, headers=ALICE)
+    assert unknown_role.status_code == 422
+    assert [item['field'] for item in unknown_role.json()['detail']] == ['typography.x.[key]']
+    not_a_colour = await client.patch(kit_path(kit), json={'palette': {'primary': 'plaid'}}, headers=ALICE)
+    assert not_a_colour.status_code == 422
+    assert [item['field'] for item in not_a_colour.json()['detail']] == ['palette.primary']

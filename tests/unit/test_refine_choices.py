@@ -11,6 +11,7 @@ import pytest
 from branding.models import EXAMPLE_PROFILE, BrandingRequest, BrandKit, FontSpec
 from branding.orchestrator import generate_kit
 from branding.refine.choices import ChoiceError, KitChoices, apply_choices
+from branding.refine.picks import PickContext
 from branding.refine.rest import Rest, regenerate_rest
 from branding.stores.base import Lever
 from tests.fonts import INSTALLED_FONTS
@@ -133,3 +134,39 @@ async def test_a_locked_colour_role_keeps_its_colour_and_the_new_palette_passes_
     assert renewed.logos == kit.logos and renewed.taglines == kit.taglines
     assert renewed.brand_guidelines == kit.brand_guidelines
     assert_kit_passes(palette)
+
+
+def picks() -> PickContext:
+    return PickContext(profile=EXAMPLE_PROFILE, fonts=INSTALLED_FONTS)
+
+
+def test_a_picked_primary_re_derives_the_palette_and_every_guarantee_holds(kit: BrandKit) -> None:
+    assert kit.color_palette is not None
+    chosen = apply_choices(kit, KitChoices(palette={'primary': '#0a7f5a'}), picks())
+    palette = chosen.kit.color_palette
+    assert palette is not None
+    assert chosen.lever == Lever.CHOOSE and chosen.summary == 'Picked primary #0a7f5a'
+    assert palette.primary == '#0a7f5a'
+    assert (palette.secondary, palette.neutral) == (kit.color_palette.secondary, kit.color_palette.neutral)
+    assert palette.scales['primary'] != kit.color_palette.scales['primary']
+    assert palette.light != kit.color_palette.light
+    assert_kit_passes(palette)
+
+
+def test_a_picked_font_completes_the_type_with_its_pairing_explained(kit: BrandKit) -> None:
+    assert kit.typography is not None
+    chosen = apply_choices(kit, KitChoices(typography={'heading': 'Fraunces'}), picks()).kit.typography
+    assert chosen is not None
+    assert chosen.heading_font == 'Fraunces'
+    assert chosen.body_font == kit.typography.body_font
+    assert 'Fraunces' in chosen.rationale
+    assert heading_spec(kit.model_copy(update={'typography': chosen})).family == 'Fraunces'
+
+
+def test_picks_that_are_not_colours_or_catalogue_fonts_are_refused(kit: BrandKit) -> None:
+    with pytest.raises(ChoiceError) as refused:
+        apply_choices(kit, KitChoices(palette={'accent': 'not-a-colour'}, typography={'body': 'Comic Sans'}), picks())
+    assert {(problem.field, problem.message) for problem in refused.value.problems} == {
+        ('palette.accent', 'Not a colour: give a hex code such as #0a7f5a, or a CSS colour'),
+        ('typography.body', 'Not in the open-licence font catalogue'),
+    }
