@@ -70,7 +70,7 @@ async def test_head_health_answers_200_without_a_body(client: httpx.AsyncClient)
     ('method', 'path', 'allow'),
     [
         ('POST', '/health', 'GET, HEAD'),
-        ('PUT', '/api/v1/kits/abcdefghijkl', 'DELETE, GET'),
+        ('PUT', '/api/v1/kits/abcdefghijkl', 'DELETE, GET, PATCH'),
         ('POST', '/api/v1/company-types', 'GET'),
         ('GET', '/api/v1/generate-branding', 'POST'),
         ('DELETE', '/_api-docs/swagger-ui.css', 'GET, HEAD'),
