@@ -28,11 +28,20 @@ def _script_web_font(family: str) -> ScriptFont | None:
     return next((font for font in SCRIPT_FONTS if font.web and font.family == family), None)
 
 
+def _serves(font: ScriptFont, name: str, rule: str) -> bool:
+    """Whether a script face serves the slice `name`: not one the Latin faces set (unless it is the face's own script,
+    as Greek and Cyrillic are Noto Sans's), and only from the package's own files."""
+    latin = _LATIN_SLICES.search(name)
+    if latin and latin.group(1) not in font.web_slices:
+        return False
+    return len(_ANY_URL.findall(rule)) == len(_FILE_URL.findall(rule))
+
+
 def script_face_css(font: ScriptFont, weights: Iterable[int], *, fonts: FontLibrary, url_prefix: str = '/fonts') -> str:
     """The @font-face rules of a script face's @fontsource package at `weights`, pointed at the files this instance
     serves: one rule per unicode-range slice, so a browser downloads only the slices the text on the page uses (a
     Japanese name costs a few of Noto Sans JP's 120 slices, not the whole font). Latin slices are left out; the kit's
-    Latin faces set those letters."""
+    Latin faces set those letters (Noto Sans keeps its Greek and Cyrillic ones: it is the face for those scripts)."""
     prefix = url_prefix.rstrip('/')
     folder = fonts.package(font.family)
     rules = []
@@ -42,9 +51,8 @@ def script_face_css(font: ScriptFont, weights: Iterable[int], *, fonts: FontLibr
         except OSError:
             continue
         for name, rule in _FACE_RULE.findall(css):
-            if _LATIN_SLICES.search(name) or len(_ANY_URL.findall(rule)) != len(_FILE_URL.findall(rule)):
-                continue  # a Latin slice, or a source that is not one of the package's own files
-            rules.append(_FILE_URL.sub(lambda match: f"url('{prefix}/{font.key}/files/{match.group(1)}')", rule))
+            if _serves(font, name, rule):
+                rules.append(_FILE_URL.sub(lambda match: f"url('{prefix}/{font.key}/files/{match.group(1)}')", rule))
     return '\n'.join(rules) + ('\n' if rules else '')
 
 

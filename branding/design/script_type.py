@@ -82,12 +82,13 @@ def _css_name(family: str) -> str:
 
 def with_script_faces(stack: str, faces: Sequence[ScriptFace]) -> str:
     """`stack` with the script faces right after its first (Latin) family, so browsers set Latin letters in the kit's
-    face and the other scripts in theirs."""
+    face and the other scripts in theirs. A script face the stack names further down (a sans stack's 'Noto Sans' after
+    the system faces) moves up, or the system faces would set those scripts first."""
     if not faces:
         return stack
-    first, _, rest = stack.partition(', ')
-    names = [_css_name(face.font.family) for face in faces if _css_name(face.font.family) not in stack]
-    return ', '.join([first, *names, *([rest] if rest else [])])
+    first, *rest = stack.split(', ')
+    names = [name for name in dict.fromkeys(_css_name(face.font.family) for face in faces) if name != first]
+    return ', '.join([first, *names, *(family for family in rest if family not in names)])
 
 
 def is_served(face: ScriptFace, fonts: FontLibrary) -> bool:

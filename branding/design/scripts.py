@@ -42,6 +42,8 @@ class ScriptFont:
     covers: str  # what it is used for, in words
     attribution: str
     web: bool = True  # whether the same family's @fontsource package serves the studio's specimen
+    # the package's slices named like the Latin faces' ones that this face serves all the same (its own scripts)
+    web_slices: tuple[str, ...] = ()
 
     @property
     def package(self) -> str:
@@ -60,7 +62,7 @@ NOTO_SANS = ScriptFont(
     stem='NotoSans',
     covers='Latin letters beyond the catalogue files, Greek and Cyrillic',
     attribution=_NOTO,
-    web=False,
+    web_slices=('greek', 'greek-ext', 'cyrillic', 'cyrillic-ext'),
 )
 NOTO_SANS_DEVANAGARI = ScriptFont(
     key='noto-sans-devanagari',

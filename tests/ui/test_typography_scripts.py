@@ -33,6 +33,8 @@ def profile(name: str) -> CompanyProfile:
         ('שלום טק', 'Noto Sans Hebrew', 'rtl', 'Hebrew'),
         ('さくらデザイン', 'Noto Sans JP', 'ltr', 'Japanese'),
         ('गंगा आयुर्वेद', 'Noto Sans Devanagari', 'ltr', 'Devanagari'),
+        ('Αθηνά Λογισμικό', 'Noto Sans', 'ltr', 'Greek'),
+        ('Москва Дизайн', 'Noto Sans', 'ltr', 'Cyrillic'),
     ],
 )
 async def test_the_specimen_sets_the_name_in_a_face_with_its_glyphs_and_its_direction(

@@ -3,12 +3,17 @@ face that has its glyphs, the Latin faces as companions, and the rationale sayin
 
 from __future__ import annotations
 
+import io
 import json
+import re
 from pathlib import Path
 
+import pypdf
 import pytest
+from fontTools.ttLib import TTFont
 
 from branding.design.data_files import DataFileError, packaged
+from branding.design.font_css import font_face_css
 from branding.design.script_type import script_faces, script_notes, with_script_faces
 from branding.design.scripts import SCRIPTS, detect_scripts, nearest_font_file
 from branding.export import export_kit
@@ -17,6 +22,7 @@ from branding.models import CompanyProfile, CompanyType, Focus
 from branding.sections.typography import build_offline_typography, complete_typography
 from tests.fonts import INSTALLED_FONTS
 from tests.unit.test_export_scripts import make_kit
+from tests.unit.test_pdf_glyphs import check_glyphs, drawn_codes
 
 
 def profile(name: str, description: str = 'A studio for packaging and identity design.') -> CompanyProfile:
@@ -96,6 +102,9 @@ def test_greek_and_cyrillic_share_one_face() -> None:
     assert [(face.font.family, face.labels) for face in faces] == [('Noto Sans', ['Greek', 'Cyrillic'])]
     assert with_script_faces("'Inter', sans-serif", faces) == "'Inter', 'Noto Sans', sans-serif"
     assert with_script_faces("'Noto Sans', sans-serif", faces) == "'Noto Sans', sans-serif"
+    # a fallback stack that names Noto Sans after the system faces has it moved up next to the Latin face
+    moved = with_script_faces("'Archivo', system-ui, Arial, 'Noto Sans', sans-serif", faces)
+    assert moved == "'Archivo', 'Noto Sans', system-ui, Arial, sans-serif"
 
 
 def test_every_script_has_a_note_and_a_malformed_table_is_refused(tmp_path: Path) -> None:
@@ -118,3 +127,37 @@ def test_the_exports_carry_the_script_face_in_the_text_stacks_and_its_licence() 
     licences = font_licences(kit, INSTALLED_FONTS)
     assert 'Noto Sans JP is not in the Brandsmith font catalogue' not in licences
     assert 'Noto Sans JP (brand book PDF: Japanese)' in licences and 'SIL OPEN FONT LICENSE' in licences
+
+
+def _unicode_ranges(rule: str) -> list[tuple[int, int]]:
+    spans = re.search(r'unicode-range:\s*([^;]+);', rule)
+    assert spans is not None, rule
+    ranges = []
+    for span in spans.group(1).split(','):
+        low, _, high = span.strip().removeprefix('U+').partition('-')
+        ranges.append((int(low, 16), int(high or low, 16)))
+    return ranges
+
+
+@pytest.mark.parametrize(('name', 'label'), [('Αθηνά Λογισμικό', 'Greek'), ('Москва Дизайн', 'Cyrillic')])
+def test_a_greek_or_cyrillic_name_gets_a_face_served_and_embedded_with_every_glyph(name: str, label: str) -> None:
+    typography = build_offline_typography(profile(name), 2, fonts=INSTALLED_FONTS)
+    script = next(font for font in typography.fonts if font.role == 'script')
+    assert (script.family, script.scripts, script.available_offline) == ('Noto Sans', [label], True)
+    assert not script.note  # not 'Font files not installed on this server'
+    # the specimen: each letter of the name falls in a served slice of Noto Sans whose file has its glyph
+    css = font_face_css({'Noto Sans': [400]}, fonts=INSTALLED_FONTS)
+    rules = re.findall(r'@font-face\s*\{[^{}]*\}', css)
+    for char in set(name) - {' '}:
+        served = [rule for rule in rules if any(low <= ord(char) <= high for low, high in _unicode_ranges(rule))]
+        assert served, char
+        url = re.search(r"url\('/fonts/([^']+)'\)", served[0])
+        assert url is not None
+        assert ord(char) in TTFont(INSTALLED_FONTS.root / url.group(1)).getBestCmap(), (char, url.group(1))
+    # the brand book: every character in a font that has its glyph, the name's letters in Noto Sans
+    data = export_kit(make_kit(name, focus=Focus.ALL), 'pdf', fonts=INSTALLED_FONTS)[0]
+    check_glyphs(data, name)
+    letters = set(name) - {' '}
+    cover = drawn_codes(pypdf.PdfReader(io.BytesIO(data)), 0)
+    fonts = {drawn.font for drawn in cover if drawn.text and set(drawn.text) <= letters}
+    assert fonts and all(font.startswith('NotoSans') for font in fonts), fonts
