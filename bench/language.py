@@ -4,6 +4,8 @@ Over bench/corpus.json it prints: the shared-sentence rate between every two com
 name replaced by a placeholder; sentences of four words or more), average and worst pair; the tagline skeletons (every
 word the profile itself supplies replaced by a slot) and the writer's own pattern ids, with the most frequent one's
 share of all lines; and counts of HTML entities, emoji and sentences from the banned cross-sector list in any kit.
+Then the palette figures over the same corpus, from bench.palettes (role distances in OKLab against their thresholds,
+disliked hues, near-identical triples across sectors, accent hues per sector).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from dataclasses import dataclass
 
 import regex
 
+from bench import palettes
 from bench.corpus import corpus_profiles
 from branding.design.font_files import FontLibrary
 from branding.design.language import lexicon
@@ -321,6 +324,9 @@ def main() -> None:
                 print(kit.guidelines)
         return
     report(kits, args.seed)
+    print()
+    print('palettes (as `python -m bench.palettes` prints them):')
+    palettes.report(palettes.corpus_kits(palettes.SEEDS), len(palettes.SEEDS))
 
 
 if __name__ == '__main__':

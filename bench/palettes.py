@@ -128,7 +128,16 @@ def main() -> None:
     parser.add_argument('--png', help='also draw every palette as a swatch strip into this PNG file')
     args = parser.parse_args()
     kits = corpus_kits(tuple(range(args.seeds)))
-    print(f'{len(kits)} palettes: {len(kits) // args.seeds} companies x {args.seeds} seeds')
+    report(kits, args.seeds)
+    if args.png:
+        render_sheet(kits, args.png)
+        print(f'swatch strips: {args.png}')
+
+
+def report(kits: list[Kit], seeds: int) -> None:
+    """The corpus figures: role distances against their thresholds, disliked hues, near-identical triples across
+    sectors and the accent hues each sector gets (bench.language prints them too)."""
+    print(f'{len(kits)} palettes: {len(kits) // seeds} companies x {seeds} seeds')
     print(f'{"OKLab ΔE":<22}{"minimum":>9}{"median":>9}{"threshold":>11}{"below":>7}')
     for pair, distances in role_distances(kits).items():
         threshold = MIN_ROLE_DISTANCE[pair]
@@ -149,9 +158,6 @@ def main() -> None:
     print('accent hue per sector:')
     for sector, hues in accent_hues_by_sector(kits).items():
         print(f'  {sector:<14}{", ".join(hues)}')
-    if args.png:
-        render_sheet(kits, args.png)
-        print(f'swatch strips: {args.png}')
 
 
 if __name__ == '__main__':
