@@ -18,7 +18,7 @@ from pydantic import BaseModel
 
 from branding.design.data_files import TABLE_CONFIG, DataSource, Text, packaged, read_table
 from branding.design.font_files import FontLibrary
-from branding.design.scripts import LATIN, Script, ScriptFont, detect_scripts, is_rtl_text
+from branding.design.scripts import LATIN, SERIF_COMPANIONS, Script, ScriptFont, detect_scripts, is_rtl_text
 
 SCRIPT_WEIGHTS = (400, 700)
 
@@ -26,6 +26,7 @@ SCRIPT_WEIGHTS = (400, 700)
 class ScriptNote(BaseModel):
     model_config = TABLE_CONFIG
     note: Text
+    serif_note: Text | None = None  # said of its serif face, where the script has one
 
 
 class ScriptTypeTable(BaseModel):
@@ -55,17 +56,19 @@ class ScriptFace:
         return any(script.rtl for script in self.scripts)
 
 
-def script_faces(name: str, description: str = '') -> list[ScriptFace]:
+def script_faces(name: str, description: str = '', *, serif: bool = False) -> list[ScriptFace]:
     """The faces the name's and the description's writing systems beyond Latin need, the name's first; scripts one
-    face sets (Greek and Cyrillic in Noto Sans) are grouped."""
+    face sets (Greek and Cyrillic in Noto Sans) are grouped. Beside a `serif` heading, a script with a serif face
+    (Japanese, Chinese, Korean) gets that one."""
     in_name = {script.key for script in detect_scripts(name)}
     grouped: dict[str, list[Script]] = {}
     fonts: dict[str, ScriptFont] = {}
     for script in detect_scripts(name, description):
         if script is LATIN or script.font is None:
             continue
-        grouped.setdefault(script.font.key, []).append(script)
-        fonts[script.font.key] = script.font
+        font = SERIF_COMPANIONS.get(script.font.key, script.font) if serif else script.font
+        grouped.setdefault(font.key, []).append(script)
+        fonts[font.key] = font
     return [
         ScriptFace(
             font=fonts[key],
@@ -101,6 +104,10 @@ def script_direction(name: str) -> Literal['rtl', 'ltr']:
     return 'rtl' if is_rtl_text(name) else 'ltr'
 
 
+def _note(note: ScriptNote, font: ScriptFont) -> str:
+    return note.serif_note if font.category == 'serif' and note.serif_note else note.note
+
+
 def _join(parts: Sequence[str]) -> str:
     return parts[0] if len(parts) == 1 else f'{", ".join(parts[:-1])} and {parts[-1]}'
 
@@ -116,7 +123,7 @@ def script_rationale(name: str, faces: Sequence[ScriptFace], *, heading: str, bo
     for face in faces:
         where = f'{name} is written in' if face.in_name else 'The description also uses'
         labels = _join(face.labels)
-        note = ' '.join(dict.fromkeys(notes[s.key].note for s in face.scripts if s.key in notes))
+        note = ' '.join(dict.fromkeys(_note(notes[s.key], face.font) for s in face.scripts if s.key in notes))
         sentences.append(
             f'{where} {labels}, which {latin} cannot set (the catalogue files hold Latin letters only); '
             f'{face.font.family} sets it, with {heading} as its Latin companion for Latin words and figures. {note}'

@@ -44,6 +44,7 @@ class ScriptFont:
     web: bool = True  # whether the same family's @fontsource package serves the studio's specimen
     # the package's slices named like the Latin faces' ones that this face serves all the same (its own scripts)
     web_slices: tuple[str, ...] = ()
+    category: str = 'sans-serif'  # its CSS generic family
 
     @property
     def package(self) -> str:
@@ -89,6 +90,37 @@ NOTO_SANS_SC = ScriptFont(
 NOTO_SANS_KR = ScriptFont(
     key='noto-sans-kr', family='Noto Sans KR', stem='NotoSansKR', covers='Korean', attribution=_ADOBE
 )
+_GOOGLE = 'Copyright 2012 Google Inc. All Rights Reserved.'
+NOTO_SERIF_JP = ScriptFont(
+    key='noto-serif-jp',
+    family='Noto Serif JP',
+    stem='NotoSerifJP',
+    covers='Japanese, beside a serif heading',
+    attribution=_GOOGLE,
+    category='serif',
+)
+NOTO_SERIF_SC = ScriptFont(
+    key='noto-serif-sc',
+    family='Noto Serif SC',
+    stem='NotoSerifSC',
+    covers='Chinese, beside a serif heading',
+    attribution=_GOOGLE,
+    category='serif',
+)
+NOTO_SERIF_KR = ScriptFont(
+    key='noto-serif-kr',
+    family='Noto Serif KR',
+    stem='NotoSerifKR',
+    covers='Korean, beside a serif heading',
+    attribution=_GOOGLE,
+    category='serif',
+)
+# The serif companion of a script face, for a kit whose heading is a serif (keyed by the sans face's key)
+SERIF_COMPANIONS = {
+    NOTO_SANS_JP.key: NOTO_SERIF_JP,
+    NOTO_SANS_SC.key: NOTO_SERIF_SC,
+    NOTO_SANS_KR.key: NOTO_SERIF_KR,
+}
 NOTO_EMOJI = ScriptFont(
     key='noto-emoji',
     family='Noto Emoji',
@@ -98,7 +130,8 @@ NOTO_EMOJI = ScriptFont(
     web=False,
 )
 # The order characters look for a font in when their own script's font lacks them; Han characters are decided with
-# the text around them (`han_preference`).
+# the text around them (`han_preference`). The serif companions come last: the sans faces before them have the same
+# characters.
 SCRIPT_FONTS = (
     NOTO_SANS,
     NOTO_SANS_DEVANAGARI,
@@ -109,6 +142,9 @@ SCRIPT_FONTS = (
     NOTO_SANS_SC,
     NOTO_SANS_KR,
     NOTO_EMOJI,
+    NOTO_SERIF_JP,
+    NOTO_SERIF_SC,
+    NOTO_SERIF_KR,
 )
 
 

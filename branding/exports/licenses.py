@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from branding.design.font_files import FontLibrary
 from branding.exports.common import APP_NAME, KitFont, kit_fonts, kit_texts, kit_title
-from branding.exports.script_fonts import LICENCE, LICENCE_URL, ScriptFont, licence_text, script_fonts_for
+from branding.exports.script_fonts import (
+    LICENCE,
+    LICENCE_URL,
+    SCRIPT_FONTS,
+    ScriptFont,
+    licence_text,
+    script_fonts_for,
+)
 from branding.models import BrandKit
 
 RULE = '=' * 78
@@ -59,7 +66,9 @@ def _script_font_entry(font: ScriptFont, fonts: FontLibrary) -> list[str]:
 
 
 def _script_fonts_section(kit: BrandKit, fonts: FontLibrary) -> list[str]:
-    needed = script_fonts_for(kit_texts(kit))
+    # the faces the text falls back to, and the script faces the kit names (its typography page sets them)
+    named = {font.family for font in kit_fonts(kit.typography) if font.role == 'script'}
+    needed = list(dict.fromkeys([*script_fonts_for(kit_texts(kit)), *(f for f in SCRIPT_FONTS if f.family in named)]))
     if not needed:
         return []
     lines = [

@@ -523,9 +523,9 @@ def _script_spec(face: ScriptFace, fonts: FontLibrary) -> FontSpec:
     return FontSpec(
         role='script',
         family=face.font.family,
-        category='sans-serif',
+        category=face.font.category,
         weights=list(SCRIPT_WEIGHTS),
-        css_stack=f"'{face.font.family}', sans-serif",
+        css_stack=f"'{face.font.family}', {face.font.category}",
         license='OFL-1.1',
         available_offline=served,
         note='' if served else MISSING_FILES_NOTE,
@@ -603,7 +603,7 @@ def build_offline_typography(profile: CompanyProfile, seed: int, *, fonts: FontL
     accent = _choose_accent(brief, rules.get('accent'), heading, body, rng)
     roles: dict[Role, FontEntry] = {'heading': heading, 'body': body, 'accent': accent}
     _, ratio = choose_scale(brief)
-    scripts = script_faces(profile.name, profile.description)
+    scripts = _script_faces(profile, roles)
     return _assemble(
         brief=brief,
         roles=roles,
@@ -615,8 +615,13 @@ def build_offline_typography(profile: CompanyProfile, seed: int, *, fonts: FontL
     )
 
 
+def _script_faces(profile: CompanyProfile, roles: dict[Role, FontEntry]) -> list[ScriptFace]:
+    """The script faces the name and description need, serif ones beside a serif heading where the script has one."""
+    return script_faces(profile.name, profile.description, serif=roles['heading'].structure == 'serif')
+
+
 def _with_script_reasons(rationale: str, profile: CompanyProfile, roles: dict[Role, FontEntry]) -> str:
-    scripts = script_faces(profile.name, profile.description)
+    scripts = _script_faces(profile, roles)
     reasons = script_rationale(profile.name, scripts, heading=roles['heading'].family, body=roles['body'].family)
     return f'{rationale}\n{reasons}' if reasons else rationale
 
@@ -733,5 +738,5 @@ def complete_typography(
         pairings=merged,
         adjustments=adjustments,
         fonts=fonts,
-        scripts=script_faces(profile.name, profile.description),
+        scripts=_script_faces(profile, roles),
     )

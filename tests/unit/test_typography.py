@@ -371,7 +371,8 @@ def test_any_profile_gets_a_complete_deterministic_system(profile: CompanyProfil
     assert [spec.role for spec in latin] == ['heading', 'body', 'accent']
     assert [spec.family for spec in latin] == [face.family for face in chosen.values()]
     scripts = [spec.family for spec in typography.fonts if spec.role == 'script']
-    assert scripts == [face.font.family for face in script_faces(profile.name, profile.description)]
+    serif = chosen['heading'].structure == 'serif'  # a serif heading gets the serif CJK faces
+    assert scripts == [face.font.family for face in script_faces(profile.name, profile.description, serif=serif)]
     assert 'body' in chosen['body'].roles
     assert len(typography.pairings) >= 4
     assert len(typography.type_scale) == 8

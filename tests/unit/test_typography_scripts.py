@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pypdf
@@ -14,6 +15,7 @@ from fontTools.ttLib import TTFont
 
 from branding.design.data_files import DataFileError, packaged
 from branding.design.font_css import font_face_css
+from branding.design.marks.typesetting import Face, set_line
 from branding.design.script_type import script_faces, script_notes, with_script_faces
 from branding.design.scripts import SCRIPTS, detect_scripts, nearest_font_file
 from branding.export import export_kit
@@ -22,6 +24,7 @@ from branding.models import CompanyProfile, CompanyType, Focus
 from branding.sections.typography import build_offline_typography, complete_typography
 from tests.fonts import INSTALLED_FONTS
 from tests.unit.test_export_scripts import make_kit
+from tests.unit.test_marks_scripts import SVG_NS
 from tests.unit.test_pdf_glyphs import check_glyphs, drawn_codes
 
 
@@ -139,21 +142,27 @@ def _unicode_ranges(rule: str) -> list[tuple[int, int]]:
     return ranges
 
 
+def assert_served_with_glyphs(name: str, family: str) -> None:
+    """The specimen: each letter of the name falls in a slice of `family` this instance serves, whose file has its
+    glyph."""
+    css = font_face_css({family: [400, 700]}, fonts=INSTALLED_FONTS)
+    rules = re.findall(r'@font-face\s*\{[^{}]*\}', css)
+    for char in set(name) - {' '}:
+        served = [rule for rule in rules if any(low <= ord(char) <= high for low, high in _unicode_ranges(rule))]
+        assert served, char
+        for rule in served:
+            url = re.search(r"url\('/fonts/([^']+)'\)", rule)
+            assert url is not None
+            assert ord(char) in TTFont(INSTALLED_FONTS.root / url.group(1)).getBestCmap(), (char, url.group(1))
+
+
 @pytest.mark.parametrize(('name', 'label'), [('Αθηνά Λογισμικό', 'Greek'), ('Москва Дизайн', 'Cyrillic')])
 def test_a_greek_or_cyrillic_name_gets_a_face_served_and_embedded_with_every_glyph(name: str, label: str) -> None:
     typography = build_offline_typography(profile(name), 2, fonts=INSTALLED_FONTS)
     script = next(font for font in typography.fonts if font.role == 'script')
     assert (script.family, script.scripts, script.available_offline) == ('Noto Sans', [label], True)
     assert not script.note  # not 'Font files not installed on this server'
-    # the specimen: each letter of the name falls in a served slice of Noto Sans whose file has its glyph
-    css = font_face_css({'Noto Sans': [400]}, fonts=INSTALLED_FONTS)
-    rules = re.findall(r'@font-face\s*\{[^{}]*\}', css)
-    for char in set(name) - {' '}:
-        served = [rule for rule in rules if any(low <= ord(char) <= high for low, high in _unicode_ranges(rule))]
-        assert served, char
-        url = re.search(r"url\('/fonts/([^']+)'\)", served[0])
-        assert url is not None
-        assert ord(char) in TTFont(INSTALLED_FONTS.root / url.group(1)).getBestCmap(), (char, url.group(1))
+    assert_served_with_glyphs(name, 'Noto Sans')
     # the brand book: every character in a font that has its glyph, the name's letters in Noto Sans
     data = export_kit(make_kit(name, focus=Focus.ALL), 'pdf', fonts=INSTALLED_FONTS)[0]
     check_glyphs(data, name)
@@ -161,3 +170,50 @@ def test_a_greek_or_cyrillic_name_gets_a_face_served_and_embedded_with_every_gly
     cover = drawn_codes(pypdf.PdfReader(io.BytesIO(data)), 0)
     fonts = {drawn.font for drawn in cover if drawn.text and set(drawn.text) <= letters}
     assert fonts and all(font.startswith('NotoSans') for font in fonts), fonts
+
+
+CJK = [
+    ('さくらデザイン', 'Noto Serif JP', 'Noto Sans JP'),
+    ('北京数据科技有限公司', 'Noto Serif SC', 'Noto Sans SC'),
+    ('서울 디자인 스튜디오', 'Noto Serif KR', 'Noto Sans KR'),
+]
+
+
+@pytest.mark.parametrize(('name', 'serif', 'sans'), CJK)
+def test_a_serif_heading_pairs_the_serif_cjk_face_and_a_sans_heading_the_sans_one(
+    name: str, serif: str, sans: str
+) -> None:
+    for heading, body, expected, category in (
+        ('Playfair Display', 'Lora', serif, 'serif'),
+        ('Inter', 'Lora', sans, 'sans-serif'),
+    ):
+        typography = complete_typography(heading, body, None, profile=profile(name), fonts=INSTALLED_FONTS)
+        script = next(font for font in typography.fonts if font.role == 'script')
+        assert (script.family, script.category, script.available_offline) == (expected, category, True)
+        specs = {font.role: font for font in typography.fonts}
+        assert specs['heading'].css_stack.split(', ')[1] == f"'{expected}'"
+        assert f'{expected} sets it, with {heading} as its Latin companion' in typography.rationale
+        other = sans if expected == serif else serif
+        assert other not in typography.rationale  # the note speaks of the face chosen
+        assert_served_with_glyphs(name, expected)
+
+
+def test_a_serif_kit_for_a_japanese_name_keeps_every_glyph_in_its_marks_and_brand_book() -> None:
+    name = 'さくらデザイン'
+    kit = make_kit(name, tone='elegant')
+    assert kit.typography is not None
+    assert [f.family for f in kit.typography.fonts if f.role == 'script'] == ['Noto Serif JP']
+    for logo in kit.logos:
+        root = ET.fromstring(logo.svg)
+        assert not list(root.iter(f'{SVG_NS}text'))
+    line = set_line(name, Face.for_role(kit.typography, 'heading', fonts=INSTALLED_FONTS), weight=700)
+    assert line.outlined and line.runs is not None
+    assert ''.join(text for _, text, _ in line.runs) == name
+    data = export_kit(kit, 'pdf', fonts=INSTALLED_FONTS)[0]
+    check_glyphs(data, name)
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    embedded = {drawn.font for index in range(len(reader.pages)) for drawn in drawn_codes(reader, index)}
+    assert any(font.startswith('NotoSerifJP') for font in embedded), embedded  # the typography page's specimen
+    licences = font_licences(kit, INSTALLED_FONTS)
+    assert 'Noto Serif JP (brand book PDF: Japanese, beside a serif heading)' in licences
+    assert 'Copyright 2012 Google Inc.' in licences
