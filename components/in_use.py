@@ -107,7 +107,7 @@ def create(kit: BrandKit) -> None:
         large = ui.image('').classes('w-full').props('fit=contain no-spinner').mark('in-use-large')
         with ui.row().classes('w-full items-center justify-between'):
             caption = ui.label('').classes('font-semibold').mark('in-use-caption')
-            download = ui.link('Download PNG', '#').mark('in-use-download')
+            download = ui.link('Download PNG', '#').classes('text-primary').mark('in-use-download')
             ui.button('Close', on_click=dialog.close).props('flat no-caps')
 
     def open_large(mockup: Mockup) -> None:
@@ -120,7 +120,7 @@ def create(kit: BrandKit) -> None:
     with ui.card().classes(CARD_CLASSES).mark('card-in-use'):
         with ui.row().classes('w-full items-center gap-2'):
             ui.label(TITLE).classes('text-lg font-semibold grow').props('role=heading aria-level=3')
-            ui.link(DOWNLOAD_ALL, mockups_zip_url(kit)).mark('in-use-zip')
+            ui.link(DOWNLOAD_ALL, mockups_zip_url(kit)).classes('text-primary').mark('in-use-zip')
         ui.label(INTRO).classes(MUTED_TEXT)
         ui.image(image_url(kit, BOARD.name)).classes('w-full rounded').props(
             f'ratio={BOARD.width / BOARD.height} no-spinner alt="brand board"'

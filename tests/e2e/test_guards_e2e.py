@@ -118,7 +118,7 @@ def test_the_static_mounts_still_serve_their_files(server: AppServer) -> None:
     ('method', 'path', 'allow'),
     [
         ('POST', '/health', 'GET, HEAD'),
-        ('PUT', '/api/v1/kits/abcdefghijkl', 'DELETE, GET'),
+        ('PUT', '/api/v1/kits/abcdefghijkl', 'DELETE, GET, PATCH'),
         ('POST', '/_api-docs/swagger-ui.css', 'GET, HEAD'),
         ('DELETE', '/', 'GET'),
     ],
