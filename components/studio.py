@@ -224,7 +224,7 @@ class Studio:
                 self.kit = kit
                 progress.done(section, provenance)
                 self._show(section, kit, provenance)
-            case ImagePainted(kit=kit) if SectionName.LOGOS in kit.sections:
+            case ImagePainted(kit=kit) if kit.logos:
                 self.kit = kit  # the logo card again, the painting beside its vector mark
                 self._show(SectionName.LOGOS, kit, kit.sections[SectionName.LOGOS])
             case KitDone(kit=kit, late=late):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from branding.images.painter import Painter, Painting, failed_painting, image_path
-from branding.models import BrandKit, LogoConcept, SectionName
+from branding.models import BrandKit, LogoConcept
 
 logger = logging.getLogger(__name__)
 
@@ -65,8 +65,14 @@ class KitPaintings:
         """Follow the kit's events: start painting when the logos are done, count the paintings delivered."""
         if isinstance(event, ImagePainted):
             self._delivered += 1
-        elif getattr(event, 'section', None) == SectionName.LOGOS and isinstance(getattr(event, 'kit', None), BrandKit):
+        elif self._logos_are_in(event):
             self._start()
+
+    @staticmethod
+    def _logos_are_in(event: object) -> bool:
+        """A section is done and the kit holds logo concepts: their prompts can be painted."""
+        kit = getattr(event, 'kit', None)
+        return getattr(event, 'section', None) is not None and isinstance(kit, BrandKit) and bool(kit.logos)
 
     def _start(self) -> None:
         if self._tasks:
