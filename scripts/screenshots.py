@@ -31,6 +31,14 @@ async def studio_screenshot(browser: Browser, url: str, path: Path, *, dark: boo
     await page.get_by_role('button', name='Try an example').click()
     await page.get_by_role('button', name='Generate brand kit').click()
     await expect(page.get_by_text('Your brand kit is ready')).to_be_visible(timeout=60_000)
+    # the brand board and mockups are drawn on request: picture the page once the images on screen have arrived
+    await page.evaluate('window.scrollTo(0, 0)')
+    await page.wait_for_function(
+        'Array.from(document.images).filter((image) => image.getBoundingClientRect().top < innerHeight)'
+        '.every((image) => image.complete && image.naturalWidth > 0)',
+        timeout=60_000,
+    )
+    await page.wait_for_timeout(1000)  # Quasar fades an arrived image in
     await page.evaluate('window.scrollTo(0, 0)')
     await page.screenshot(path=str(path))
     await page.close()
