@@ -22,14 +22,16 @@ import subprocess
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import psycopg
 import pytest
 import redis
+from redis.asyncio import Redis
 
+from branding.redis_state import connect
 from tests.conftest import free_port
 
 STARTUP_TIMEOUT_S = 30.0
@@ -237,6 +239,20 @@ def redis_url(redis_server: RedisServer) -> str:
     """The session's Redis, emptied for this test."""
     redis_server.flush()
     return redis_server.url
+
+
+@pytest.fixture
+async def redis_clients(redis_url: str) -> AsyncIterator[Callable[[], Redis]]:
+    """New clients of the test's Redis, one per simulated instance; closed after the test."""
+    opened: list[Redis] = []
+
+    def make() -> Redis:
+        opened.append(connect(redis_url))
+        return opened[-1]
+
+    yield make
+    for client in opened:
+        await client.aclose()
 
 
 NGINX = shutil.which('nginx') or '/usr/sbin/nginx'

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 
 import pytest
 from redis.asyncio import Redis
@@ -33,19 +33,6 @@ class FakeClock:
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()
-
-
-@pytest.fixture
-async def redis_clients(redis_url: str) -> AsyncIterator[Callable[[], Redis]]:
-    opened: list[Redis] = []
-
-    def make() -> Redis:
-        opened.append(connect(redis_url))
-        return opened[-1]
-
-    yield make
-    for client in opened:
-        await client.aclose()
 
 
 def redis_board(client: Redis, clock: FakeClock | None) -> RedisBreakers:

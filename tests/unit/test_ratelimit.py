@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -36,20 +36,6 @@ class FakeClock:
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()
-
-
-@pytest.fixture
-async def redis_clients(redis_url: str) -> AsyncIterator[Callable[[], Redis]]:
-    """New clients of the test's Redis, one per simulated instance; closed after the test."""
-    opened: list[Redis] = []
-
-    def make() -> Redis:
-        opened.append(connect(redis_url))
-        return opened[-1]
-
-    yield make
-    for client in opened:
-        await client.aclose()
 
 
 @pytest.fixture(params=['in-process', 'redis'])
