@@ -11,6 +11,7 @@ import binascii
 from dataclasses import dataclass
 from typing import Protocol
 
+from branding.images.download import download_image
 from branding.providers.errors import ErrorKind, ProviderError
 
 
@@ -32,13 +33,19 @@ class ImageProvider(Protocol):
     async def aclose(self) -> None: ...
 
 
-def decode_b64(value: object, *, url: object = None) -> bytes:
-    """The bytes of a `b64_json` item; a URL-only reply is refused (hosted images expire, and we never hot-link)."""
-    if not isinstance(value, str) or not value:
-        if isinstance(url, str) and url:
-            raise ProviderError(ErrorKind.BAD_RESPONSE, 'the server sent a URL instead of the image')
-        raise ProviderError(ErrorKind.BAD_RESPONSE, 'the reply holds no image')
+def decode_b64(value: str) -> bytes:
+    """The bytes of a `b64_json` item."""
     try:
         return base64.b64decode(value, validate=True)
     except (binascii.Error, ValueError):
         raise ProviderError(ErrorKind.BAD_RESPONSE, 'the image is not valid base64') from None
+
+
+async def reply_image(b64: object, url: object, *, timeout_s: float) -> bytes:
+    """The image of a reply's first item: its base64, or else the image at its URL downloaded once (never kept as a
+    link: hosted images expire)."""
+    if isinstance(b64, str) and b64:
+        return decode_b64(b64)
+    if isinstance(url, str) and url:
+        return await download_image(url, timeout_s=timeout_s)
+    raise ProviderError(ErrorKind.BAD_RESPONSE, 'the reply holds no image')

@@ -7,7 +7,7 @@ from typing import Any
 import httpx
 from pydantic import SecretStr
 
-from branding.images.base import ImageAsk, decode_b64
+from branding.images.base import ImageAsk, reply_image
 from branding.providers.errors import ErrorKind, ProviderError, status_error, transport_error
 
 # a 2048 px PNG in base64 is about 11 MB; anything far beyond that is not an image reply
@@ -46,7 +46,7 @@ class OpenAICompatibleImages:
         items = body.get('data') if isinstance(body, dict) else None
         if not isinstance(items, list) or not items or not isinstance(items[0], dict):
             raise ProviderError(ErrorKind.BAD_RESPONSE, 'the reply holds no image')
-        return decode_b64(items[0].get('b64_json'), url=items[0].get('url'))
+        return await reply_image(items[0].get('b64_json'), items[0].get('url'), timeout_s=timeout_s)
 
     async def aclose(self) -> None:
         await self._client.aclose()

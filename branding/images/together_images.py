@@ -5,7 +5,7 @@ from __future__ import annotations
 import together
 from pydantic import SecretStr
 
-from branding.images.base import ImageAsk, decode_b64
+from branding.images.base import ImageAsk, reply_image
 from branding.providers.errors import ErrorKind, ProviderError
 from branding.providers.together import classify
 
@@ -39,7 +39,7 @@ class TogetherImages:
         if not items:
             raise ProviderError(ErrorKind.BAD_RESPONSE, 'the reply holds no image')
         first = items[0]
-        return decode_b64(getattr(first, 'b64_json', None), url=getattr(first, 'url', None))
+        return await reply_image(getattr(first, 'b64_json', None), getattr(first, 'url', None), timeout_s=timeout_s)
 
     async def aclose(self) -> None:
         await self._client.close()

@@ -5,6 +5,11 @@ from __future__ import annotations
 import base64
 import io
 import json
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from PIL import Image, ImageDraw
 
@@ -50,5 +55,62 @@ FAILURES = {
     'wrong size': lambda: painted(512),
     'a GIF': lambda: painted(1024, image_format='GIF'),
     'an HTML page': lambda: raw(b'<!doctype html><html><body>Bad gateway</body></html>', content_type='text/html'),
-    'a URL only': lambda: image_reply(None, url='http://127.0.0.1:9/expiring.png'),
+    'a URL that does not answer': lambda: image_reply(None, url='http://127.0.0.1:9/expiring.png'),
+    'a URL of another scheme': lambda: image_reply(None, url='file:///etc/passwd'),
 }
+
+
+@dataclass(kw_only=True, slots=True)
+class HostedFile:
+    body: bytes = b''
+    status: int = 200
+    content_type: str = 'image/png'
+    location: str | None = None  # a redirect
+
+
+@dataclass(kw_only=True, slots=True)
+class ImageHost:
+    """Where a URL-only reply's image lives: a plain HTTP server on 127.0.0.1 serving files by path, recording each
+    GET with its headers (an image host must never be sent the API key)."""
+
+    url: str = ''
+    files: dict[str, HostedFile] = field(default_factory=dict)
+    gets: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+
+    def put(self, path: str, hosted: HostedFile) -> str:
+        self.files[path] = hosted
+        return f'{self.url}{path}'
+
+    def url_reply(self, path: str, image: bytes, *, seconds: float = 0.0) -> Behaviour:
+        """The images API's URL-only reply, the image hosted here at `path`."""
+        return image_reply(None, url=self.put(path, HostedFile(body=image)), seconds=seconds)
+
+
+@contextmanager
+def image_host() -> Iterator[ImageHost]:
+    host = ImageHost()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            host.gets.append((self.path, {key.lower(): value for key, value in self.headers.items()}))
+            hosted = host.files.get(self.path, HostedFile(status=404, body=b'gone', content_type='text/plain'))
+            self.send_response(hosted.status)
+            if hosted.location is not None:
+                self.send_header('Location', hosted.location)
+            self.send_header('Content-Type', hosted.content_type)
+            self.send_header('Content-Length', str(len(hosted.body)))
+            self.end_headers()
+            self.wfile.write(hosted.body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            return
+
+    server = ThreadingHTTPServer(('127.0.0.1', 0), Handler)
+    host.url = f'http://127.0.0.1:{server.server_address[1]}'
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield host
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -6,15 +6,17 @@ from __future__ import annotations
 import io
 import logging
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 
 import pytest
 from PIL import Image
 
+from branding.images.download import MAX_IMAGE_BYTES
 from branding.images.painter import Painter, painting_seed
 from branding.images.registry import build_image_providers
 from branding.models import SectionStatus
 from branding.settings import Settings
-from tests.fakes.images import FAILURES, painted
+from tests.fakes.images import FAILURES, HostedFile, ImageHost, image_host, image_reply, painted, picture
 from tests.fakes.provider_server import FakeProviderServer
 
 pytest_plugins = ['tests.fakes.plugin']
@@ -115,6 +117,50 @@ async def test_the_breaker_stops_calling_a_failing_provider(provider_server: Fak
     painting = await painter.paint(PROMPT, index=0, kit_seed=7, palette=PALETTE)
     assert len(provider_server.requests('together_images')) == 2
     assert painting.provenance.note == 'together: circuit open after repeated failures'
+
+
+@pytest.fixture
+def host() -> Iterator[ImageHost]:
+    with image_host() as hosting:
+        yield hosting
+
+
+@pytest.mark.parametrize('openai', [False, True], ids=['together SDK', 'openai-compatible'])
+async def test_a_url_only_reply_is_downloaded_once_and_kept(
+    provider_server: FakeProviderServer, host: ImageHost, openai: bool
+) -> None:
+    route = 'openai_images' if openai else 'together_images'
+    if openai:
+        provider_server.script('together_images', FAILURES['401 echoing the key']())
+    provider_server.script(route, host.url_reply('/expiring/painting.png', picture(image_format='JPEG')))
+    painting = await painter_for(provider_server, openai=openai).paint(PROMPT, index=0, kit_seed=7, palette=PALETTE)
+
+    assert painting.png is not None and painting.png.startswith(b'\x89PNG')
+    assert painting.traced_svg is not None
+    assert [path for path, _ in host.gets] == ['/expiring/painting.png']
+    assert 'authorization' not in host.gets[0][1]  # the key goes to the image API, never to where its files live
+    assert host.url not in painting.provenance.note
+
+
+@pytest.mark.parametrize(
+    ('hosted', 'note'),
+    [
+        (HostedFile(status=404, body=b'expired'), 'together: the image URL answered 404'),
+        (HostedFile(body=b'<html>not an image</html>', content_type='text/html'), 'together: the server sent bytes'),
+        (HostedFile(body=b'x' * (MAX_IMAGE_BYTES + 1)), 'together: the image at the URL is too large'),
+        (HostedFile(status=302, location='file:///etc/passwd'), 'together: the image URL is not an http(s) address'),
+    ],
+    ids=['expired', 'not an image', 'too large', 'redirect to a file'],
+)
+async def test_a_url_that_gives_no_image_is_refused(
+    provider_server: FakeProviderServer, host: ImageHost, hosted: HostedFile, note: str
+) -> None:
+    provider_server.script('together_images', image_reply(None, url=host.put('/p.png', hosted)))
+    painting = await painter_for(provider_server).paint(PROMPT, index=0, kit_seed=7, palette=PALETTE)
+
+    assert painting.png is None and painting.provenance.status == SectionStatus.ERROR
+    assert painting.provenance.note.startswith(note)
+    assert host.url not in painting.provenance.note
 
 
 def test_images_are_off_when_asked_or_unconfigured() -> None:
