@@ -25,6 +25,8 @@ logger = logging.getLogger(__name__)
 CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8'
 # Sections take from milliseconds (the offline engine) to the 45 s budget (slow providers).
 SECTION_BUCKETS = (0.01, 0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 30.0, 45.0, 60.0)
+# A painting takes seconds (FLUX.1 [schnell]) to a minute (BRANDSMITH_IMAGE_TIMEOUT, a retry, the trace).
+PAINTING_BUCKETS = (0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 30.0, 60.0, 120.0)
 EXPORT_BUCKETS = (0.01, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
 BREAKER_STATES = ('closed', 'half_open', 'open')
 
@@ -38,14 +40,20 @@ class BreakerView(Protocol):
 
 
 class _BreakerCollector(Collector):
-    def __init__(self, read: Callable[[], Iterable[tuple[str, str]]]) -> None:
+    def __init__(
+        self,
+        read: Callable[[], Iterable[tuple[str, str]]],
+        *,
+        name: str = 'brandsmith_breaker_state',
+        what: str = "Each provider's circuit breaker",
+    ) -> None:
         self._read = read
+        self._name = name
+        self._what = what
 
     def collect(self) -> Iterator[GaugeMetricFamily]:
         family = GaugeMetricFamily(
-            'brandsmith_breaker_state',
-            "Each provider's circuit breaker: 1 for the state it is in, 0 for the others",
-            labels=['provider', 'state'],
+            self._name, f'{self._what}: 1 for the state it is in, 0 for the others', labels=['provider', 'state']
         )
         for provider, state in self._read():
             for candidate in BREAKER_STATES:
@@ -100,9 +108,37 @@ class Metrics:
             buckets=EXPORT_BUCKETS,
             registry=registry,
         )
+        self.paintings = Counter(
+            'brandsmith_paintings',
+            'Logo concepts painted or not, by who painted them (none: no painting) and status (ok, fallback, error)',
+            ['provider', 'status'],
+            registry=registry,
+        )
+        self.painting_seconds = Histogram(
+            'brandsmith_painting_seconds',
+            'Time to paint one logo concept (every provider tried, retries, verification and trace)',
+            ['provider', 'status'],
+            buckets=PAINTING_BUCKETS,
+            registry=registry,
+        )
 
     def watch_breakers(self, chain: BreakerView) -> None:
         self.registry.register(_BreakerCollector(chain.breaker_states))
+
+    def watch_image_breakers(self, painter: BreakerView) -> None:
+        self.registry.register(
+            _BreakerCollector(
+                painter.breaker_states,
+                name='brandsmith_image_breaker_state',
+                what="Each image provider's circuit breaker",
+            )
+        )
+
+    def painting_done(self, provenance: SectionProvenance) -> None:
+        """The painter's observer: one logo concept painted (or not)."""
+        labels = (provenance.provider, provenance.status.value)
+        self.paintings.labels(*labels).inc()
+        self.painting_seconds.labels(*labels).observe(provenance.latency_ms / 1000)
 
     # --- the provider chain's observer ----------------------------------------------------------------------------
 

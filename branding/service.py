@@ -232,6 +232,9 @@ def build_kit_service(settings: Settings) -> KitService:
     providers = build_providers(settings)
     chain = ProviderChain(providers, settings, observer=metrics, breakers=shared_breakers(settings, providers, redis))
     metrics.watch_breakers(chain)
+    painter = build_painter(settings, redis=redis, observer=metrics)
+    if painter is not None:
+        metrics.watch_image_breakers(painter)
     return KitService(
         settings=settings,
         store=open_store(settings),
@@ -242,7 +245,7 @@ def build_kit_service(settings: Settings) -> KitService:
         page_limiter=limiter_for('pages', settings.page_rate_limit_per_minute, redis),
         redis=redis,
         metrics=metrics,
-        painter=build_painter(settings),
+        painter=painter,
         clients=ClientResolver.from_setting(settings.trusted_proxies),
         access=ApiAccess.from_settings(
             tokens=settings.api_tokens.get_secret_value() if settings.api_tokens else '',

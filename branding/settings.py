@@ -65,6 +65,8 @@ class Settings(BaseSettings):
         default='black-forest-labs/FLUX.1-schnell', validation_alias='TOGETHER_IMAGE_MODEL'
     )
     openai_compat_image_model: str | None = Field(default=None, validation_alias='OPENAI_COMPAT_IMAGE_MODEL')
+    # US dollars a megapixel painted (FLUX.1 [schnell] on Together lists $0.0027); 0 for a server that charges nothing
+    image_price: float = Field(default=0.0027, ge=0, le=10, validation_alias='BRANDSMITH_IMAGE_PRICE')
 
     call_timeout_s: float = Field(default=20.0, gt=0, validation_alias='BRANDSMITH_CALL_TIMEOUT')
     section_budget_s: float = Field(default=45.0, gt=0, validation_alias='BRANDSMITH_SECTION_BUDGET')

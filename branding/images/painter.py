@@ -10,8 +10,11 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
+from branding.breakers import BreakerBoard, LocalBreakers
 from branding.images.base import ImageAsk, ImageProvider
+from branding.images.cost import PaintingPrice
 from branding.images.trace import trace_svg
 from branding.images.verify import ImageRejected, verified_png
 from branding.models import SectionProvenance, SectionStatus
@@ -51,10 +54,16 @@ def failed_painting(index: int, prompt: str, note: str, *, latency_ms: int = 0, 
     return Painting(index=index, prompt=prompt, png=None, traced_svg=None, provenance=provenance)
 
 
-@dataclass(kw_only=True, slots=True)
-class _Breaker:
-    failures: int = 0
-    open_until: float = 0.0
+def breaker_name(provider: ImageProvider) -> str:
+    """An image provider's circuit breaker, apart from the chat breaker of the same service (Together paints and
+    writes with one key, but its image API can fail alone)."""
+    return f'{provider.name}-images'
+
+
+class PaintingObserver(Protocol):
+    """What watches the paintings (the service's metrics)."""
+
+    def painting_done(self, provenance: SectionProvenance) -> None: ...
 
 
 @dataclass(kw_only=True, slots=True)
@@ -73,13 +82,43 @@ class Painter:
     breaker_threshold: int = 3
     breaker_cooldown_s: float = 60.0
     clock: Callable[[], float] = time.monotonic
-    _breakers: dict[str, _Breaker] = field(default_factory=dict)
+    breakers: BreakerBoard | None = None  # shared through Redis when REDIS_URL is set; else built here, in-process
+    price_per_mp: float = 0.0  # BRANDSMITH_IMAGE_PRICE, in dollars a megapixel
+    observer: PaintingObserver | None = None
+
+    def __post_init__(self) -> None:
+        if self.breakers is None:
+            self.breakers = LocalBreakers.for_providers(
+                [breaker_name(provider) for provider in self.providers],
+                threshold=self.breaker_threshold,
+                cooldown_s=self.breaker_cooldown_s,
+                clock=self.clock,
+            )
+
+    @property
+    def board(self) -> BreakerBoard:
+        assert self.breakers is not None
+        return self.breakers
+
+    @property
+    def price(self) -> PaintingPrice:
+        return PaintingPrice(size=self.size, per_megapixel=self.price_per_mp)
+
+    def breaker_states(self) -> list[tuple[str, str]]:
+        """(breaker, state) of every image provider, as this process last saw them (for the metrics)."""
+        return self.board.states()
 
     @property
     def active(self) -> bool:
         return bool(self.providers)
 
     async def paint(self, prompt: str, *, index: int, kit_seed: int, palette: Sequence[str]) -> Painting:
+        painting = await self._paint(prompt, index=index, kit_seed=kit_seed, palette=palette)
+        if self.observer is not None:
+            self.observer.painting_done(painting.provenance)
+        return painting
+
+    async def _paint(self, prompt: str, *, index: int, kit_seed: int, palette: Sequence[str]) -> Painting:
         started = time.perf_counter()
         ask = ImageAsk(prompt=prompt, size=self.size, seed=painting_seed(kit_seed, index))
         tried = _Attempt()
@@ -99,7 +138,7 @@ class Painter:
                     model=provider.model,
                     latency_ms=round((time.perf_counter() - started) * 1000),
                     attempts=tried.attempts,
-                    note='; '.join(filter(None, [*tried.notes, trace_note])),
+                    note='; '.join(filter(None, [*tried.notes, trace_note, self.price.note()])),
                 ),
             )
         return failed_painting(
@@ -111,30 +150,44 @@ class Painter:
         )
 
     async def _from(self, provider: ImageProvider, ask: ImageAsk, tried: _Attempt) -> bytes | None:
-        breaker = self._breakers.setdefault(provider.name, _Breaker())
-        if breaker.open_until > self.clock():
+        name = breaker_name(provider)
+        if not await self.board.allow(name):
             tried.notes.append(f'{provider.name}: circuit open after repeated failures')
             return None
+        verdict = False
+        try:
+            png, failure = await self._attempts(provider, ask, tried)
+            verdict = True
+        finally:
+            if not verdict:  # cancelled: the next call may be the trial
+                await self.board.release_trial(name)
+        if png is not None:
+            await self.board.record_success(name)
+        elif isinstance(failure, ProviderError) and failure.kind is ErrorKind.AUTH:
+            await self.board.trip(name)  # a refused key does not fix itself
+        else:
+            await self.board.record_failure(name)
+        return png
+
+    async def _attempts(
+        self, provider: ImageProvider, ask: ImageAsk, tried: _Attempt
+    ) -> tuple[bytes | None, Exception | None]:
+        """The verified image, or the failure after at most one retry (429/5xx)."""
         for attempt in range(2):
             tried.attempts += 1
             try:
                 data = await self._call(provider, ask)
-                png = await asyncio.to_thread(verified_png, data, ask.size)
+                return await asyncio.to_thread(verified_png, data, ask.size), None
             except ProviderError as error:
                 delay = None if attempt else self._retry_delay(error)
                 tried.notes.append(f'{provider.name}: {error.message}' + (', retried' if delay is not None else ''))
                 if delay is None:
-                    self._failed(breaker)
-                    return None
+                    return None, error
                 await asyncio.sleep(delay)
-                continue
             except ImageRejected as error:
                 tried.notes.append(f'{provider.name}: {error}')
-                self._failed(breaker)
-                return None
-            breaker.failures = 0
-            return png
-        return None
+                return None, error
+        raise AssertionError('unreachable: the second attempt returns')
 
     async def _call(self, provider: ImageProvider, ask: ImageAsk) -> bytes:
         try:
@@ -149,11 +202,6 @@ class Painter:
         if error.retry_after_s is None:
             return RETRY_BACKOFF_S
         return error.retry_after_s if error.retry_after_s <= self.retry_after_cap_s else None
-
-    def _failed(self, breaker: _Breaker) -> None:
-        breaker.failures += 1
-        if breaker.failures >= self.breaker_threshold:
-            breaker.open_until = self.clock() + self.breaker_cooldown_s
 
     async def aclose(self) -> None:
         for provider in self.providers:

@@ -6,10 +6,13 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from redis.asyncio import Redis
+
 from branding.images.base import ImageProvider
 from branding.images.openai_images import OpenAICompatibleImages
-from branding.images.painter import Painter
+from branding.images.painter import Painter, PaintingObserver, breaker_name
 from branding.images.together_images import TogetherImages
+from branding.redis_state import RedisBreakers
 from branding.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -78,11 +81,25 @@ def build_image_providers(settings: Settings) -> list[ImageProvider]:
     return providers
 
 
-def build_painter(settings: Settings) -> Painter | None:
-    """The painter the settings describe, or None when no image provider is on."""
+def build_painter(
+    settings: Settings, *, redis: Redis | None = None, observer: PaintingObserver | None = None
+) -> Painter | None:
+    """The painter the settings describe, or None when no image provider is on. With `redis` (REDIS_URL) its circuit
+    breakers are shared by every instance, as the chat providers' are."""
     providers = build_image_providers(settings)
     if not providers:
         return None
+    shared = (
+        RedisBreakers(
+            redis=redis,
+            providers=[breaker_name(provider) for provider in providers],
+            threshold=settings.breaker_threshold,
+            cooldown_s=settings.breaker_cooldown_s,
+            trial_lease_s=2 * settings.image_timeout_s + settings.retry_after_cap_s,  # a call, its retry and the wait
+        )
+        if redis is not None
+        else None
+    )
     return Painter(
         providers=providers,
         size=settings.image_size,
@@ -91,4 +108,7 @@ def build_painter(settings: Settings) -> Painter | None:
         budget_s=settings.section_budget_s,
         breaker_threshold=settings.breaker_threshold,
         breaker_cooldown_s=settings.breaker_cooldown_s,
+        breakers=shared,
+        price_per_mp=settings.image_price,
+        observer=observer,
     )

@@ -6,15 +6,20 @@ from __future__ import annotations
 import io
 import logging
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from PIL import Image
+from redis.asyncio import Redis
 
+from branding.images.cost import PaintingPrice, dollars
 from branding.images.download import MAX_IMAGE_BYTES
 from branding.images.painter import Painter, painting_seed
-from branding.images.registry import build_image_providers
+from branding.images.registry import build_image_providers, build_painter
+from branding.metrics import Metrics
 from branding.models import SectionStatus
+from branding.providers.registry import build_providers
+from branding.service import shared_breakers
 from branding.settings import Settings
 from tests.fakes.images import FAILURES, HostedFile, ImageHost, image_host, image_reply, painted, picture
 from tests.fakes.provider_server import FakeProviderServer
@@ -31,7 +36,13 @@ def painter_for(server: FakeProviderServer, *, openai: bool = False, **extra: st
     if not openai:
         env['OPENAI_COMPAT_IMAGE_MODEL'] = ''
     settings = Settings.model_validate(env)
-    return Painter(providers=build_image_providers(settings), size=1024, timeout_s=1.0, retry_after_cap_s=1.0)
+    return Painter(
+        providers=build_image_providers(settings),
+        size=1024,
+        timeout_s=1.0,
+        retry_after_cap_s=1.0,
+        breaker_threshold=settings.breaker_threshold,
+    )
 
 
 async def test_together_paints_a_verified_png_traced_in_the_palette(provider_server: FakeProviderServer) -> None:
@@ -109,14 +120,86 @@ async def test_a_retry_after_the_429_paints(provider_server: FakeProviderServer)
 
 
 async def test_the_breaker_stops_calling_a_failing_provider(provider_server: FakeProviderServer) -> None:
-    painter = painter_for(provider_server)
-    painter.breaker_threshold = 2
+    painter = painter_for(provider_server, BRANDSMITH_BREAKER_THRESHOLD='2')
     for _ in range(2):
         provider_server.script('together_images', FAILURES['garbage bytes']())
         await painter.paint(PROMPT, index=0, kit_seed=7, palette=PALETTE)
     painting = await painter.paint(PROMPT, index=0, kit_seed=7, palette=PALETTE)
     assert len(provider_server.requests('together_images')) == 2
     assert painting.provenance.note == 'together: circuit open after repeated failures'
+    assert ('together-images', 'open') in painter.breaker_states()
+
+
+async def test_a_refused_key_opens_the_breaker_at_once(provider_server: FakeProviderServer) -> None:
+    painter = painter_for(provider_server)
+    provider_server.script('together_images', FAILURES['401 echoing the key']())
+    await painter.paint(PROMPT, index=0, kit_seed=7, palette=PALETTE)
+    second = await painter.paint(PROMPT, index=1, kit_seed=7, palette=PALETTE)
+    assert len(provider_server.requests('together_images')) == 1
+    assert second.provenance.note == 'together: circuit open after repeated failures'
+
+
+async def test_instances_share_the_image_breaker_through_redis(
+    provider_server: FakeProviderServer, redis_clients: Callable[[], Redis]
+) -> None:
+    """Two instances on one Redis: the failures one of them saw open the breaker for the other, which paints no
+    call; the chat breaker of the same provider stays closed."""
+    settings = Settings.model_validate(
+        provider_server.provider_settings(KEY, images='auto')
+        | {'BRANDSMITH_IMAGE_TIMEOUT': '1', 'OPENAI_COMPAT_IMAGE_MODEL': '', 'BRANDSMITH_BREAKER_THRESHOLD': '2'}
+    )
+    first, second = (build_painter(settings, redis=redis_clients()) for _ in range(2))
+    assert first is not None and second is not None
+    for _ in range(2):
+        provider_server.script('together_images', FAILURES['garbage bytes']())
+        await first.paint(PROMPT, index=0, kit_seed=7, palette=PALETTE)
+    painting = await second.paint(PROMPT, index=0, kit_seed=7, palette=PALETTE)
+
+    assert len(provider_server.requests('together_images')) == 2
+    assert painting.provenance.note == 'together: circuit open after repeated failures'
+    assert second.breaker_states() == [('together-images', 'open')]
+    chat = shared_breakers(settings, build_providers(settings), redis_clients())
+    assert chat is not None and await chat.allow('together')
+    await first.aclose()
+    await second.aclose()
+
+
+async def test_paintings_are_counted_in_the_metrics(provider_server: FakeProviderServer) -> None:
+    metrics = Metrics()
+    settings = Settings.model_validate(
+        provider_server.provider_settings(KEY, images='auto')
+        | {'BRANDSMITH_IMAGE_TIMEOUT': '1', 'OPENAI_COMPAT_IMAGE_MODEL': '', 'BRANDSMITH_BREAKER_THRESHOLD': '1'}
+    )
+    painter = build_painter(settings, observer=metrics)
+    assert painter is not None
+    metrics.watch_image_breakers(painter)
+    provider_server.script('together_images', painted(), FAILURES['garbage bytes']())
+    for index in range(2):
+        await painter.paint(PROMPT, index=index, kit_seed=7, palette=PALETTE)
+    await painter.aclose()
+
+    scraped = metrics.render().decode()
+    assert 'brandsmith_paintings_total{provider="together",status="ok"} 1.0' in scraped
+    assert 'brandsmith_paintings_total{provider="none",status="error"} 1.0' in scraped
+    assert 'brandsmith_painting_seconds_count{provider="together",status="ok"} 1.0' in scraped
+    assert 'brandsmith_image_breaker_state{provider="together-images",state="open"} 1.0' in scraped
+
+
+def test_a_painting_costs_its_megapixels_at_the_price() -> None:
+    price = PaintingPrice(size=1024, per_megapixel=0.0027)
+    assert round(price.megapixels, 4) == 1.0486
+    assert dollars(price.of(3)) == '$0.0085'
+    assert price.note() == 'cost about $0.0028 (1.05 MP at $0.0027/MP)'
+    assert PaintingPrice(size=1024, per_megapixel=0).note() == ''
+    assert dollars(PaintingPrice(size=2048, per_megapixel=0.05).of(10)) == '$2.10'
+
+
+async def test_a_painting_says_what_it_cost(provider_server: FakeProviderServer) -> None:
+    provider_server.script('together_images', painted())
+    painter = painter_for(provider_server)
+    painter.price_per_mp = 0.0027
+    painting = await painter.paint(PROMPT, index=0, kit_seed=7, palette=PALETTE)
+    assert painting.provenance.note == 'cost about $0.0028 (1.05 MP at $0.0027/MP)'
 
 
 @pytest.fixture
