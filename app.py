@@ -51,7 +51,15 @@ page_limit = Middleware(
     metrics=service.metrics,
     clients=ClientResolver.from_setting(settings.trusted_proxies),
 )
-app.on_startup(lambda: edge.put_outermost(app, [health_check, page_limit]))
+
+
+def edge_layers() -> None:
+    edge.put_outermost(app, [health_check, page_limit])
+    # the API, share pages and files make no NiceGUI session (nor, with NICEGUI_REDIS_URL, Redis connections)
+    edge.skip_sessions(app, after=2)
+
+
+app.on_startup(edge_layers)
 theme.use_brand_colors()
 if service.fonts.root.is_dir():
     # font files never change under a name (versions live in the package path), so browsers may keep them a year

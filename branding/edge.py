@@ -9,6 +9,12 @@ took a median of 60 ms and a p95 of several hundred even when the flood itself w
 `put_outermost` moves the given middlewares outside NiceGUI's once the server has started, and `HealthMiddleware`
 answers `/health` there, so a health check passes no other layer. Their own answers carry the security headers and a
 request id, as every other response does (see branding.web).
+
+`SessionlessPaths` sends requests that never draw a page (the API, metrics, share pages, fonts, built assets, the API
+docs) past NiceGUI's session and request-tracking middlewares. Those give every request without a session cookie a
+new session and a user storage; with NICEGUI_REDIS_URL that storage is a Redis client and a subscription of its own,
+held until NiceGUI prunes it some 10 to 20 s later, so every script, bot or uptime check calling the API held two
+Redis connections (100 cookie-less API calls: 200 connections). Pages and NiceGUI's own routes keep them.
 """
 
 from __future__ import annotations
@@ -19,12 +25,16 @@ from collections.abc import Sequence
 
 from fastapi import FastAPI
 from starlette.middleware import Middleware
+from starlette.middleware.sessions import SessionMiddleware
 
 from branding.web import REQUEST_ID_HEADER, SECURITY_HEADERS, ASGIApp, Receive, Scope, Send
 
 log = logging.getLogger('brandsmith.http')
 
 HEALTH_PATH = '/health'
+# paths no page is drawn on: no NiceGUI session or user storage is made for them
+SESSIONLESS_PREFIXES = ('/api/', '/kit/', '/fonts/', '/assets/', '/_api-docs/')
+SESSIONLESS_PATHS = frozenset({'/api', '/metrics', '/docs', '/redoc', '/openapi.json'})
 
 
 async def send_answer(
@@ -79,4 +89,40 @@ def put_outermost(app: FastAPI, middlewares: Sequence[Middleware]) -> None:
     be built again, these outside, for the first request; NiceGUI's user simulation drops it the same way.
     """
     app.user_middleware[:0] = middlewares
+    app.middleware_stack = None
+
+
+def is_sessionless(path: str) -> bool:
+    return path in SESSIONLESS_PATHS or path.startswith(SESSIONLESS_PREFIXES)
+
+
+class SessionlessPaths:
+    """Pure ASGI: a request on a sessionless path goes to `direct` (the same layers, without NiceGUI's sessions)."""
+
+    def __init__(self, app: ASGIApp, *, direct: ASGIApp) -> None:
+        self.app = app
+        self.direct = direct
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope['type'] == 'http' and is_sessionless(scope['path']):
+            await self.direct(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+
+def skip_sessions(app: FastAPI, *, after: int) -> None:
+    """Put SessionlessPaths after the first `after` middlewares (those put outermost), its direct way built from the
+    ones after it minus NiceGUI's session and request tracking: call it when the app starts, after `put_outermost`."""
+    # imported here: NiceGUI reads its storage settings from the environment when imported
+    from nicegui.storage import RequestTrackingMiddleware  # noqa: PLC0415
+
+    inner = app.user_middleware[after:]
+    browser_only: tuple[object, ...] = (SessionMiddleware, RequestTrackingMiddleware)
+    everything = app.user_middleware
+    app.user_middleware = [middleware for middleware in inner if middleware.cls not in browser_only]
+    try:
+        direct = app.build_middleware_stack()
+    finally:
+        app.user_middleware = everything
+    app.user_middleware.insert(after, Middleware(SessionlessPaths, direct=direct))
     app.middleware_stack = None
