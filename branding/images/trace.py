@@ -16,7 +16,8 @@ from branding.design.color import to_rgb
 TRACE_SIDE = 256  # traced at this size: a logo's shapes survive it, and tracing stays well under a second
 MAX_PATHS = 48
 
-_PATH = re.compile(r'<path d="([^"]*)" fill="([^"]*)" transform="([^"]*)"\s*/>')
+# a path as vtracer writes it and as a trace keeps it: read back through this pattern only
+TRACED_PATH = re.compile(r'<path d="([^"]*)" fill="([^"]*)" transform="([^"]*)"\s*/>')
 _D = re.compile(r'[MLCQZmlcqz0-9 .,eE+-]+')
 _FILL = re.compile(r'#[0-9A-Fa-f]{6}')
 _TRANSLATE = re.compile(r'translate\((-?[0-9.]+),\s*(-?[0-9.]+)\)')
@@ -70,6 +71,15 @@ def _shape(match: re.Match[str], inks: Sequence[str]) -> _Shape | None:
     )
 
 
+def checked_paths(svg: str) -> str:
+    """The paths of a kept trace that pass the checks a fresh trace's do (path data, a hex fill, a translation)."""
+    return ''.join(
+        match.group(0)
+        for match in TRACED_PATH.finditer(svg)
+        if _D.fullmatch(match[1]) and _FILL.fullmatch(match[2]) and _TRANSLATE.fullmatch(match[3])
+    )
+
+
 def trace_svg(png: bytes, palette: Sequence[str], *, max_paths: int = MAX_PATHS) -> str:
     """A self-contained SVG of the painting in the palette's colours, at most `max_paths` paths (the largest, in
     their stacking order)."""
@@ -91,7 +101,7 @@ def trace_svg(png: bytes, palette: Sequence[str], *, max_paths: int = MAX_PATHS)
         path_precision=2,
     )
     inks = list(dict.fromkeys(colour.lower() for colour in palette)) or ['#000000', '#ffffff']
-    shapes = [shape for match in _PATH.finditer(raw) if (shape := _shape(match, inks)) is not None]
+    shapes = [shape for match in TRACED_PATH.finditer(raw) if (shape := _shape(match, inks)) is not None]
     keep = set(sorted(range(len(shapes)), key=lambda index: -shapes[index].area)[:max_paths])
     paths = ''.join(
         f'<path d="{shape.d}" fill="{shape.fill}" transform="translate({shape.dx:g},{shape.dy:g})"/>'

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from branding.design.language import has_word_chars
+from branding.images.trace_mark import traceable, with_trace_as_mark
 from branding.models import BrandKit, SectionName
 from branding.refine.picks import (
     FontRole,
@@ -39,6 +40,16 @@ TaglineText = Annotated[str, StringConstraints(max_length=200)]
 ColourText = Annotated[str, StringConstraints(min_length=1, max_length=64)]
 
 
+class PrimaryMark(BaseModel):
+    """Make a logo concept's painting, traced to vectors, its mark: its files (and the board, mockups, favicons
+    and logo pack drawn from them) become the trace's, and it becomes the chosen logo."""
+
+    model_config = ConfigDict(extra='forbid')
+
+    logo: int = Field(ge=0, le=99, description='The logo concept, by index')
+    source: Literal['trace'] = Field(default='trace', description="The painting's trace to vectors")
+
+
 class KitChoices(BaseModel):
     """A PATCH of a kit: each part optional; a part sent replaces that choice (`chosen_logo: null` clears it)."""
 
@@ -56,6 +67,7 @@ class KitChoices(BaseModel):
     typography: dict[FontRole, ShortText] | None = Field(
         default=None, description='Catalogue families picked by role; the type system is completed around them'
     )
+    primary_mark: PrimaryMark | None = Field(default=None, description="A painting's trace as a concept's mark")
 
 
 @dataclass(kw_only=True, slots=True, frozen=True)
@@ -132,7 +144,20 @@ def _problems(kit: BrandKit, choices: KitChoices, fields: set[str]) -> list[Fiel
     for position, lock in enumerate(choices.locks or []):
         if (problem := lock_problem(kit, lock)) is not None:
             problems.append(FieldProblem(field=f'locks.{position}', message=problem))
-    return problems + _pick_problems(kit, choices)
+    return problems + _pick_problems(kit, choices) + _mark_problems(kit, choices)
+
+
+def _mark_problems(kit: BrandKit, choices: KitChoices) -> list[FieldProblem]:
+    mark = choices.primary_mark
+    if mark is None:
+        return []
+    if mark.logo >= len(kit.logos):
+        return [FieldProblem(field='primary_mark.logo', message=f'This kit has {len(kit.logos)} logo concepts')]
+    if not traceable(kit.logos[mark.logo]):
+        return [FieldProblem(field='primary_mark.logo', message='This logo concept has no traced painting')]
+    if choices.chosen_logo not in (None, mark.logo):
+        return [FieldProblem(field='primary_mark.logo', message='It becomes the chosen logo: choose no other')]
+    return []
 
 
 def _pick_problems(kit: BrandKit, choices: KitChoices) -> list[FieldProblem]:
@@ -177,6 +202,13 @@ def apply_choices(kit: BrandKit, choices: KitChoices, context: PickContext | Non
     if problems:
         raise ChoiceError(problems)
     update, said = _picks(kit, choices, context)
+    if (mark := choices.primary_mark) is not None:  # the concept whose trace is its mark is the chosen logo
+        fields.add('chosen_logo')
+        choices = choices.model_copy(update={'chosen_logo': mark.logo})
+        update['logos'] = [
+            with_trace_as_mark(kit, index) if index == mark.logo else logo for index, logo in enumerate(kit.logos)
+        ]
+        said.append(f'made the traced painting of logo {mark.logo + 1} its mark')
     lever = Lever.CHOOSE if update else Lever.LOCK
     if choices.locks is not None:
         update['locks'] = _unique(choices.locks)

@@ -16,6 +16,7 @@ import pypdf
 import pytest
 from PIL import Image
 
+from branding.design.inuse.context import in_use
 from branding.export import export_kit
 from branding.models import EXAMPLE_PROFILE, BrandKit
 from branding.service import KitService, build_kit_service
@@ -243,3 +244,71 @@ async def test_a_concept_is_painted_again_with_a_new_seed_by_its_owner_only(
     failed = await painting_client.post(f'/api/v1/kits/{kit_id}/logos/0/repaint')
     assert failed.status_code == 502 and 'together: 401' in failed.text and KEY not in failed.text
     assert (await painting_client.get(f'/api/v1/kits/{kit_id}/logos/0/image.png')).status_code == 200
+
+
+async def test_a_painting_trace_made_the_primary_mark_drives_the_logo_pack_and_the_board(
+    image_env: FakeProviderServer, painting_client: httpx.AsyncClient, painting_service: KitService
+) -> None:
+    image_env.respond_with('together_images', lambda _: painted())
+    _, events = await stream(painting_client, seed=3)
+    kit_id = events[-1][1]['kit_id']
+    board_before = (await painting_client.get(f'/api/v1/kits/{kit_id}/in-use/brand-board.png')).content
+    before = (await painting_client.get(f'/api/v1/kits/{kit_id}')).json()
+
+    response = await painting_client.patch(f'/api/v1/kits/{kit_id}', json={'primary_mark': {'logo': 1}})
+
+    assert response.status_code == 200, response.text
+    revised = response.json()
+    assert revised['revision']['lever'] == 'choose'
+    assert revised['revision']['summary'] == 'Made the traced painting of logo 2 its mark; chose logo 2'
+    kit = BrandKit.model_validate(revised['kit'])
+    concept = kit.logos[1]
+    assert kit.chosen_logo == 1 and concept.svg == concept.traced_svg == before['logos'][1]['traced_svg']
+    assert concept.variants is not None and concept.legibility is not None
+    assert concept.legibility.icon_source == 'the painting traced to vectors'
+    traced = [path.get('d', '') for path in ET.fromstring(concept.traced_svg).iter(f'{SVG}path')]
+    for name in ('primary', 'reversed', 'mono_dark', 'mono_light', 'icon'):
+        root = ET.fromstring(getattr(concept.variants, name))
+        drawn = {path.get('d') for path in root.iter(f'{SVG}path')}
+        assert set(traced) <= drawn, name
+        assert {element.tag.split('}')[1] for element in root.iter()} <= {'svg', 'title', 'defs', 'mask', 'g', 'path'}
+    assert kit.logos[0] == BrandKit.model_validate(before).logos[0]  # the other concept keeps its engine mark
+
+    pack = (await painting_client.get(f'/api/v1/kits/{kit_id}/export/logo-pack')).content
+    with zipfile.ZipFile(io.BytesIO(pack)) as archive:
+        folder = f'logo-2-{concept.style.value}/'
+        primary = [
+            name for name in archive.namelist() if name.startswith(f'{folder}svg/') and name.endswith('-primary.svg')
+        ]
+        assert len(primary) == 1 and archive.read(primary[0]).decode() == concept.variants.primary
+        favicon = archive.read(f'{folder}favicon/favicon.svg').decode()
+        assert traced[0] in favicon
+    board_after = (await painting_client.get(f'/api/v1/kits/{kit_id}/in-use/brand-board.png')).content
+    assert board_after != board_before
+    assert in_use(kit, painting_service.fonts).variants == concept.variants  # the board draws the chosen files
+
+    restored = await painting_client.post(f'/api/v1/kits/{kit_id}/revisions/1/restore')
+    assert restored.json()['kit']['logos'][1]['svg'] == before['logos'][1]['svg']  # the engine's mark, as it was
+
+
+async def test_only_a_traced_painting_can_be_the_primary_mark(
+    image_env: FakeProviderServer, painting_client: httpx.AsyncClient, painting_service: KitService
+) -> None:
+    image_env.script('together_images', painted(), FAILURES['401 echoing the key']())
+    _, events = await stream(painting_client, seed=4)
+    kit_id = events[-1][1]['kit_id']
+    kit = (await painting_client.get(f'/api/v1/kits/{kit_id}')).json()
+    unpainted = next(index for index, logo in enumerate(kit['logos']) if logo['traced_svg'] is None)
+
+    for choice, field in (
+        ({'logo': unpainted}, 'primary_mark.logo'),
+        ({'logo': 5}, 'primary_mark.logo'),
+        ({'logo': 0, 'source': 'engine'}, 'primary_mark.source'),
+    ):
+        response = await painting_client.patch(f'/api/v1/kits/{kit_id}', json={'primary_mark': choice})
+        assert response.status_code == 422, choice
+        assert field in {problem['field'] for problem in response.json()['detail']}, response.text
+    async with client_for(api_app(service=painting_service)) as stranger:
+        painted_index = 1 - unpainted
+        refused = await stranger.patch(f'/api/v1/kits/{kit_id}', json={'primary_mark': {'logo': painted_index}})
+        assert refused.status_code == 403
