@@ -60,6 +60,9 @@ def edge_layers() -> None:
 
 
 app.on_startup(edge_layers)
+if service.handover is not None:
+    # SIGTERM begins the drain: studio runs are handed back at once, API streams when the drain's time runs out
+    app.on_startup(service.handover.drain.watch_signals)
 theme.use_brand_colors()
 if service.fonts.root.is_dir():
     # font files never change under a name (versions live in the package path), so browsers may keep them a year

@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from branding import __version__
 from branding.export import EXPORTS, export_kit
 from branding.exports.inuse import IN_USE, drawing_png
+from branding.handover import HandedOver, resumed
 from branding.images.kit_paintings import ImagePainted
 from branding.images.painter import image_path
 from branding.metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
@@ -124,6 +125,7 @@ def api_caller(request: Request, response: Response, service: Service) -> Caller
 ApiCaller = Annotated[Caller, Depends(api_caller)]
 GenerationRequest = Annotated[BrandingRequest, Body(openapi_examples=REQUEST_EXAMPLES)]
 KitId = Annotated[str, Path(min_length=8, max_length=64, pattern=r'^[A-Za-z0-9_-]+$')]
+DraftId = Annotated[str, Path(min_length=8, max_length=64, pattern=r'^[A-Za-z0-9_-]+$')]
 RevisionNumber = Annotated[int, Query(ge=1, le=1_000_000, description='A revision number of the kit (1 is as made)')]
 RevisionPathNumber = Annotated[int, Path(ge=1, le=1_000_000)]
 REVISION_HEADER = 'X-Kit-Revision'
@@ -263,55 +265,88 @@ async def generate_branding(body: GenerationRequest, request: Request, service: 
     return await service.generate(body, owner=caller.owner)
 
 
+STREAM_EVENTS = (
+    'Server-Sent Events: `started` {section}, `text` {section, text} while guidelines stream, `section` '
+    '{section, provenance, data} as each completes, `image` {index, image_url, traced_svg, painting} as '
+    'each logo concept is painted (with an image provider on; served once the kit is done), then '
+    '`done` {kit_id, generation_time_seconds}. When the instance drains (SIGTERM) past the time it has, the stream '
+    'ends with `handover` {draft_id, resume, sections} instead: POST to `resume` (on any instance) continues the '
+    'kit from the sections it has.'
+)
+
+
 @router.post(
     '/api/v1/generate-branding/stream',
     tags=['generation'],
-    responses={
-        200: {
-            'description': (
-                'Server-Sent Events: `started` {section}, `text` {section, text} while guidelines stream, `section` '
-                '{section, provenance, data} as each completes, `image` {index, image_url, traced_svg, painting} as '
-                'each logo concept is painted (with an image provider on; served once the kit is done), then '
-                '`done` {kit_id, generation_time_seconds}.'
-            ),
-            'content': {'text/event-stream': {}},
-        },
-        **ERROR_RESPONSES,
-    },
+    responses={200: {'description': STREAM_EVENTS, 'content': {'text/event-stream': {}}}, **ERROR_RESPONSES},
     response_class=StreamingResponse,
 )
 async def generate_branding_stream(
     body: GenerationRequest, request: Request, service: Service, caller: ApiCaller
 ) -> StreamingResponse:
     await admit(service, request)
-
-    async def events() -> AsyncIterator[bytes]:
-        stream: AsyncGenerator[KitEvent] = service.stream(body, owner=caller.owner)
-        try:
-            async for event in stream:
-                match event:
-                    case SectionStarted(section=section):
-                        yield sse_event('started', {'section': section})
-                    case SectionText(section=section, text=text):
-                        yield sse_event('text', {'section': section, 'text': text})
-                    case SectionDone(section=section, provenance=provenance, kit=kit):
-                        payload = SECTIONS[section].payload(kit)
-                        yield sse_event(
-                            'section',
-                            {'section': section, 'provenance': provenance.model_dump(mode='json'), 'data': payload},
-                        )
-                    case ImagePainted(index=index, png=png, kit=kit):
-                        yield sse_event('image', _painting_payload(kit, index, painted=png is not None))
-                    case KitDone(kit=kit):
-                        yield sse_event(
-                            'done', {'kit_id': kit.id, 'generation_time_seconds': kit.generation_time_seconds}
-                        )
-        finally:
-            await stream.aclose()  # a client that hangs up cancels the provider calls
-
-    response = StreamingResponse(events(), media_type='text/event-stream', headers={'X-Accel-Buffering': 'no'})
+    response = _event_stream(service, service.stream(body, owner=caller.owner), body, caller.owner)
     remember_caller(response, caller)
     return response
+
+
+@router.post(
+    '/api/v1/drafts/{draft_id}/resume',
+    tags=['generation'],
+    responses={
+        200: {'description': STREAM_EVENTS, 'content': {'text/event-stream': {}}},
+        401: ERROR_RESPONSES[401],
+        404: {'model': ErrorBody, 'description': 'No such draft waiting for this caller (or claimed already)'},
+    },
+    response_class=StreamingResponse,
+)
+async def resume_draft(draft_id: DraftId, service: Service, caller: ApiCaller) -> StreamingResponse:
+    """Continue a generation a draining instance handed back (the `handover` event of a stream): the sections it had
+    come first, then the missing ones, then `done`; the kit keeps the id it began with. A draft is resumed once, by
+    the caller it was made for."""
+    draft = None
+    if service.handover is not None:
+        draft = await service.handover.drafts.claim(draft_id, owner=None if caller.admin else caller.owner)
+    if draft is None:
+        raise ApiError(404, 'not_found', f'No draft {draft_id} is waiting for you; it may have been resumed already.')
+    return _event_stream(service, resumed(service, draft), draft.request, draft.owner)
+
+
+def _event_stream(
+    service: KitService, stream: AsyncGenerator[KitEvent], body: BrandingRequest, owner: str
+) -> StreamingResponse:
+    """The kit's events as Server-Sent Events, handed back as a draft when this instance drains past its time."""
+    guarded = service.handover.guard(stream, request=body, owner=owner) if service.handover is not None else stream
+
+    async def events() -> AsyncIterator[bytes]:
+        try:
+            async for event in guarded:
+                if (sent := _sse(event)) is not None:
+                    yield sent
+        finally:
+            await guarded.aclose()  # a client that hangs up cancels the provider calls
+
+    return StreamingResponse(events(), media_type='text/event-stream', headers={'X-Accel-Buffering': 'no'})
+
+
+def _sse(event: KitEvent | HandedOver) -> bytes | None:
+    named: tuple[str, object] | None = None
+    match event:
+        case SectionStarted(section=section):
+            named = 'started', {'section': section}
+        case SectionText(section=section, text=text):
+            named = 'text', {'section': section, 'text': text}
+        case SectionDone(section=section, provenance=provenance, kit=kit):
+            payload = SECTIONS[section].payload(kit)
+            named = 'section', {'section': section, 'provenance': provenance.model_dump(mode='json'), 'data': payload}
+        case ImagePainted(index=index, png=png, kit=kit):
+            named = 'image', _painting_payload(kit, index, painted=png is not None)
+        case KitDone(kit=kit):
+            named = 'done', {'kit_id': kit.id, 'generation_time_seconds': kit.generation_time_seconds}
+        case HandedOver(draft=draft):
+            resume = f'/api/v1/drafts/{draft.id}/resume'
+            named = 'handover', {'draft_id': draft.id, 'resume': resume, 'sections': draft.finished}
+    return None if named is None else sse_event(*named)
 
 
 def _painting_payload(kit: BrandKit, index: int, *, painted: bool) -> dict[str, object]:

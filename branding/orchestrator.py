@@ -214,22 +214,30 @@ async def stream_kit(
     fonts: FontLibrary,
     icons: IconLibrary,
     painter: Painter | None = None,
+    resume: BrandKit | None = None,
 ) -> AsyncGenerator[KitEvent, None]:
     """Yield section events in completion order, then KitDone. Closing the iterator cancels the unfinished work.
 
     Without a `chain` (or with one that has no providers) every section comes from the offline design engine. `fonts`
     is where the engine finds the font files it draws lettering from and says are installed; `icons` the icon set
     logo symbols are drawn from. With a `painter`, each logo concept is painted once the logos are done, beside the
-    other sections: ImagePainted events, and KitDone waits at most the painter's budget (the rest come `late`)."""
+    other sections: ImagePainted events, and KitDone waits at most the painter's budget (the rest come `late`).
+
+    `resume` continues a kit another run began (handed over by a draining instance, branding.handover): its id, seed
+    and finished sections are kept and yielded first, as done, and only the missing sections are made."""
     started = time.perf_counter()
-    seed = request.seed if request.seed is not None else fresh_seed()
+    seed = resume.seed if resume is not None else request.seed if request.seed is not None else fresh_seed()
     context = KitContext(request=request, seed=seed, fonts=fonts, icons=icons, chain=chain)
-    kit = BrandKit(
-        company_id=request.company_id,
-        company_name=request.company_profile.name,
-        seed=seed,
-        focus=request.focus,
-        num_variations=request.num_variations,
+    kit = (
+        resume.model_copy(deep=True)
+        if resume is not None
+        else BrandKit(
+            company_id=request.company_id,
+            company_name=request.company_profile.name,
+            seed=seed,
+            focus=request.focus,
+            num_variations=request.num_variations,
+        )
     )
     events: asyncio.Queue[KitEvent | BaseException] = asyncio.Queue()
 
@@ -246,9 +254,15 @@ async def stream_kit(
         except Exception as error:  # reaches the consumer instead of vanishing in a task
             events.put_nowait(error)
 
-    tasks = [asyncio.create_task(run(SECTIONS[name]), name=f'brandsmith-{name}') for name in context.made]
+    finished = [name for name in context.made if name in kit.sections and SECTIONS[name].present(kit)]
+    for name in finished:  # a resumed kit's sections: the ones still to make read them as they were made
+        context.resolve(name, SECTIONS[name].get(kit))
+        emit(SectionStarted(section=name))
+        emit(SectionDone(section=name, provenance=kit.sections[name], kit=kit))
+    missing = [name for name in context.made if name not in finished]
+    tasks = [asyncio.create_task(run(SECTIONS[name]), name=f'brandsmith-{name}') for name in missing]
     try:
-        async with contextlib.aclosing(_until_done(events, len(tasks), paintings)) as until_done:
+        async with contextlib.aclosing(_until_done(events, len(context.made), paintings)) as until_done:
             async for event in until_done:
                 yield event
         kit.generation_time_seconds = round(time.perf_counter() - started, 3)

@@ -14,6 +14,7 @@ from branding.chain import ProviderChain
 from branding.clients import ClientResolver
 from branding.design.font_files import FontLibrary
 from branding.design.symbols.icon_set import IconLibrary
+from branding.handover import Drain, Handover, drafts_for
 from branding.images.kit_paintings import ImagePainted, apply_painting, palette_of
 from branding.images.painter import Painter, Painting
 from branding.images.registry import build_painter
@@ -67,6 +68,8 @@ class KitService:
     clients: ClientResolver = field(default_factory=ClientResolver)
     access: ApiAccess = field(default_factory=ApiAccess)
     painter: Painter | None = None  # paints each logo concept when an image provider is on (BRANDSMITH_IMAGES)
+    # generations handed back when this instance drains, and the drafts others handed back (branding/handover.py)
+    handover: Handover | None = None
     _late: dict[asyncio.Task[None], str] = field(default_factory=dict)  # paintings being added to saved kits
     _late_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     _fresh: dict[tuple[str, int], bytes] = field(default_factory=dict)  # paintings of kits not saved yet
@@ -94,12 +97,15 @@ class KitService:
             self.metrics.rate_limited.labels('kits').inc()
             raise RateLimited(wait)
 
-    async def stream(self, request: BrandingRequest, *, owner: str, reuse: bool = True) -> AsyncGenerator[KitEvent]:
+    async def stream(
+        self, request: BrandingRequest, *, owner: str, reuse: bool = True, resume: BrandKit | None = None
+    ) -> AsyncGenerator[KitEvent]:
         """The kit's events; the kit is saved for `owner` before KitDone is yielded, so a finished kit is never lost.
 
-        An identical seeded request of the same owner within the reuse TTL gets the saved kit back."""
+        An identical seeded request of the same owner within the reuse TTL gets the saved kit back. `resume` continues
+        a kit handed back by a draining instance (its finished sections kept)."""
         key = request_key(request, self.chain_names)
-        if reuse:
+        if reuse and resume is None:
             saved = await self.store.find_reusable(key, self.settings.reuse_ttl_s, owner=owner)
             if saved is not None:
                 for section in sections_for(request.focus):
@@ -109,7 +115,9 @@ class KitService:
                 yield KitDone(kit=saved)
                 return
         paintings: list[tuple[str, int]] = []
-        kit_events = stream_kit(request, chain=self.chain, fonts=self.fonts, icons=self.icons, painter=self.painter)
+        kit_events = stream_kit(
+            request, chain=self.chain, fonts=self.fonts, icons=self.icons, painter=self.painter, resume=resume
+        )
         try:
             async with contextlib.aclosing(kit_events):  # a consumer that leaves stops the provider calls, paintings
                 async for event in kit_events:
@@ -246,6 +254,7 @@ def build_kit_service(settings: Settings) -> KitService:
         redis=redis,
         metrics=metrics,
         painter=painter,
+        handover=Handover(drafts=drafts_for(redis, settings.data_dir), drain=Drain(budget_s=settings.drain_s)),
         clients=ClientResolver.from_setting(settings.trusted_proxies),
         access=ApiAccess.from_settings(
             tokens=settings.api_tokens.get_secret_value() if settings.api_tokens else '',
