@@ -25,6 +25,7 @@ from branding.refine.picks import (
     picked_palette,
     picked_typography,
 )
+from branding.refine.recolour import logos_in_palette
 from branding.sections.taglines.cleaning import clean_line
 from branding.sections.taglines.lines import MAX_TAGLINE_WORDS, dedupe_key, fits
 from branding.stores.base import Lever
@@ -233,4 +234,5 @@ def apply_choices(kit: BrandKit, choices: KitChoices, context: PickContext | Non
         said.append(f'edited {len(texts)} tagline' + ('s' if len(texts) > 1 else ''))
         lever = Lever.EDIT
     summary = '; '.join(said) or 'no change'
-    return Chosen(kit=kit.model_copy(update=update, deep=True), lever=lever, summary=summary[:1].upper() + summary[1:])
+    changed = logos_in_palette(kit, kit.model_copy(update=update, deep=True))  # marks follow a picked colour
+    return Chosen(kit=changed, lever=lever, summary=summary[:1].upper() + summary[1:])

@@ -23,6 +23,7 @@ from branding.design.font_files import FontLibrary
 from branding.design.typography import Category, FontEntry, Role, catalogue
 from branding.models import BrandKit, ColorPalette, CompanyProfile, SectionName, Typography
 from branding.refine.choices import PALETTE_ROLES
+from branding.refine.recolour import logos_in_palette
 from branding.sections.palette import complete_palette
 from branding.sections.typography import complete_typography, fit, read_brief
 
@@ -235,4 +236,5 @@ OFFLINE_SECTIONS = tuple(REFINERS)
 def refine_offline(kit: BrandKit, section: str, asked: Asked) -> Refined:
     """The kit with `section` changed as the instruction asks (NotUnderstood when no rule matches, KeyError for a
     section the offline engine does not refine by instruction)."""
-    return REFINERS[section](kit.model_copy(deep=True), asked)
+    refined = REFINERS[section](kit.model_copy(deep=True), asked)
+    return Refined(kit=logos_in_palette(kit, refined.kit), rules=refined.rules)  # marks follow a new palette

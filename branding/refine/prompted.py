@@ -17,6 +17,7 @@ from branding.orchestrator import KitContext
 from branding.prompts import SYSTEM_PROMPT, quoted_profile
 from branding.providers.base import ChatRequest
 from branding.refine.instructions import OFFLINE_SECTIONS, Asked, Refined, refine_offline
+from branding.refine.recolour import logos_in_palette
 from branding.refine.rest import PUT_BACK
 from branding.registry import SECTIONS, AnySpec
 
@@ -88,6 +89,7 @@ async def refine_with_chain(kit: BrandKit, section: str, asked: Asked, via: Chai
     refined.sections[section] = provenance
     if asked.locked and section in PUT_BACK:
         PUT_BACK[section](kit, refined, set(asked.locked))
+    refined = logos_in_palette(kit, refined)  # marks follow a new palette
     return Refined(kit=refined, rules=[f'by {provenance.provider}'])
 
 

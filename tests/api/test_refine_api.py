@@ -112,10 +112,13 @@ async def test_an_instruction_refines_a_section_as_a_revision(clients: Clients) 
     )
     assert response.status_code == 200, response.text
     revision, refined = response.json()['revision'], response.json()['kit']
-    assert (revision['number'], revision['lever'], revision['sections']) == (2, 'instruction', ['color_palette'])
+    assert (revision['number'], revision['lever']) == (2, 'instruction')
+    assert sorted(revision['sections']) == ['color_palette', 'logos'], 'the marks are redrawn in the new palette'
     assert revision['summary'] == 'Palette: "Warmer, less corporate" (warmer, less saturated)'
     assert refined['color_palette'] != kit['color_palette']
-    assert refined['typography'] == kit['typography'] and refined['logos'] == kit['logos']
+    assert refined['typography'] == kit['typography']
+    old_primary = kit['color_palette']['primary']
+    assert all(old_primary not in logo['variants']['primary'] for logo in refined['logos'])
     typed = await client.post(
         f'{kit_path(kit)}/refine', json={'section': 'typography', 'instruction': 'serif'}, headers=ALICE
     )
@@ -165,8 +168,10 @@ async def test_a_picked_primary_and_heading_font_are_a_revision(clients: Clients
     response = await client.patch(kit_path(kit), json=body, headers=ALICE)
     assert response.status_code == 200, response.text
     revision, changed = response.json()['revision'], response.json()['kit']
-    assert (revision['lever'], revision['sections']) == ('choose', ['color_palette', 'typography', 'locks'])
+    assert revision['lever'] == 'choose'
+    assert sorted(revision['sections']) == ['color_palette', 'locks', 'logos', 'typography'], 'marks follow the colour'
     assert changed['color_palette']['primary'] == '#0a7f5a'
+    assert all('#0a7f5a' in logo['variants']['primary'] for logo in changed['logos'])
     assert changed['typography']['heading_font'] == 'Fraunces'
     assert all(check['level'] != 'Fail' for check in changed['color_palette']['contrast'])
     unknown_role = await client.patch(kit_path(kit), json={'typography': {'x': 'Inter'}}, headers=ALICE)

@@ -5,19 +5,31 @@ the unlocked parts again (ten seeds over)."""
 from __future__ import annotations
 
 import asyncio
+import base64
+import io
+import re
 
 import pytest
+from PIL import Image
 
-from branding.models import EXAMPLE_PROFILE, BrandingRequest, BrandKit, FontSpec
+from branding.design.color import contrast_ratio
+from branding.design.marks.inks import Inks
+from branding.design.marks.variants import PAINT, colourways, dark_background
+from branding.exports.inuse import board_png
+from branding.models import EXAMPLE_PROFILE, BrandingRequest, BrandKit, ColorPalette, FontSpec, LogoConcept
 from branding.orchestrator import generate_kit
 from branding.refine.choices import ChoiceError, KitChoices, apply_choices
+from branding.refine.instructions import Asked, refine_offline
 from branding.refine.picks import PickContext
+from branding.refine.recolour import INK_ORDER
 from branding.refine.rest import Rest, regenerate_rest
+from branding.sections.logos import build_offline_logos
 from branding.stores.base import Lever
 from tests.fonts import INSTALLED_FONTS
 from tests.icons import INSTALLED_ICONS
 from tests.unit.test_palette import assert_kit_passes
 
+PAINT_COLOUR = re.compile(r'(?:fill|stroke)="(#[0-9a-f]{6})"')
 REQUEST = BrandingRequest(company_profile=EXAMPLE_PROFILE, num_variations=3, seed=21)
 
 
@@ -170,3 +182,120 @@ def test_picks_that_are_not_colours_or_catalogue_fonts_are_refused(kit: BrandKit
         ('palette.accent', 'Not a colour: give a hex code such as #0a7f5a, or a CSS colour'),
         ('typography.body', 'Not in the open-licence font catalogue'),
     }
+
+
+# --- logo marks follow a new palette ----------------------------------------------------------------------------------
+
+PICKED = '#0a7f5a'  # dark enough for lettering on the paper: a fresh drawing keeps every ink's job as it was
+MASKS = re.compile(r'<mask\b.*?</mask>', re.DOTALL)  # a knockout's black and white say what is cut away, not colours
+MASK_IDS = re.compile(r'knockout-[0-9a-f]{10}')
+
+
+def painted(svg: str) -> set[str]:
+    """Every fill and stroke colour an SVG paints with, its knockout masks aside."""
+    return {match.group(2).lower() for match in PAINT.finditer(MASKS.sub('', svg))}
+
+
+def inks(palette: ColorPalette) -> dict[str, set[str]]:
+    """The colours each colourway of a mark is drawn in, by the engine's own inks for `palette`."""
+    ways = {way.name: way.inks for way in colourways(palette, Inks.from_palette(palette))}
+    light = {str(getattr(ways['primary'], name)) for name in INK_ORDER}
+    return {'light': light, 'reversed': {str(getattr(ways['reversed'], name)) for name in INK_ORDER}}
+
+
+def picked_kit(kit: BrandKit, primary: str) -> BrandKit:
+    return apply_choices(kit, KitChoices(palette={'primary': primary}), picks()).kit
+
+
+def test_a_picked_primary_redraws_every_logo_file_from_the_new_palette(kit: BrandKit) -> None:
+    new_kit = picked_kit(kit, PICKED)
+    old, new = kit.color_palette, new_kit.color_palette
+    assert old is not None and new is not None and old.primary != PICKED
+    before, after = inks(old), inks(new)
+    one_colour = {'#000000', '#ffffff'}
+    for concept in new_kit.logos:
+        assert concept.variants is not None
+        files = {
+            'light': [concept.svg, concept.variants.primary, concept.variants.icon],
+            'reversed': [concept.variants.reversed],
+        }
+        for way, svgs in files.items():
+            for svg in svgs:
+                colours = painted(svg)
+                assert colours <= after[way] | one_colour, (concept.id, way, colours - after[way])
+                assert not colours & (before[way] - after[way]), (concept.id, way, 'an old colour is left')
+        assert PICKED in painted(concept.variants.primary), concept.id
+        assert concept.dark_background == dark_background(new)
+        for colour in painted(concept.variants.reversed):  # every ink of the reversed file shows on the dark ground
+            assert contrast_ratio(colour, concept.dark_background) >= 3.0, (concept.id, colour)
+        assert painted(concept.variants.mono_dark) <= one_colour and painted(concept.variants.mono_light) <= one_colour
+        assert concept.color_scheme == list(dict.fromkeys(PAINT_COLOUR.findall(concept.svg)))
+        assert base64.b64decode(concept.image_url.split(',', 1)[1]).decode() == concept.svg
+        assert old.primary not in concept.prompt_used and f'primary {PICKED}' in concept.prompt_used
+
+
+def test_the_redrawn_marks_are_what_a_fresh_drawing_in_the_new_palette_gives(kit: BrandKit) -> None:
+    assert kit.color_palette is not None
+    typography = kit.typography
+    assert typography is not None
+
+    def drawn(palette: ColorPalette) -> list[LogoConcept]:
+        return build_offline_logos(
+            EXAMPLE_PROFILE, palette, typography, 3, kit.seed, fonts=INSTALLED_FONTS, icons=INSTALLED_ICONS
+        )
+
+    def shown(concept: LogoConcept) -> str:
+        files = concept.model_dump_json(exclude={'legibility'})
+        return MASK_IDS.sub('knockout', files)  # the mask ids hash the drawing with its own inks
+
+    assert [shown(concept) for concept in drawn(kit.color_palette)] == [shown(concept) for concept in kit.logos]
+    new_kit = picked_kit(kit, PICKED)
+    assert new_kit.color_palette is not None
+    assert [shown(concept) for concept in new_kit.logos] == [shown(concept) for concept in drawn(new_kit.color_palette)]
+    assert [concept.legibility for concept in new_kit.logos] == [concept.legibility for concept in kit.logos]
+
+
+def test_lettering_in_a_pale_picked_primary_keeps_3_to_1_on_the_paper(kit: BrandKit) -> None:
+    new_kit = picked_kit(kit, '#00aa77')  # 2.9:1 on white: a fresh wordmark would letter in the text colour
+    palette = new_kit.color_palette
+    assert palette is not None and palette.light is not None
+    paper = palette.light.background
+    assert contrast_ratio(palette.primary, paper) < 3.0
+    for concept in new_kit.logos:
+        assert concept.variants is not None
+        brand = painted(concept.variants.primary) - {Inks.from_palette(palette).spark}
+        assert all(contrast_ratio(colour, paper) >= 3.0 for colour in brand), (concept.id, brand)
+
+
+def pixels(png: bytes) -> dict[str, int]:
+    """How many pixels of each colour an image has, by hex."""
+    with Image.open(io.BytesIO(png)) as image:
+        counted = image.convert('RGB').getcolors(maxcolors=1 << 24) or []
+    return {'#' + bytes(rgb).hex(): count for count, rgb in counted if isinstance(rgb, tuple)}
+
+
+def test_the_brand_board_shows_the_new_primary_and_none_of_the_old(kit: BrandKit) -> None:
+    assert kit.color_palette is not None
+    new_kit = picked_kit(kit, PICKED)
+    board = pixels(board_png(new_kit, INSTALLED_FONTS))
+    assert board.get(PICKED, 0) > 10_000
+    assert board.get(kit.color_palette.primary, 0) == 0
+    stale = pixels(board_png(new_kit.model_copy(update={'logos': kit.logos}), INSTALLED_FONTS))
+    assert stale.get(kit.color_palette.primary, 0) > 10_000, 'the board draws no logo in its brand colour'
+
+
+def test_a_palette_instruction_redraws_the_marks_too(kit: BrandKit) -> None:
+    asked = Asked(instruction='much warmer', profile=EXAMPLE_PROFILE, fonts=INSTALLED_FONTS)
+    refined = refine_offline(kit, 'palette', asked).kit
+    assert refined.color_palette is not None and kit.color_palette is not None
+    assert refined.color_palette.primary != kit.color_palette.primary
+    after = inks(refined.color_palette)
+    for concept in refined.logos:
+        assert concept.variants is not None
+        assert painted(concept.variants.primary) <= after['light'] | {'#000000', '#ffffff'}, concept.id
+        assert painted(concept.variants.reversed) <= after['reversed'] | {'#ffffff'}, concept.id
+
+
+def test_choices_that_change_no_colour_leave_the_marks_alone(kit: BrandKit) -> None:
+    chosen = apply_choices(kit, KitChoices(chosen_logo=2, typography={'body': 'Inter'}), picks()).kit
+    assert chosen.logos == kit.logos
