@@ -9,6 +9,7 @@ from typing import Any, Protocol
 from branding import registry
 from branding.design.font_files import FontLibrary
 from branding.models import BrandKit, SectionName, SectionProvenance
+from components.card_tools import CardTools
 from components.cards import (
     CARD_HEADING_LEVEL,
     RegenerateHandler,
@@ -30,6 +31,7 @@ class CardBuilder(Protocol):
         provenance: SectionProvenance | None,
         on_regenerate: RegenerateHandler | None,
         heading_level: int,
+        tools: CardTools | None,
     ) -> None: ...
 
 
@@ -70,8 +72,10 @@ def draw_section(
     provenance: SectionProvenance | None,
     on_regenerate: RegenerateHandler | None = None,
     heading_level: int = CARD_HEADING_LEVEL,
+    tools: CardTools | None = None,
 ) -> None:
-    CARDS[section](kit, provenance=provenance, on_regenerate=on_regenerate, heading_level=heading_level)
+    """The card of `section`; `tools`, the owner's controls (the studio's, on a finished kit), drawn in it."""
+    CARDS[section](kit, provenance=provenance, on_regenerate=on_regenerate, heading_level=heading_level, tools=tools)
 
 
 def load_font_faces(kit: BrandKit, fonts: FontLibrary) -> None:

@@ -12,6 +12,7 @@ from nicegui import ui
 
 from branding.models import BrandKit, SectionProvenance
 from components import kit_view
+from components.card_tools import CardTools
 from components.cards import RegenerateHandler, guidelines_card, skeleton
 
 
@@ -32,8 +33,10 @@ class SectionSlot:
         count: int,
         company_name: str,
         on_regenerate: RegenerateHandler | None,
+        tools: CardTools | None = None,
     ) -> None:
         self.section = section
+        self.tools = tools  # the owner's controls, drawn in a finished kit's card
         self.count = count
         self.company_name = company_name
         self.on_regenerate = on_regenerate
@@ -66,7 +69,11 @@ class SectionSlot:
         self._streaming = None
         if content.kit is not None:
             kit_view.draw_section(
-                self.section, content.kit, provenance=content.provenance, on_regenerate=self.on_regenerate
+                self.section,
+                content.kit,
+                provenance=content.provenance,
+                on_regenerate=self.on_regenerate,
+                tools=self.tools,
             )
         elif content.text is not None:
             self._streaming = guidelines_card.create_streaming(section=self.section, company_name=self.company_name)

@@ -21,11 +21,15 @@ from branding.images.kit_paintings import ImagePainted
 from branding.models import BrandingRequest, BrandKit, SectionName, SectionProvenance
 from branding.orchestrator import KitDone, KitEvent, SectionDone, SectionStarted, SectionText
 from branding.ratelimit import retry_after_header
+from branding.refine.history import Revised
+from branding.refine.instructions import OFFLINE_SECTIONS
 from branding.registry import sections_for
 from branding.service import KitService, RateLimited
 from components import history, in_use, kit_view
 from components.company_form import CompanyForm
 from components.loading import LoadingPanel, Outcome, Progress
+from components.refine_actions import KitRefiner, changed_sections
+from components.refine_controls import Hooks, RefineControls
 from components.section_slots import SectionSlot
 
 log = logging.getLogger(__name__)
@@ -45,6 +49,15 @@ class Studio:
         self.slots: dict[str, SectionSlot] = {}
         self.task: asyncio.Task[None] | None = None
         self.client.on_delete(self.cancel)
+        hooks = Hooks(
+            kit=lambda: self.finished_kit,
+            busy=lambda: self.running,
+            admit=self._admitted,
+            on_revised=self._revised,
+            notify=lambda message, kind: self._notify(message, type=kind),
+            can_instruct=self._can_instruct,
+        )
+        self.refine = RefineControls(KitRefiner(service=service, owner=self.owner), hooks, fonts=service.fonts)
 
         with ui.element('div').classes('grid grid-cols-1 lg:grid-cols-[400px_minmax(0,1fr)] gap-6 w-full'):
             with ui.card().classes('w-full self-start').props('flat bordered').mark('form-card'):
@@ -174,14 +187,28 @@ class Studio:
         await self.revisions.show(kit_id)
 
     async def _restored(self, kit: BrandKit) -> None:
-        """An older version made the kit again (history panel): its cards drawn again."""
+        """An older version made the kit again (history panel): the cards it changes drawn again."""
         if self.kit is None or self.kit.id != kit.id or self.running:
             return
-        self.kit = kit
-        for section in self.slots:
-            if section in kit.sections:
+        self._put(kit)
+
+    async def _revised(self, revised: Revised) -> None:
+        """A change made a new revision (refine controls): the cards it touched, the board and the versions."""
+        if self.kit is None or self.kit.id != revised.kit.id:
+            return  # the page moved on to another kit meanwhile; the revision is saved all the same
+        self._put(revised.kit)
+        await self.revisions.show(revised.kit.id)
+
+    def _put(self, kit: BrandKit) -> None:
+        old, self.kit = self.kit, kit
+        for section in changed_sections(old, kit) if old is not None else list(kit.sections):
+            if section in self.slots:
                 self._show(section, kit, kit.sections[section])
-        self.actions.refresh()
+        self.actions.refresh()  # the board and mockups of the new revision
+
+    def _can_instruct(self, section: str) -> bool:
+        """The offline engine changes the palette and type by instruction; any section with a language model."""
+        return section in OFFLINE_SECTIONS or bool(self.service.chain.providers)
 
     # --- the run --------------------------------------------------------------------------------------------------
 
@@ -213,6 +240,8 @@ class Studio:
                 for slot in self.slots.values():
                     if not slot.is_done:
                         slot.element.set_visibility(False)
+                    elif outcome == Outcome.READY:
+                        slot.view.refresh()  # the saved kit's cards gain the owner's controls
 
     def _apply(self, event: KitEvent, progress: Progress) -> None:
         match event:
@@ -303,6 +332,7 @@ class Studio:
             ui.button('Start over', icon='restart_alt', on_click=self.start_over).props('flat no-caps').mark(
                 'start-over'
             )
+        self.refine.toolbar()  # regenerate the rest, undo
         in_use.create(self.finished_kit)  # the board first, then every mockup: drawn from the kit as saved
 
     @ui.refreshable_method
@@ -329,6 +359,7 @@ class Studio:
                     count=self.request.num_variations,
                     company_name=self.request.company_profile.name,
                     on_regenerate=self._regenerator(section),
+                    tools=self.refine,
                 )
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from nicegui import ui
 
 from branding.models import SectionName, SectionProvenance
+from components.card_tools import CardTools
 
 from .. import markdown
 from . import CARD_HEADING_LEVEL, MUTED_TEXT, RegenerateHandler, action_button, card, copy_to_clipboard, header, slug
@@ -22,9 +23,12 @@ def create(
     on_regenerate: RegenerateHandler | None = None,
     company_name: str = '',
     heading_level: int = CARD_HEADING_LEVEL,
+    tools: CardTools | None = None,
 ) -> None:
     with card(SectionName.GUIDELINES):
         header(SectionName.GUIDELINES, provenance=provenance, on_regenerate=on_regenerate, level=heading_level)
+        if tools is not None:
+            tools.section(SectionName.GUIDELINES)
         if not guidelines:
             ui.label('No brand guidelines in this kit.').classes(MUTED_TEXT)
             return

@@ -10,6 +10,7 @@ from nicegui import run, ui
 
 from branding.exports.png import render_png
 from branding.models import LogoConcept, SectionName, SectionProvenance
+from components.card_tools import CardTools
 
 from . import (
     CARD_HEADING_LEVEL,
@@ -60,10 +61,14 @@ def create(
     company_name: str = '',
     heading_level: int = CARD_HEADING_LEVEL,
     kit_id: str | None = None,
+    tools: CardTools | None = None,
 ) -> None:
-    """`kit_id`, the saved kit's, lets the card offer the logo pack (the API makes it)."""
+    """`kit_id`, the saved kit's, lets the card offer the logo pack (the API makes it); `tools`, the owner's
+    controls (choose, lock)."""
     with card(SectionName.LOGOS):
         header(SectionName.LOGOS, provenance=provenance, on_regenerate=on_regenerate, level=heading_level)
+        if tools is not None:
+            tools.section(SectionName.LOGOS)
         if not logos:
             ui.label('No logo concepts in this kit.').classes(MUTED_TEXT)
             return
@@ -80,11 +85,11 @@ def create(
                     aria_label='Download logo pack (ZIP) of every concept',
                 ).mark('download-logo-pack')
         with ui.element('div').classes('grid w-full grid-cols-1 gap-4'):
-            for concept in logos:
-                _concept(concept, company_name)
+            for index, concept in enumerate(logos):
+                _concept(concept, company_name, tools=tools, index=index)
 
 
-def _concept(concept: LogoConcept, company_name: str) -> None:
+def _concept(concept: LogoConcept, company_name: str, *, tools: CardTools | None = None, index: int = 0) -> None:
     style = concept.style.value
     with (
         ui.column()
@@ -92,6 +97,8 @@ def _concept(concept: LogoConcept, company_name: str) -> None:
         .mark(f'logo-{concept.id}')
     ):
         ui.label(style.capitalize()).classes('text-lg font-semibold')
+        if tools is not None:
+            tools.element(SectionName.LOGOS, str(index))
         if concept.variants is not None:
             _previews(concept, company_name)
         else:

@@ -14,6 +14,7 @@ from nicegui import ui
 from branding.design.color import most_readable
 from branding.design.palette.distinct import role_pairs
 from branding.models import ColorPalette, ContrastCheck, SectionName, SectionProvenance, ThemeColors
+from components.card_tools import CardTools
 
 from . import CARD_HEADING_LEVEL, MUTED_TEXT, SUBHEADING, RegenerateHandler, card, copy_to_clipboard, header
 from .tooltips import mouse_tooltip
@@ -54,15 +55,18 @@ def create(
     on_regenerate: RegenerateHandler | None = None,
     company_name: str = '',
     heading_level: int = CARD_HEADING_LEVEL,
+    tools: CardTools | None = None,
 ) -> None:
     with card(SectionName.PALETTE):
         header(SectionName.PALETTE, provenance=provenance, on_regenerate=on_regenerate, level=heading_level)
         if palette is None:
             ui.label('No colour palette in this kit.').classes(MUTED_TEXT)
             return
+        if tools is not None:  # lock, pick a colour, an instruction
+            tools.section(SectionName.PALETTE)
         if palette.rationale:
             ui.label(palette.rationale).classes('break-words')
-        _swatches(palette)
+        _swatches(palette, tools)
         _distances(palette)
         if palette.scales:
             _scales(palette.scales)
@@ -103,14 +107,14 @@ def _role_swatches(palette: ColorPalette) -> list[Swatch]:
     ]
 
 
-def _swatches(palette: ColorPalette) -> None:
+def _swatches(palette: ColorPalette, tools: CardTools | None = None) -> None:
     ui.label('Click or press Enter on a swatch to copy its hex code.').classes(f'text-sm {MUTED_TEXT}')
     with ui.element('div').classes('grid w-full grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4'):
         for swatch in _role_swatches(palette):
-            _swatch(swatch, palette.psychology.get(swatch.role, ''))
+            _swatch(swatch, palette.psychology.get(swatch.role, ''), tools)
 
 
-def _swatch(swatch: Swatch, psychology: str) -> None:
+def _swatch(swatch: Swatch, psychology: str, tools: CardTools | None = None) -> None:
     color = _hex(swatch.hex)
     with ui.column().classes('min-w-0 gap-1').mark(f'role-{swatch.role}'):
         # A native <button> so the swatch is reachable with Tab and activates with Enter and Space.
@@ -128,7 +132,10 @@ def _swatch(swatch: Swatch, psychology: str) -> None:
         block.props['aria-label'] = f'Copy {swatch.role} colour {swatch.name}, {color}'
         block.on('click', lambda: copy_to_clipboard(color, color))
         mouse_tooltip(block, f'Copy {color}')
-        ui.label(swatch.role).classes(SUBHEADING)
+        with ui.row(wrap=False).classes('w-full items-center justify-between gap-1'):
+            ui.label(swatch.role).classes(SUBHEADING)
+            if tools is not None and swatch.role in ROLE_ORDER:
+                tools.element(SectionName.PALETTE, swatch.role)
         ui.label(swatch.name).classes('break-words font-semibold')
         ui.label(color).classes('font-mono text-sm')
         ui.label('RGB {}, {}, {}'.format(*swatch.rgb)).classes(f'font-mono text-sm {MUTED_TEXT}')

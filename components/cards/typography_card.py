@@ -15,6 +15,7 @@ from branding.design.font_css import font_face_css
 from branding.design.font_files import FontLibrary
 from branding.design.script_type import script_direction
 from branding.models import FontSpec, SectionName, SectionProvenance, TypeScaleStep, Typography
+from components.card_tools import CardTools
 
 from . import CARD_HEADING_LEVEL, MUTED_TEXT, SUBHEADING, RegenerateHandler, card, copy_button, header
 
@@ -37,12 +38,15 @@ def create(
     on_regenerate: RegenerateHandler | None = None,
     company_name: str = '',
     heading_level: int = CARD_HEADING_LEVEL,
+    tools: CardTools | None = None,
 ) -> None:
     with card(SectionName.TYPOGRAPHY):
         header(SectionName.TYPOGRAPHY, provenance=provenance, on_regenerate=on_regenerate, level=heading_level)
         if typography is None:
             ui.label('No typography in this kit.').classes(MUTED_TEXT)
             return
+        if tools is not None:  # lock, pick fonts, an instruction
+            tools.section(SectionName.TYPOGRAPHY)
         stacks = {role: font_stack(typography, role) for role in ('heading', 'body', 'accent')}
         _specimen(typography, stacks, company_name)
         if typography.type_scale:
@@ -51,7 +55,7 @@ def create(
         ui.label(typography.rationale).classes('whitespace-pre-line break-words')
         if typography.pairings:
             _pairings(typography)
-        _fonts(typography)
+        _fonts(typography, tools)
         if typography.adjustments:
             with ui.element('ul').classes(f'list-disc pl-6 text-sm {MUTED_TEXT}'):
                 for adjustment in typography.adjustments:
@@ -153,7 +157,7 @@ def _pairings(typography: Typography) -> None:
                 ui.label(pairing.recommendation).classes(f'break-words text-sm {MUTED_TEXT}')
 
 
-def _fonts(typography: Typography) -> None:
+def _fonts(typography: Typography, tools: CardTools | None = None) -> None:
     if not typography.fonts:
         return
     ui.label('Fonts').classes(SUBHEADING)
@@ -164,7 +168,10 @@ def _fonts(typography: Typography) -> None:
                 .classes('min-w-0 gap-1 rounded-lg border border-gray-300 p-3 dark:border-gray-600')
                 .mark(f'font-{font.role}')
             ):
-                ui.label(font.role).classes(SUBHEADING)
+                with ui.row(wrap=False).classes('w-full items-center justify-between gap-1'):
+                    ui.label(font.role).classes(SUBHEADING)
+                    if tools is not None and font.role in {'heading', 'body', 'accent'}:
+                        tools.element(SectionName.TYPOGRAPHY, font.role)
                 ui.label(font.family).classes('break-words text-lg font-semibold')
                 ui.label(f'{font.category} · weights {", ".join(str(weight) for weight in font.weights)}').classes(
                     f'break-words text-sm {MUTED_TEXT}'

@@ -20,6 +20,7 @@ from branding.models import EXAMPLE_PROFILE, BrandKit, ColorPalette, Focus, Sect
 from branding.prompts import chat_request
 from branding.registry import KitSlot, SectionInputs, SectionSpec
 from components import kit_view
+from components.card_tools import CardTools
 from components.cards import RegenerateHandler, card, header
 
 Motto = dict[str, str]
@@ -52,11 +53,18 @@ MOTTO: SectionSpec[Motto, Motto] = SectionSpec(
 
 
 def motto_card(
-    kit: BrandKit, *, provenance: SectionProvenance | None, on_regenerate: RegenerateHandler | None, heading_level: int
+    kit: BrandKit,
+    *,
+    provenance: SectionProvenance | None,
+    on_regenerate: RegenerateHandler | None,
+    heading_level: int,
+    tools: CardTools | None,
 ) -> None:
     value: Any = MOTTO.get(kit) or {}
     with card('motto'):
         header('motto', provenance=provenance, on_regenerate=on_regenerate, level=heading_level)
+        if tools is not None:  # its lock, like any section's
+            tools.section('motto')
         ui.label(value.get('motto', '')).mark('motto-text')
 
 
