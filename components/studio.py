@@ -26,6 +26,7 @@ from branding.refine.instructions import OFFLINE_SECTIONS
 from branding.registry import sections_for
 from branding.service import KitService, RateLimited
 from components import history, in_use, kit_view
+from components.cards import painting_view
 from components.company_form import CompanyForm
 from components.loading import LoadingPanel, Outcome, Progress
 from components.refine_actions import KitRefiner, changed_sections
@@ -58,6 +59,18 @@ class Studio:
             can_instruct=self._can_instruct,
         )
         self.refine = RefineControls(KitRefiner(service=service, owner=self.owner), hooks, fonts=service.fonts)
+        self.paintings = painting_view.PaintingTools(  # the cards' tools: the refine controls and the paintings'
+            inner=self.refine,
+            price=service.painter.price if service.painter is not None else None,
+            kit=lambda: self.finished_kit,
+            busy=lambda: self.running,
+            admit=self._admitted,
+            repaint=lambda kit_id, index: service.repaint(kit_id, index, owner=self.owner),
+            saved=self._saved_kit,
+            change=self.refine.refiner.change,
+            on_changed=self._painted,
+            notify=lambda message, kind: self._notify(message, type=kind),
+        )
 
         with ui.element('div').classes('grid grid-cols-1 lg:grid-cols-[400px_minmax(0,1fr)] gap-6 w-full'):
             with ui.card().classes('w-full self-start').props('flat bordered').mark('form-card'):
@@ -185,6 +198,15 @@ class Studio:
             self._show(section, stored.kit, stored.kit.sections[section])
         self.actions.refresh()
         await self.revisions.show(kit_id)
+
+    async def _saved_kit(self, kit_id: str) -> BrandKit | None:
+        stored = await self.service.store.get(kit_id)
+        return stored.kit if stored is not None else None
+
+    async def _painted(self, kit: BrandKit) -> None:
+        """A painting made again, or its trace made the mark (painting tools): the kit drawn again, and its versions."""
+        await self._restored(kit)
+        await self.revisions.show(kit.id)
 
     async def _restored(self, kit: BrandKit) -> None:
         """An older version made the kit again (history panel): the cards it changes drawn again."""
@@ -359,7 +381,7 @@ class Studio:
                     count=self.request.num_variations,
                     company_name=self.request.company_profile.name,
                     on_regenerate=self._regenerator(section),
-                    tools=self.refine,
+                    tools=self.paintings,
                 )
 
 

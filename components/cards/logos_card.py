@@ -69,6 +69,7 @@ def create(
         header(SectionName.LOGOS, provenance=provenance, on_regenerate=on_regenerate, level=heading_level)
         if tools is not None:
             tools.section(SectionName.LOGOS)
+        painting_view.costs(logos, tools)
         if not logos:
             ui.label('No logo concepts in this kit.').classes(MUTED_TEXT)
             return
@@ -103,7 +104,7 @@ def _concept(concept: LogoConcept, company_name: str, *, tools: CardTools | None
             _previews(concept, company_name)
         else:
             _tiles(concept, company_name)
-        painting_view.create(concept, company_name)
+        painting_view.create(concept, company_name, index=index, tools=tools)
         ui.label(concept.description).classes('break-words')
         ui.label(concept.rationale).classes(f'break-words text-sm {MUTED_TEXT}')
         ui.label('Image-model prompt').classes(SUBHEADING)

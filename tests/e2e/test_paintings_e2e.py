@@ -1,9 +1,10 @@
 """Paintings in a real Chromium: the app as its own process paints each logo concept through the real Together SDK on
 the fake image server; the vector marks come first, each painting loads beside its mark from this instance, and the
-marks do not move when it does."""
+marks do not move when it does, nor when a painting is made again from the card."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 
@@ -11,13 +12,13 @@ import pytest
 from playwright.async_api import Browser, Locator, expect
 
 from tests.conftest import AppServer
-from tests.fakes.images import painted
+from tests.fakes.images import image_reply, painted, picture
 from tests.fakes.provider_server import FakeProviderServer
 
 pytestmark = pytest.mark.e2e
 
 KEY = 'e2e-paint-key-DO-NOT-LEAK-654'
-PAINTING_S = 1.5
+PAINTING_S = 6.0  # longer than the kit waits for its paintings (BRANDSMITH_SECTION_BUDGET)
 PLACE = 'el => { const box = el.getBoundingClientRect(); return [box.left, box.top, box.width, box.height] }'
 
 
@@ -40,7 +41,8 @@ def image_server() -> Iterator[FakeProviderServer]:
 @pytest.fixture(scope='module')
 def painting_app(image_server: FakeProviderServer) -> Iterator[AppServer]:
     env = image_server.provider_settings(KEY, providers='offline', images='auto')
-    server = AppServer(extra_env=env | {'OPENAI_COMPAT_IMAGE_MODEL': '', 'BRANDSMITH_IMAGE_TIMEOUT': '10'})
+    env |= {'OPENAI_COMPAT_IMAGE_MODEL': '', 'BRANDSMITH_IMAGE_TIMEOUT': '10', 'BRANDSMITH_SECTION_BUDGET': '0.5'}
+    server = AppServer(extra_env=env)
     try:
         server.wait_until_healthy()
         yield server
@@ -51,7 +53,7 @@ def painting_app(image_server: FakeProviderServer) -> Iterator[AppServer]:
 
 
 async def test_paintings_load_beside_the_vector_marks_without_moving_them(
-    painting_app: AppServer, browser: Browser
+    painting_app: AppServer, image_server: FakeProviderServer, browser: Browser
 ) -> None:
     page = await browser.new_page(viewport={'width': 1440, 'height': 1000})
     await page.goto(painting_app.url)
@@ -62,20 +64,41 @@ async def test_paintings_load_beside_the_vector_marks_without_moving_them(
     await expect(marks.first).to_be_visible(timeout=20_000)
     for title in ('Taglines', 'Colour palette', 'Typography', 'Brand guidelines'):
         await expect(page.get_by_text(title, exact=True).first).to_be_visible()
-    await expect(page.locator('img[alt^="Painting of"]')).to_have_count(0)  # every card first, then the paintings
-    card_heading = page.get_by_text('Logo concepts', exact=True).first
-    before = await in_card(marks.first, card_heading)
-
     paintings = page.locator('img[alt^="Painting of"]')
+    await expect(paintings).to_have_count(0)  # every card first, then the paintings
+    # the kit is ready (and its owner's controls drawn) before the paintings, which take longer than it waits
     await expect(page.get_by_text('Your brand kit is ready')).to_be_visible(timeout=30_000)
+    card_heading = page.get_by_text('Logo concepts', exact=True).first
     count = await marks.count()
-    await expect(paintings).to_have_count(count)
+    before = await in_card(marks.first, card_heading)
+    assert await paintings.count() == 0
+
+    await expect(paintings).to_have_count(count, timeout=30_000)
     for index in range(count):
         painting = paintings.nth(index)
         await painting.scroll_into_view_if_needed()
         await expect(painting).to_be_visible()
-        assert await painting.evaluate('img => img.complete && img.naturalWidth') == 1024
+        await page.wait_for_function(
+            'img => img.complete && img.naturalWidth === 1024', arg=await painting.element_handle()
+        )
         assert (await painting.get_attribute('src') or '').startswith('/api/v1/kits/')
-    # the kit's summary above the cards can grow when the kit is ready; inside the logo card nothing moves
-    assert await in_card(marks.first, card_heading) == before
+    assert await in_card(marks.first, card_heading) == before  # inside the logo card nothing moves
     await expect(page.locator('img[alt^="The painting traced"]')).to_have_count(count)
+
+    # a painting made again from the card: the new picture loads in place of the old one, and nothing moves
+    image_server.script('together_images', image_reply(picture(ink=(13, 148, 136)), seconds=1.0))
+    old_source = await paintings.first.get_attribute('src') or ''
+    old_bytes = await (await page.request.get(painting_app.url + old_source)).body()
+    await page.get_by_role('button', name=re.compile(r'^Repaint the .* logo concept with a new seed$')).first.click()
+    await expect(page.get_by_text('New painting of logo concept 1').first).to_be_visible(timeout=20_000)
+    repainted = page.locator('img[alt^="Painting of"]').first
+    await expect(repainted).not_to_have_attribute('src', old_source)
+    new_source = await repainted.get_attribute('src') or ''
+    assert new_source.split('?')[0] == old_source.split('?')[0]
+    await repainted.scroll_into_view_if_needed()
+    await expect(repainted).to_be_visible()
+    await page.wait_for_function(
+        'img => img.complete && img.naturalWidth === 1024', arg=await repainted.element_handle()
+    )
+    assert await (await page.request.get(painting_app.url + new_source)).body() != old_bytes
+    assert await in_card(marks.first, card_heading) == before

@@ -4,6 +4,7 @@ and its trace beside it; when painting fails the card says why and the kit is wh
 
 from __future__ import annotations
 
+import base64
 import io
 import logging
 
@@ -12,7 +13,8 @@ from nicegui import ui
 from nicegui.testing import User
 from PIL import Image
 
-from tests.fakes.images import FAILURES, painted
+from branding.images.cost import PaintingPrice, dollars
+from tests.fakes.images import FAILURES, image_reply, painted, picture
 from tests.fakes.provider_server import FakeProviderServer
 
 pytest_plugins = ['tests.fakes.plugin']
@@ -95,3 +97,76 @@ async def test_a_painting_that_comes_after_the_kit_is_ready_still_appears(
     for painting in paintings:
         assert isinstance(painting, ui.image)
         assert (await user.http_client.get(painting.source)).status_code == 200
+
+
+def painting_sources(user: User) -> dict[str, str]:
+    """Each painting's address by its path (the concept's), with the version the page loads it at."""
+    sources = [getattr(element, 'source', '') for element in user.find(kind=ui.image, marker='painting-image').elements]
+    return {source.split('?')[0]: source for source in sources}
+
+
+async def test_a_painting_is_made_again_from_the_card_with_a_new_seed(images: FakeProviderServer, user: User) -> None:
+    images.respond_with('together_images', lambda _: painted())
+    await generate(user)
+    await user.should_see(marker='repaint-0')
+    before = painting_sources(user)
+    images.script('together_images', image_reply(picture(ink=(13, 148, 136))))
+
+    user.find(marker='repaint-0').click()
+
+    await user.should_see('New painting of logo concept 1', retries=100)
+    after = painting_sources(user)
+    first = next(path for path in after if '/logos/0/' in path)
+    assert after.keys() == before.keys()  # from the same paths, kept with the kit
+    assert after[first] != before[first]  # its own new picture loads (and fades in) anew
+    assert {path: after[path] for path in after if path != first} == {p: before[p] for p in before if p != first}
+    served = await user.http_client.get(after[first])
+    with Image.open(io.BytesIO(served.content)) as image:
+        assert image.convert('RGB').getpixel((300, 300)) == (13, 148, 136)
+    seeds = [request.body['seed'] for request in images.requests('together_images')]
+    assert seeds[-1] not in seeds[:-1]
+    await user.should_see(content='New painting of logo concept 1', marker='revisions')
+
+
+async def test_a_trace_is_made_the_mark_from_the_card(images: FakeProviderServer, user: User) -> None:
+    images.respond_with('together_images', lambda _: painted())
+    await generate(user)
+    await user.should_see(marker='use-trace-1')
+    await user.should_not_see(marker='trace-is-mark-1')
+
+    user.find(marker='use-trace-1').click()
+
+    await user.should_see(marker='trace-is-mark-1', retries=100)
+    await user.should_see('The traced painting is now the mark of logo 2')
+    await user.should_not_see(marker='use-trace-1')
+    assert len(user.find(marker='use-trace-0').elements) == 1  # the other concept keeps its engine mark
+    kit_id = next(iter(painting_sources(user))).split('/')[4]
+    kit = (await user.http_client.get(f'/api/v1/kits/{kit_id}')).json()
+    assert kit['chosen_logo'] == 1 and kit['logos'][1]['svg'] == kit['logos'][1]['traced_svg']
+    # the card shows the concept's new files, drawn from the trace: full colour on white, reversed on dark, the icon
+    shown = {_svg_of(element) for element in user.find(kind=ui.image).elements}
+    for name in ('primary', 'reversed', 'icon'):
+        assert kit['logos'][1]['variants'][name].encode() in shown, name
+
+
+def _svg_of(element: ui.element) -> bytes:
+    source = getattr(element, 'source', '')
+    prefix = 'data:image/svg+xml;base64,'
+    return base64.b64decode(source[len(prefix) :]) if source.startswith(prefix) else b''
+
+
+async def test_the_card_says_what_the_paintings_cost(slow_images: FakeProviderServer, user: User) -> None:
+    slow_images.respond_with('together_images', lambda _: painted(seconds=1.0))
+    await user.open('/')
+    user.find(marker='try-example').click()
+    user.find(marker='generate').click()
+
+    await user.should_see(marker='logo-preview-light', retries=150)
+    concepts = len(user.find(marker='logo-preview-light').elements)
+    estimate = PaintingPrice(size=1024, per_megapixel=0.0027)
+    await user.should_see(
+        f'Painting {concepts} concepts with the image model: about {dollars(estimate.of(concepts))} '
+        f'({concepts} x 1.05 MP at $0.0027/MP).'
+    )
+    await user.should_see(f'{concepts} of {concepts} paintings made: {dollars(estimate.of(concepts))}', retries=150)
+    await user.should_see('cost about $0.0028 (1.05 MP at $0.0027/MP)')
