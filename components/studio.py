@@ -83,6 +83,11 @@ class Studio:
                     ).mark('try-example')
                 self.form = CompanyForm()
                 self.run_buttons()
+                painting_view.estimate(
+                    service.painter.price if service.painter is not None else None,
+                    variations=self.form.num_variations,
+                    focus=self.form.focus,
+                )
                 self.history = history.HistoryPanel(service.store, owner=self.owner, on_open=self.open_kit)
                 self.revisions = history.RevisionsPanel(service.store, owner=self.owner, on_restored=self._restored)
             with ui.column().classes('w-full min-w-0 gap-4').mark('results') as self.results:

@@ -18,8 +18,9 @@ from nicegui import ui
 from branding.images.cost import PaintingPrice, dollars
 from branding.images.painter import Painting
 from branding.images.trace_mark import traceable, uses_trace
-from branding.models import BrandKit, LogoConcept, SectionStatus
+from branding.models import BrandKit, Focus, LogoConcept, SectionName, SectionStatus
 from branding.refine.choices import ChoiceError, KitChoices, PrimaryMark
+from branding.registry import sections_for
 
 from . import MUTED_TEXT, SUBHEADING, action_button
 
@@ -196,3 +197,34 @@ def _controls(concept: LogoConcept, index: int, tools: PaintingTools) -> None:
                 lambda: tools.use_trace(index),
                 aria_label=f'Use this trace as the mark of the {style} logo concept, and choose it as the logo',
             ).mark(f'use-trace-{index}')
+
+
+def estimate_text(price: PaintingPrice, variations: object, focus: object) -> str:
+    """What a kit asked for with these form values would spend on paintings ('' when it paints nothing)."""
+    try:
+        concepts = int(variations) if isinstance(variations, int | float | str) else 0
+        painted = SectionName.LOGOS in sections_for(Focus(str(focus)))
+    except ValueError:
+        return ''
+    if concepts < 1 or not painted or not price.per_megapixel:
+        return ''
+    return (
+        f'With paintings: about {dollars(price.of(concepts))} for {concepts} logo concept'
+        f'{"s" if concepts > 1 else ""} ({price.basis} each).'
+    )
+
+
+def estimate(price: PaintingPrice | None, *, variations: ui.number, focus: ui.select) -> None:
+    """Under the Generate button, before a kit is made: what its paintings would cost, following the form."""
+    if price is None:
+        return
+    label = ui.label().classes(f'text-sm {MUTED_TEXT}').mark('painting-estimate')
+
+    def update() -> None:
+        text = estimate_text(price, variations.value, focus.value)
+        label.set_text(text)
+        label.set_visibility(bool(text))
+
+    variations.on_value_change(update)
+    focus.on_value_change(update)
+    update()

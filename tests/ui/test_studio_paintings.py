@@ -170,3 +170,33 @@ async def test_the_card_says_what_the_paintings_cost(slow_images: FakeProviderSe
     )
     await user.should_see(f'{concepts} of {concepts} paintings made: {dollars(estimate.of(concepts))}', retries=150)
     await user.should_see('cost about $0.0028 (1.05 MP at $0.0027/MP)')
+
+
+async def test_the_form_says_what_the_paintings_would_cost_before_generating(
+    images: FakeProviderServer, user: User
+) -> None:
+    await user.open('/')
+    price = PaintingPrice(size=1024, per_megapixel=0.0027)
+    await user.should_see(
+        f'With paintings: about {dollars(price.of(3))} for 3 logo concepts (1.05 MP at $0.0027/MP each).'
+    )
+
+    variations = user.find(marker='field-variations').elements.pop()
+    assert isinstance(variations, ui.number)
+    variations.set_value(5)
+    await user.should_see(f'With paintings: about {dollars(price.of(5))} for 5 logo concepts')
+    assert dollars(price.of(5)) == '$0.0142'
+
+    focus = user.find(marker='field-focus').elements.pop()
+    assert isinstance(focus, ui.select)
+    focus.set_value('palette')  # a palette alone paints nothing
+    await user.should_not_see(marker='painting-estimate')
+    focus.set_value('logo')
+    await user.should_see(marker='painting-estimate')
+    assert not images.requests('together_images')  # an estimate, nothing painted
+
+
+async def test_no_estimate_without_an_image_provider(user: User) -> None:
+    await user.open('/')
+    await user.should_see(marker='generate')
+    await user.should_not_see(marker='painting-estimate')
