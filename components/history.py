@@ -7,6 +7,7 @@ anyone else's, and the list follows the browser across tabs and restarts.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from urllib.parse import quote
 
 from nicegui import app, ui
 from nicegui.events import ValueChangeEventArguments
@@ -16,6 +17,8 @@ from branding.owners import browser_owner
 from branding.refine.history import restore_revision
 from branding.store import KitStore, KitSummary, NotOwnerError
 from branding.stores.base import Lever, RevisionSummary
+from components import revision_diff
+from components.cards import MUTED_TEXT, SUBHEADING
 from components.cards.tooltips import mouse_tooltip
 
 HISTORY_LIMIT = 30
@@ -104,6 +107,11 @@ FIELD_WORDS = {
 }
 
 
+def share_url(kit_id: str, number: int) -> str:
+    """The share page of the kit as it was at version `number` (it stays that version as the kit changes)."""
+    return f'/kit/{quote(kit_id, safe="")}?rev={number}'
+
+
 def revision_line(revision: RevisionSummary) -> str:
     """'14:02 · Regenerated · taglines': when, by which lever, what it changed."""
     changed = ', '.join(FIELD_WORDS.get(name, name) for name in revision.sections) or 'no change'
@@ -111,8 +119,9 @@ def revision_line(revision: RevisionSummary) -> str:
 
 
 class RevisionsPanel:
-    """The versions of the kit on the page, newest first: when, by which lever, what changed. Restoring one makes it
-    the kit again, as a new version (history is never rewritten). Hidden until a saved kit is on the page."""
+    """The versions of the kit on the page, newest first: when, by which lever, what changed, a share link to each.
+    Restoring one makes it the kit again, as a new version (history is never rewritten). Two versions compare side by
+    side. Hidden until a saved kit is on the page."""
 
     def __init__(self, store: KitStore, *, owner: str, on_restored: Callable[[BrandKit], Awaitable[None]]) -> None:
         self.store = store
@@ -126,6 +135,7 @@ class RevisionsPanel:
             .mark('revisions') as self.expansion
         ):
             self.list = ui.column().classes('w-full gap-1')
+            self.compare = ui.column().classes('w-full gap-2 pt-2')
         self.expansion.set_visibility(False)
 
     async def _on_toggle(self, event: ValueChangeEventArguments[bool]) -> None:
@@ -152,6 +162,42 @@ class RevisionsPanel:
             latest = revisions[-1].number if revisions else 0
             for revision in reversed(revisions):
                 self._row(revision, latest=revision.number == latest)
+        await self._compare_controls([revision.number for revision in revisions])
+
+    async def _compare_controls(self, numbers: list[int]) -> None:
+        """Two selects of versions, the one before the kit now and the kit now to begin with, and their diff."""
+        self.compare.clear()
+        if len(numbers) < 2:
+            return
+        with self.compare:
+            ui.label('Compare two versions').classes(SUBHEADING)
+            options = {number: f'Version {number}' for number in numbers}
+            with ui.row(wrap=False).classes('w-full items-center gap-2'):
+                before = ui.select(options, value=numbers[-2], label='From').classes('grow').props('dense outlined')
+                after = ui.select(options, value=numbers[-1], label='To').classes('grow').props('dense outlined')
+            before.mark('compare-from')
+            after.mark('compare-to')
+            shown = ui.column().classes('w-full')
+
+        async def show() -> None:
+            await self._diff(shown, int(before.value), int(after.value))
+
+        before.on_value_change(show)
+        after.on_value_change(show)
+        await show()
+
+    async def _diff(self, shown: ui.column, first: int, second: int) -> None:
+        if self.kit_id is None:
+            return
+        kits = (await self.store.get_revision(self.kit_id, first), await self.store.get_revision(self.kit_id, second))
+        if shown.is_deleted:
+            return
+        shown.clear()
+        with shown:
+            if kits[0] is None or kits[1] is None:
+                ui.label('That version is no longer saved.').classes(f'text-sm {MUTED_TEXT}')
+                return
+            revision_diff.create((first, kits[0]), (second, kits[1]))
 
     def _row(self, revision: RevisionSummary, *, latest: bool) -> None:
         with ui.row(wrap=False).classes('w-full items-center gap-1').mark('revision-item'):
@@ -160,11 +206,23 @@ class RevisionsPanel:
                 ui.label(title).classes('font-medium')
                 ui.label(revision.summary).classes('text-sm truncate').mark('revision-summary')
                 ui.label(revision_line(revision)).classes('text-xs bs-muted truncate')
+            if self.kit_id is not None:
+                self._share_link(self.kit_id, revision.number)
             if not latest:
                 restore = ui.button(icon='restore', on_click=lambda number=revision.number: self.restore(number))
                 restore.props(f'flat round dense aria-label="Restore version {revision.number}"')
                 restore.mark('revision-restore')
                 mouse_tooltip(restore, 'Restore')
+
+    def _share_link(self, kit_id: str, number: int) -> None:
+        """A link to the share page of this version, in a new tab (it stays this version as the kit changes)."""
+        with ui.link(target=share_url(kit_id, number), new_tab=True).classes(
+            'inline-flex h-8 w-8 items-center justify-center rounded-full text-indigo-700 dark:text-indigo-200'
+        ) as link:
+            ui.icon('link').props('aria-hidden=true')
+        link.props['aria-label'] = f'Share version {number} (opens its page in a new tab)'
+        link.mark('revision-share')
+        mouse_tooltip(link, f'Share this version: {share_url(kit_id, number)}')
 
     async def restore(self, number: int) -> None:
         if self.kit_id is None:

@@ -25,6 +25,7 @@ from branding.refine.instructions import MAX_INSTRUCTION_LENGTH, NotUnderstood
 from branding.refine.prompted import NeedsProvider, ProvidersFailed
 from branding.registry import title as section_title
 from components.cards import MUTED_TEXT, action_button
+from components.cards.tooltips import mouse_tooltip
 from components.font_picker import FontPicker
 from components.refine_actions import KitRefiner, RefineProblem
 
@@ -160,7 +161,7 @@ class RefineControls:
             rest.props['aria-label'] = 'Regenerate the rest: everything not locked, with a new seed'
             undo = ui.button('Undo', icon='undo', on_click=self.undo).props('outline no-caps').mark('undo')
             undo.props['aria-keyshortcuts'] = 'Control+Z'
-            undo.tooltip('Step back one version (Ctrl+Z)')
+            mouse_tooltip(undo, 'Step back one version (Ctrl+Z)')
             locks = ', '.join(kit.locks)
             ui.label(f'Locked: {locks}' if locks else 'Lock what you like; regenerating keeps it.').classes(
                 f'text-sm {MUTED_TEXT}'
@@ -191,11 +192,11 @@ class RefineControls:
         section, dot, _ = lock.partition('.')
         by_section = bool(dot) and section in kit.locks
         locked = lock in kit.locks or by_section
-        button = action_button(label, 'lock' if locked else 'lock_open', lambda: self.toggle_lock(lock))
-        button.props['aria-label'] = f'{label or "Lock"} {what}'
+        name = f'Lock {what}'  # a toggle keeps its name; aria-pressed and the icon say whether it is on
+        button = action_button(
+            label, 'lock' if locked else 'lock_open', lambda: self.toggle_lock(lock), aria_label=name
+        )
         button.props['aria-pressed'] = 'true' if locked else 'false'
-        if not label:
-            button.tooltip(f'Lock {what}' + (' (the whole section is locked)' if by_section else ''))
         if locked:
             button.classes(PRESSED)
         if by_section:
@@ -298,10 +299,9 @@ class RefineControls:
         stars = [star for star in kit.starred_taglines if star != key] if starred else [*kit.starred_taglines, key]
         with ui.column().classes('w-full gap-1'):
             with ui.row(wrap=True).classes('items-center gap-1'):
-                star = action_button('', 'star' if starred else 'star_border', lambda: self._star(stars))
-                star.props['aria-label'] = 'Star this tagline'
+                icon = 'star' if starred else 'star_border'
+                star = action_button('', icon, lambda: self._star(stars), aria_label='Star this tagline')
                 star.props['aria-pressed'] = 'true' if starred else 'false'
-                star.tooltip('Starred' if starred else 'Star this tagline')
                 star.mark(f'star-{key}', 'starred' if starred else 'not-starred')
                 if starred:
                     star.classes(PRESSED)
