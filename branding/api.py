@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from branding import __version__
 from branding.export import EXPORTS, export_kit
 from branding.exports.inuse import IN_USE, drawing_png
+from branding.exports.inuse import revision as drawing_revision
 from branding.handover import HandedOver, resumed
 from branding.images.kit_paintings import ImagePainted
 from branding.images.painter import image_path
@@ -709,17 +710,28 @@ async def in_use_image(
     kit_id: KitId,
     name: Annotated[str, Path(max_length=40)],
     service: Service,
+    request: Request,
+    *,
     thumbnail: bool = False,
     rev: RevisionNumber | None = None,
+    v: Annotated[str | None, Query(max_length=64)] = None,
 ) -> Response:
     """The brand board ('brand-board', 'link-preview') or a mockup ('business-card-front', 'website-dark', ...) as
     PNG, full size or `thumbnail` (480 px wide); drawn from the kit as saved now (or at revision `rev`), so it
-    follows every change. Like the kit, readable by anyone holding its id."""
+    follows every change. Like the kit, readable by anyone holding its id. The pages' URLs carry the drawing's
+    revision as `v`: while it names the kit as drawn, the image is cached for good (immutable); an ETag per revision
+    answers a revalidation with 304 without drawing."""
     if name not in IN_USE:
         raise ApiError(404, 'not_found', f'No drawing called that; choose one of: {", ".join(IN_USE)}.')
     kit = await _saved_kit(service, kit_id) if rev is None else await _kit_revision(service, kit_id, rev)
+    drawn = drawing_revision(kit)
+    etag = f'"{drawn}-{name}{"-thumbnail" if thumbnail else ""}-{__version__}"'  # a new release may draw anew
+    lifetime = 'public, max-age=31536000, immutable' if v == drawn else 'public, max-age=300'
+    headers = {'Cache-Control': lifetime, 'ETag': etag}
+    if etag in request.headers.get('if-none-match', ''):
+        return Response(status_code=304, headers=headers)
     png = await asyncio.to_thread(drawing_png, kit, service.fonts, name, thumbnail=thumbnail)
-    return Response(png, media_type='image/png', headers={'Cache-Control': 'public, max-age=300'})
+    return Response(png, media_type='image/png', headers=headers)
 
 
 @router.delete(
@@ -768,7 +780,13 @@ async def export_saved_kit(
     }
     with service.metrics.export_timer(export_format):
         content, filename, media_type = await asyncio.to_thread(
-            export_kit, kit, export_format, fonts=service.fonts, icons=service.icons, paintings=paintings
+            export_kit,
+            kit,
+            export_format,
+            fonts=service.fonts,
+            icons=service.icons,
+            paintings=paintings,
+            renders=service.renders,
         )
     return Response(
         content, media_type=media_type, headers={'Content-Disposition': f'attachment; filename="{filename}"'}

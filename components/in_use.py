@@ -11,7 +11,7 @@ from urllib.parse import quote
 from nicegui import ui
 
 from branding.design.inuse import BOARDS, MOCKUPS, Mockup
-from branding.exports.inuse import revision
+from branding.exports.inuse import THUMBNAIL_WIDTH, revision
 from branding.models import BrandKit
 from components.cards import CARD_CLASSES, MUTED_TEXT
 
@@ -20,6 +20,8 @@ INTRO = 'Your brand on a business card, social profiles, a website, a phone, a s
 BOARD = BOARDS['brand-board']
 PREVIEW = BOARDS['link-preview']
 DOWNLOAD_ALL = 'Download all (ZIP)'
+# the board's width on the share page: <main> is at most 1280 px wide, padded .75rem on a phone, 1.5rem from 640 px
+BOARD_SIZES = '(min-width: 1280px) 1232px, (min-width: 640px) calc(100vw - 48px), calc(100vw - 24px)'
 
 STYLE = """
 .board { display: block; width: 100%; height: auto; aspect-ratio: 1600 / 1000; border-radius: 8px;
@@ -60,7 +62,11 @@ def share_head(kit: BrandKit, *, base_url: str, title: str, description: str, re
         ('name', 'twitter:image', image),
     ]
     meta = ''.join(f'<meta {kind}="{key}" content="{value}">' for kind, key, value in tags)
-    preload = f'<link rel="preload" as="image" href="{escape(image_url(kit, BOARD.name, rev=rev))}">'
+    # the same request as the board's <img> (same srcset and sizes), started at high priority before the body is read
+    preload = (
+        f'<link rel="preload" as="image" href="{escape(image_url(kit, BOARD.name, rev=rev))}" '
+        f'imagesrcset="{_board_srcset(kit, rev)}" imagesizes="{BOARD_SIZES}" fetchpriority="high">'
+    )
     return f'{meta}{preload}<style>{STYLE}</style>'
 
 
@@ -77,12 +83,19 @@ def _thumbnail_html(kit: BrandKit, mockup: Mockup, rev: int | None) -> str:
     )
 
 
+def _board_srcset(kit: BrandKit, rev: int | None) -> str:
+    """The board at the thumbnail's width and at full size: a phone at 1x takes the small one."""
+    thumbnail = image_url(kit, BOARD.name, thumbnail=True, rev=rev)
+    return escape(f'{thumbnail} {THUMBNAIL_WIDTH}w, {image_url(kit, BOARD.name, rev=rev)} {BOARD.width}w')
+
+
 def share_board(kit: BrandKit, *, rev: int | None = None) -> str:
     """The board, first on the page, sized before it loads so nothing below it moves."""
     name = escape(kit.company_name or 'Brand')
     return (
-        f'<img class="board" src="{escape(image_url(kit, BOARD.name, rev=rev))}" width="{BOARD.width}" '
-        f'height="{BOARD.height}" fetchpriority="high" decoding="async" alt="{name} brand board: logo, reversed '
+        f'<img class="board" src="{escape(image_url(kit, BOARD.name, rev=rev))}" srcset="{_board_srcset(kit, rev)}" '
+        f'sizes="{BOARD_SIZES}" width="{BOARD.width}" '
+        f'height="{BOARD.height}" fetchpriority="high" alt="{name} brand board: logo, reversed '
         f'logo, colour palette, typefaces, tagline and app icon" data-testid="brand-board">'
     )
 

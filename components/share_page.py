@@ -100,6 +100,9 @@ main { display: block; max-width: 1280px; margin: 0 auto; padding: 1.5rem .75rem
 .card { background: var(--card); border-radius: 4px; padding: 1rem; margin-bottom: 1rem; min-width: 0;
   display: flex; flex-direction: column; gap: 1rem;
   box-shadow: 0 1px 5px rgba(0,0,0,.2), 0 2px 2px rgba(0,0,0,.14), 0 3px 1px -2px rgba(0,0,0,.12); }
+/* a card below the first screen is laid out and painted only when it nears the viewport; 'auto' keeps its last
+   drawn height, so the scrollbar settles once a card has been seen */
+.card { content-visibility: auto; contain-intrinsic-block-size: auto 1200px; }
 .card-head { display: flex; flex-wrap: wrap; align-items: center; gap: .25rem .75rem; }
 .card-head h2 { font-size: 1.25rem; font-weight: 600; }
 .sub { font-size: .875rem; font-weight: 600; text-transform: uppercase; letter-spacing: .025em; color: var(--sub); }
@@ -413,7 +416,10 @@ def _data_uri(svg: str) -> str:
 
 
 def _img(svg: str, alt: str, *, width: int, height: int) -> str:
-    return f'<img src="{_text(_data_uri(svg))}" alt="{_text(alt)}" width="{width}" height="{height}">'
+    return (
+        f'<img src="{_text(_data_uri(svg))}" alt="{_text(alt)}" width="{width}" height="{height}" loading="lazy" '
+        'decoding="async">'
+    )
 
 
 def _logo_previews(concept: LogoConcept, company_name: str) -> str:
@@ -494,7 +500,8 @@ def logo_concept(concept: LogoConcept, company_name: str) -> str:
         alt = f'{style.capitalize()} logo concept for {company_name or "the brand"}, on a'
         tiles = _join(
             f'<div class="tile" style="background-color:{background}">'
-            f'<img src="{source}" alt="{_text(f"{alt} {shade} background")}" width="280" height="112"></div>'
+            f'<img src="{source}" alt="{_text(f"{alt} {shade} background")}" width="280" height="112" '
+            'loading="lazy" decoding="async"></div>'
             for background, shade in LOGO_TILES
         )
         shown = f'<div class="tiles">{tiles}</div>'

@@ -66,6 +66,9 @@ async def test_a_shared_kit_shows_every_card_on_a_phone_without_opening_a_socket
     images = page.locator('img[src^="data:image/svg+xml"]')
     # each mark on a light and a dark background, its icon at 32 px and in a browser tab
     await expect(images).to_have_count(4 * len(shared_kit['logos']))
+    for index in range(await images.count()):  # lazy: each is drawn once it nears the screen
+        await images.nth(index).scroll_into_view_if_needed()
+        await expect(images.nth(index)).to_have_js_property('complete', True)
     assert await images.evaluate_all('(images) => images.every((image) => image.complete && image.naturalWidth > 0)')
     assert await page.evaluate('document.documentElement.scrollWidth') <= PHONE['width'], 'the page scrolls sideways'
     await expect(page.get_by_role('button', name='Regenerate', exact=False)).to_have_count(0)
