@@ -10,12 +10,13 @@ import io
 import re
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageDraw
 
 from branding.design.color import contrast_ratio
 from branding.design.marks.inks import Inks
 from branding.design.marks.variants import PAINT, colourways, dark_background
 from branding.exports.inuse import board_png
+from branding.images.trace import trace_svg
 from branding.models import EXAMPLE_PROFILE, BrandingRequest, BrandKit, ColorPalette, FontSpec, LogoConcept
 from branding.orchestrator import generate_kit
 from branding.refine.choices import ChoiceError, KitChoices, apply_choices
@@ -299,3 +300,32 @@ def test_a_palette_instruction_redraws_the_marks_too(kit: BrandKit) -> None:
 def test_choices_that_change_no_colour_leave_the_marks_alone(kit: BrandKit) -> None:
     chosen = apply_choices(kit, KitChoices(chosen_logo=2, typography={'body': 'Inter'}), picks()).kit
     assert chosen.logos == kit.logos
+
+
+def painting(palette: ColorPalette) -> bytes:
+    """A painting as an image model makes one: a primary disc and an accent bar on white."""
+    image = Image.new('RGB', (256, 256), '#ffffff')
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((40, 40, 216, 216), fill=palette.primary)
+    draw.rectangle((96, 180, 160, 236), fill=palette.accent)
+    buffer = io.BytesIO()
+    image.save(buffer, format='PNG')
+    return buffer.getvalue()
+
+
+def test_a_traced_painting_made_the_mark_is_recoloured_with_its_files(kit: BrandKit) -> None:
+    palette = kit.color_palette
+    assert palette is not None
+    traced = trace_svg(painting(palette), [*kit.logos[0].color_scheme, palette.primary, palette.accent, '#ffffff'])
+    painted_kit = kit.model_copy(update={'logos': [kit.logos[0].model_copy(update={'traced_svg': traced})]})
+    marked = apply_choices(painted_kit, KitChoices.model_validate({'primary_mark': {'logo': 0}})).kit
+    assert marked.logos[0].svg == traced and palette.primary in painted(traced)
+    concept = picked_kit(marked, PICKED).logos[0]
+    assert concept.svg == concept.traced_svg, 'the trace is still the mark'
+    assert concept.variants is not None and concept.traced_svg is not None
+    assert PICKED in painted(concept.traced_svg) and palette.primary not in painted(concept.traced_svg)
+    for name in ('primary', 'icon', 'reversed'):
+        assert palette.primary not in painted(getattr(concept.variants, name)), name
+    assert PICKED in painted(concept.variants.primary)
+    for colour in painted(concept.variants.reversed):
+        assert contrast_ratio(colour, concept.dark_background or '') >= 3.0, colour
