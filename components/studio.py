@@ -17,6 +17,7 @@ from nicegui import background_tasks, ui
 from nicegui.client import Client
 
 from branding.export import export_kit
+from branding.handover import Draft, resumed
 from branding.images.kit_paintings import ImagePainted
 from branding.models import BrandingRequest, BrandKit, SectionName, SectionProvenance
 from branding.orchestrator import KitDone, KitEvent, SectionDone, SectionStarted, SectionText
@@ -50,6 +51,9 @@ class Studio:
         self.slots: dict[str, SectionSlot] = {}
         self.task: asyncio.Task[None] | None = None
         self.client.on_delete(self.cancel)
+        if service.handover is not None:  # a run is handed back when this instance drains, and taken up elsewhere
+            self.client.on_delete(service.handover.drain.on_begin(self._hand_back))
+            self.client.on_connect(self._take_over)
         hooks = Hooks(
             kit=lambda: self.finished_kit,
             busy=lambda: self.running,
@@ -246,12 +250,13 @@ class Studio:
         with self.results:  # awaited: the run's events go to the slots this draws
             await self.body.refresh()
 
-    async def _run(self, request: BrandingRequest) -> None:
+    async def _run(self, request: BrandingRequest, draft: Draft | None = None) -> None:
         progress = self.progress
         assert progress is not None
         outcome = Outcome.FAILED
         try:
-            async for event in self.service.stream(request, owner=self.owner):
+            events = self.service.stream(request, owner=self.owner) if draft is None else resumed(self.service, draft)
+            async for event in events:
                 self._apply(event, progress)
             outcome = Outcome.READY
         except asyncio.CancelledError:
@@ -269,6 +274,35 @@ class Studio:
                         slot.element.set_visibility(False)
                     elif outcome == Outcome.READY:
                         slot.view.refresh()  # the saved kit's cards gain the owner's controls
+
+    def _hand_back(self) -> None:
+        """This instance drains and the page's socket closes with it: the run under way is kept as a draft for this
+        browser, which the page finds when it loads again from another instance (`_take_over`)."""
+        handover, request = self.service.handover, self.request
+        if handover is None or request is None or not self.running or self.progress is None:
+            return
+        if self.progress.outcome != Outcome.RUNNING:
+            return  # a section regenerated: the saved kit keeps its old version of it
+
+        async def hand_back() -> None:
+            await handover.hand_over(request=request, kit=self.kit, owner=self.owner)
+            self.cancel()
+
+        background_tasks.create(hand_back(), name='studio-hand-back')
+
+    async def _take_over(self) -> None:
+        """A run of this browser's that a draining instance handed back: finished here, from the sections it had."""
+        handover = self.service.handover
+        if handover is None or self.request is not None or self.running:
+            return
+        waiting = await handover.drafts.waiting(self.owner)
+        draft = await handover.drafts.claim(waiting, owner=self.owner) if waiting is not None else None
+        if draft is None or self.request is not None or self.running:
+            return
+        self.form.fill(draft.request.company_profile)
+        await self._show_run(draft.request)
+        self._start(self._run(draft.request, draft), 'studio-generation')
+        self._notify('The server making your kit restarted: this one finishes it.', type='info')
 
     def _apply(self, event: KitEvent, progress: Progress) -> None:
         match event:
