@@ -125,7 +125,9 @@ async def test_a_painting_is_made_again_from_the_card_with_a_new_seed(images: Fa
         assert image.convert('RGB').getpixel((300, 300)) == (13, 148, 136)
     seeds = [request.body['seed'] for request in images.requests('together_images')]
     assert seeds[-1] not in seeds[:-1]
-    await user.should_see(content='New painting of logo concept 1', marker='revisions')
+    kit_id = first.split('/')[4]
+    revisions = (await user.http_client.get(f'/api/v1/kits/{kit_id}/revisions')).json()['items']
+    assert revisions[-1]['summary'] == 'New painting of logo concept 1'  # a new version of the kit
 
 
 async def test_a_trace_is_made_the_mark_from_the_card(images: FakeProviderServer, user: User) -> None:
