@@ -3,9 +3,13 @@
 A benchmark, not a test. It starts the app (and a one-label NiceGUI page as the baseline) as subprocesses on free
 ports on 127.0.0.1, installs Lighthouse from the npm registry into a cache directory outside the repo when it is not
 there yet, and runs it against a local Chromium for the desktop preset and Lighthouse's default mobile emulation.
-Pages: `/` (the studio shell) and `/kit/<id>`, the shared page of a kit made through the API. It prints the median
-scores against the targets, each with its ratio to the baseline, the audits that failed, and any request that left
-127.0.0.1 (there should be none). The JSON reports are kept in test-results/lighthouse/.
+Pages: `/` (the studio shell) and `/kit/<id>`, the shared page of a kit made through the API. Both Chrome
+configurations are measured by default (Chrome's own features, and chrome-launcher's disabled features as the
+Lighthouse CLI runs). It prints the median scores against the targets, each with its ratio to the baseline, the audits
+that failed, any request that left 127.0.0.1 (there should be none), and the share page beside the studio: mobile
+performance of `/kit/<id>` at least the studio's in both configurations is the target. The load average is printed
+with each configuration: other work on the machine lowers the scores. The JSON reports are kept in
+test-results/lighthouse/.
 """
 
 from __future__ import annotations
@@ -107,6 +111,24 @@ class Measurement:
     failing_audits: list[str] = field(default_factory=list)
     metrics: dict[str, str] = field(default_factory=dict)
     external_requests: list[str] = field(default_factory=list)
+    performance_runs: list[float] = field(default_factory=list)  # every run's score, in the order they ran
+
+
+@dataclass(kw_only=True, slots=True, frozen=True)
+class ChromeConfig:
+    """One way of starting Chrome: its label, the report files' suffix, and whether chrome-launcher's list stays."""
+
+    label: str
+    slug: str
+    launcher_features: bool
+
+
+CONFIGS = {
+    'default': ChromeConfig(label="Chrome's default features", slug='default', launcher_features=False),
+    'launcher': ChromeConfig(label="chrome-launcher's disabled features", slug='launcher', launcher_features=True),
+}
+STUDIO = 'studio /'
+SHARE = 'shared kit /kit/<id>'
 
 
 def free_port() -> int:
@@ -280,12 +302,14 @@ def external_requests(report: dict[str, Any]) -> list[str]:
     return outside
 
 
-def measure(cli: Path, page: Page, form_factor: str, runs: int, flags: list[str]) -> Measurement:
+def measure(cli: Path, page: Page, form_factor: str, runs: int, config: ChromeConfig) -> Measurement:
     """Run Lighthouse `runs` times; the run with the median performance score stands for the others."""
+    flags = chrome_flags(launcher_features=config.launcher_features)
     reports = []
     for run in range(runs):
-        report_path = REPORTS_DIR / f'{page.slug}-{form_factor}-{run + 1}.json'
+        report_path = REPORTS_DIR / f'{page.slug}-{form_factor}-{config.slug}-{run + 1}.json'
         reports.append(run_lighthouse(cli, page.url, form_factor, report_path, flags))
+    performance_runs = [category_scores(report)['performance'] or 0.0 for report in reports]
     reports.sort(key=lambda report: category_scores(report)['performance'] or 0)
     median_report = reports[len(reports) // 2]
     scores: dict[str, float | None] = {}
@@ -293,7 +317,7 @@ def measure(cli: Path, page: Page, form_factor: str, runs: int, flags: list[str]
         values = [value for report in reports if (value := category_scores(report)[name]) is not None]
         scores[name] = statistics.median(values) if values else None
     outside = sorted({url for report in reports for url in external_requests(report)})
-    return Measurement(scores, failing_audits(median_report), metric_values(median_report), outside)
+    return Measurement(scores, failing_audits(median_report), metric_values(median_report), outside, performance_runs)
 
 
 def cell(score: float | None, target: int, baseline: float | None) -> str:
@@ -317,6 +341,42 @@ def print_table(results: dict[tuple[str, str], Measurement], pages: list[str]) -
                 cell(scores[name], targets[name], None if page == 'baseline' else baseline[name]) for name in CATEGORIES
             ]
             print(f'  {page:<22}' + ''.join(f'{text:>{width}}' for text in cells))
+
+
+def load_average() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f'load average {one:.2f} {five:.2f} {fifteen:.2f} on {os.cpu_count()} cores'
+
+
+def target_met(results: dict[tuple[str, str], Measurement]) -> bool:
+    """The issue's target: mobile performance of the share page at least the studio's (medians)."""
+    studio = results[(STUDIO, 'mobile')].scores['performance']
+    share = results[(SHARE, 'mobile')].scores['performance']
+    return studio is not None and share is not None and share >= studio
+
+
+def share_beside_studio(config: ChromeConfig, results: dict[tuple[str, str], Measurement]) -> list[str]:
+    """One line per form factor: the share page's performance beside the studio's, their ratio and every run; the
+    mobile line says whether the target is met."""
+    lines = []
+    for form_factor in FORM_FACTORS:
+        studio, share = results[(STUDIO, form_factor)], results[(SHARE, form_factor)]
+        studio_score, share_score = studio.scores['performance'], share.scores['performance']
+        if studio_score is None or share_score is None:
+            lines.append(f'  {config.label}, {form_factor}: no performance score')
+            continue
+        ratio = f'x{share_score / studio_score:.2f}' if studio_score else 'x-'
+        runs = f'runs {format_runs(studio.performance_runs)} / {format_runs(share.performance_runs)}'
+        verdict = ''
+        if form_factor == 'mobile':
+            verdict = '  target met' if target_met(results) else '  target NOT MET'
+        label = f'{config.label}, {form_factor}'
+        lines.append(f'  {label:<46}{studio_score:>7.0f}{share_score:>7.0f}{ratio:>8}  {runs}{verdict}')
+    return lines
+
+
+def format_runs(scores: list[float]) -> str:
+    return ','.join(f'{score:.0f}' for score in scores)
 
 
 def print_details(results: dict[tuple[str, str], Measurement]) -> None:
@@ -348,43 +408,79 @@ def serve_bare_page() -> None:
     )
 
 
-def main() -> None:
+def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument('--runs', type=int, default=5, help='Lighthouse runs per page and form factor (median)')
     parser.add_argument('--no-kit', action='store_true', help='skip the shared kit page')
     parser.add_argument(
-        '--launcher-features',
-        action='store_true',
-        help="keep chrome-launcher's --disable-features (RenderDocument off, as the Lighthouse CLI runs by default)",
+        '--config',
+        choices=[*CONFIGS, 'both'],
+        default='both',
+        help="Chrome's default features, chrome-launcher's --disable-features (RenderDocument off, as the Lighthouse "
+        'CLI runs by default), or both (the default)',
     )
+    parser.add_argument('--launcher-features', action='store_true', help='the same as --config launcher')
     parser.add_argument('--serve-bare', action='store_true', help=argparse.SUPPRESS)
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def measure_config(cli: Path, pages: list[Page], runs: int, config: ChromeConfig) -> dict[tuple[str, str], Measurement]:
+    flags = chrome_flags(launcher_features=config.launcher_features)
+    print(f'\n== {config.label}: {load_average()}')
+    print(f'Chrome flags: {" ".join(flags)}', flush=True)
+    results: dict[tuple[str, str], Measurement] = {}
+    for page in pages:
+        for form_factor in FORM_FACTORS:
+            print(f'  {page.name}, {form_factor} ...', flush=True)
+            results[(page.name, form_factor)] = measure(cli, page, form_factor, runs, config)
+    print(f'   done, {load_average()}')
+    return results
+
+
+def print_config(config: ChromeConfig, results: dict[tuple[str, str], Measurement], pages: list[Page]) -> None:
+    print(f'\n== {config.label}')
+    print('Scores (0-100); xN.NN is the ratio to the bare NiceGUI page; ok/LOW against the target')
+    print_table(results, [page.name for page in pages])
+    print_details(results)
+
+
+def print_comparison(measured: dict[str, dict[tuple[str, str], Measurement]]) -> None:
+    print('\nThe share page beside the studio: performance (median), ratio share/studio, each run studio / share')
+    print(f'  {"":<46}{"studio":>7}{"share":>7}{"ratio":>8}')
+    for name, results in measured.items():
+        print('\n'.join(share_beside_studio(CONFIGS[name], results)))
+    met = all(target_met(results) for results in measured.values())
+    print(
+        f"Target (mobile performance of /kit/<id> >= the studio's, every configuration): {'MET' if met else 'NOT MET'}"
+    )
+
+
+def main() -> None:
+    args = parse_args()
     if args.serve_bare:
         serve_bare_page()
         return
+    chosen = 'launcher' if args.launcher_features else args.config
+    names = list(CONFIGS) if chosen == 'both' else [chosen]
 
     cli = lighthouse_cli()
     REPORTS_DIR.mkdir(parents=True, exist_ok=True)
     chromium = chromium_path() or 'Chrome found by Lighthouse'
-    flags = chrome_flags(launcher_features=args.launcher_features)
-    features = "chrome-launcher's disabled features" if args.launcher_features else "Chrome's default RenderDocument"
     print(f'Lighthouse {lighthouse_version(cli)}, {chromium}, median of {args.runs} run(s), offline on 127.0.0.1')
-    print(f'Chrome flags: {" ".join(flags)} ({features})')
-    results: dict[tuple[str, str], Measurement] = {}
+    measured: dict[str, dict[tuple[str, str], Measurement]] = {}
     with (
         serve([sys.executable, str(Path(__file__).resolve()), '--serve-bare'], '/') as bare_url,
         serve([sys.executable, str(ROOT / 'app.py')], '/health') as studio_url,
     ):
-        pages = [Page('baseline', 'baseline', f'{bare_url}/'), Page('studio /', 'studio', f'{studio_url}/')]
+        pages = [Page('baseline', 'baseline', f'{bare_url}/'), Page(STUDIO, 'studio', f'{studio_url}/')]
         if not args.no_kit:
-            pages.append(Page('shared kit /kit/<id>', 'kit', f'{studio_url}/kit/{make_kit(studio_url)}'))
-        for page in pages:
-            for form_factor in FORM_FACTORS:
-                print(f'  {page.name}, {form_factor} ...', flush=True)
-                results[(page.name, form_factor)] = measure(cli, page, form_factor, args.runs, flags)
-    print('\nScores (0-100); xN.NN is the ratio to the bare NiceGUI page; ok/LOW against the target')
-    print_table(results, [page.name for page in pages])
-    print_details(results)
+            pages.append(Page(SHARE, 'kit', f'{studio_url}/kit/{make_kit(studio_url)}'))
+        for name in names:
+            measured[name] = measure_config(cli, pages, args.runs, CONFIGS[name])
+    for name, results in measured.items():
+        print_config(CONFIGS[name], results, pages)
+    if not args.no_kit:
+        print_comparison(measured)
     print(f'\nreports: {REPORTS_DIR}')
 
 
