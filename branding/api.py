@@ -25,6 +25,7 @@ from branding.exports.inuse import revision as drawing_revision
 from branding.handover import HandedOver, resumed
 from branding.images.kit_paintings import ImagePainted
 from branding.images.painter import image_path
+from branding.images.versions import painting_of, paintings_of
 from branding.metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
 from branding.models import (
     COMPANY_TYPE_LABELS,
@@ -383,15 +384,6 @@ async def list_kits(
     return KitList(items=items, total=page.total, limit=limit, offset=offset)
 
 
-async def _paintings(service: KitService, kit: BrandKit) -> dict[int, bytes]:
-    """The kit's kept logo paintings by concept index, for its exports."""
-    found: dict[int, bytes] = {}
-    for index, logo in enumerate(kit.logos):
-        if logo.image_url == image_path(kit.id, index) and (png := await service.store.get_image(kit.id, index)):
-            found[index] = png
-    return found
-
-
 async def _saved_kit(service: KitService, kit_id: str) -> BrandKit:
     stored = await service.store.get(kit_id)
     if stored is None:
@@ -672,13 +664,23 @@ async def repaint_logo(
     },
 )
 async def logo_painting(
-    kit_id: KitId, index: Annotated[int, Path(ge=0, le=99)], service: Service, request: Request
+    kit_id: KitId,
+    index: Annotated[int, Path(ge=0, le=99)],
+    service: Service,
+    request: Request,
+    rev: RevisionNumber | None = None,
 ) -> Response:
-    """The painting of logo concept `index`, as soon as it is painted (ids are capabilities, as for the kit)."""
-    fresh = service.fresh_painting(kit_id, index)
+    """The painting of logo concept `index`, as soon as it is painted (ids are capabilities, as for the kit); with
+    `rev`, the painting the kit had at that revision (a concept painted again keeps its older paintings)."""
+    fresh = service.fresh_painting(kit_id, index) if rev is None else None
     if fresh is not None:
         return _painting_response(fresh, request)
     kit = await _saved_kit(service, kit_id)
+    if rev is not None:
+        then = await _kit_revision(service, kit_id, rev)
+        if (kept := await painting_of(service.store, then, index, current=kit)) is None:
+            raise ApiError(404, 'not_found', f'This logo concept had no painting at revision {rev}.')
+        return _painting_response(kept, request)
     if index >= len(kit.logos) or kit.logos[index].image_url != image_path(kit_id, index):
         raise ApiError(404, 'not_found', 'This logo concept has no painting.')
     png = await service.store.get_image(kit_id, index)
@@ -772,12 +774,7 @@ async def export_saved_kit(
         raise ApiError(404, 'unknown_format', f'Unknown export format; choose one of: {", ".join(EXPORTS)}.')
     current = await _saved_kit(service, kit_id)
     kit = current if rev is None else await _kit_revision(service, kit_id, rev)
-    # the paintings kept are the latest ones: an old revision carries only those of concepts it shares with the kit
-    paintings = {
-        index: png
-        for index, png in (await _paintings(service, current)).items()
-        if index < len(kit.logos) and kit.logos[index] == current.logos[index]
-    }
+    paintings = await paintings_of(service.store, kit, current=current)  # each revision's own paintings
     with service.metrics.export_timer(export_format):
         content, filename, media_type = await asyncio.to_thread(
             export_kit,

@@ -18,6 +18,7 @@ from branding.handover import Drain, Handover, drafts_for
 from branding.images.kit_paintings import ImagePainted, apply_painting, palette_of
 from branding.images.painter import Painter, Painting
 from branding.images.registry import build_painter
+from branding.images.versions import keep
 from branding.metrics import Metrics
 from branding.models import OFFLINE_PROVIDER, BrandingRequest, BrandKit
 from branding.orchestrator import (
@@ -129,8 +130,8 @@ class KitService:
                         self._fresh[event.kit.id, event.index] = event.png
                     elif isinstance(event, KitDone):
                         await self.store.save(event.kit, request, request_key=key, owner=owner)
-                        for kit_id, index in paintings:
-                            await self.store.save_image(kit_id, index, self._fresh[kit_id, index])
+                        for kit_id, index in paintings:  # each kept under its concept and its version
+                            await keep(self.store, event.kit, index, self._fresh[kit_id, index])
                         self._keep_late(event, request, request_key=key, owner=owner)
                         self.metrics.kit_done(reused=False)
                     yield event
@@ -181,7 +182,7 @@ class KitService:
             latest = await self.store.get(kit_id)
             if latest is None or apply_painting(latest.kit, painting) is None:
                 return None  # deleted, or its logos made again, meanwhile
-            await self.store.save_image(kit_id, index, painting.png)
+            await keep(self.store, latest.kit, index, painting.png)  # the older revisions keep theirs
             summary = f'New painting of logo concept {index + 1}'
             await revise(self.store, latest.kit, owner=owner, lever=Lever.REGENERATE, summary=summary)
         return painting
@@ -203,7 +204,7 @@ class KitService:
                 if stored is None or apply_painting(stored.kit, painted) is None:
                     return  # deleted meanwhile, or its logos were made again
                 if painted.png is not None:
-                    await self.store.save_image(kit_id, painted.index, painted.png)
+                    await keep(self.store, stored.kit, painted.index, painted.png)
                 await self.store.save(stored.kit, request, request_key=request_key, owner=owner)
         except asyncio.CancelledError:
             raise

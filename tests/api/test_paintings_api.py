@@ -18,6 +18,7 @@ from PIL import Image
 
 from branding.design.inuse.context import in_use
 from branding.export import export_kit
+from branding.images.versions import version_slot
 from branding.models import EXAMPLE_PROFILE, BrandKit
 from branding.service import KitService, build_kit_service
 from branding.settings import Settings
@@ -312,3 +313,43 @@ async def test_only_a_traced_painting_can_be_the_primary_mark(
         painted_index = 1 - unpainted
         refused = await stranger.patch(f'/api/v1/kits/{kit_id}', json={'primary_mark': {'logo': painted_index}})
         assert refused.status_code == 403
+
+
+async def test_each_revision_keeps_its_own_painting(
+    image_env: FakeProviderServer, painting_client: httpx.AsyncClient, painting_service: KitService
+) -> None:
+    image_env.respond_with('together_images', lambda _: painted())
+    _, events = await stream(painting_client, seed=9)
+    kit_id = events[-1][1]['kit_id']
+    url = f'/api/v1/kits/{kit_id}/logos/1/image.png'
+    first = (await painting_client.get(url)).content
+    image_env.script('together_images', image_reply(picture(ink=(13, 148, 136))))
+    assert (await painting_client.post(f'/api/v1/kits/{kit_id}/logos/1/repaint')).status_code == 200
+    image_env.script('together_images', image_reply(picture(ink=(190, 18, 60))))
+    assert (await painting_client.post(f'/api/v1/kits/{kit_id}/logos/1/repaint')).status_code == 200
+    latest = (await painting_client.get(f'/api/v1/kits/{kit_id}/revisions')).json()['latest']
+    assert latest == 3
+
+    def ink(png: bytes) -> tuple[int, int, int]:
+        with Image.open(io.BytesIO(png)) as image:
+            return image.convert('RGB').getpixel((300, 300))  # type: ignore[return-value]
+
+    served = {rev: (await painting_client.get(f'{url}?rev={rev}')).content for rev in (1, 2, 3)}
+    assert served[1] == first and ink(first) == (30, 58, 138)
+    assert ink(served[2]) == (13, 148, 136) and ink(served[3]) == (190, 18, 60)
+    assert (await painting_client.get(url)).content == served[3]  # the kit now shows the newest
+    other = f'/api/v1/kits/{kit_id}/logos/0/image.png'
+    assert (await painting_client.get(f'{other}?rev=1')).content == (await painting_client.get(other)).content
+    assert (await painting_client.get(f'{url}?rev=4')).status_code == 404
+
+    for rev in (1, 2):  # an older revision's export carries the painting it had
+        pack = (await painting_client.get(f'/api/v1/kits/{kit_id}/export/logo-pack?rev={rev}')).content
+        with zipfile.ZipFile(io.BytesIO(pack)) as archive:
+            names = archive.namelist()
+            name = next(n for n in names if n.startswith('paintings/logo-2-') and n.endswith('-painting.png'))
+            assert archive.read(name) == served[rev]
+    kit = BrandKit.model_validate((await painting_client.get(f'/api/v1/kits/{kit_id}?rev=1')).json())
+    slot = version_slot(1, kit.logos[1])
+    assert await painting_service.store.get_image(kit_id, slot) == first
+    assert (await painting_client.delete(f'/api/v1/kits/{kit_id}')).status_code == 204
+    assert await painting_service.store.get_image(kit_id, slot) is None  # every painting goes with the kit
