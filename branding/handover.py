@@ -260,11 +260,13 @@ class Drain:
         loop = asyncio.get_running_loop()
         for signum in DRAINING_SIGNALS:
             previous = signal.getsignal(signum)
+            if not callable(previous):
+                continue  # no server stops on this signal (the default action, or ignored): nothing drains
 
             def handle(number: int, frame: FrameType | None, previous: Any = previous) -> None:
-                if callable(previous):
-                    previous(number, frame)
-                loop.call_soon_threadsafe(self.begin)
+                previous(number, frame)
+                if not loop.is_closed():
+                    loop.call_soon_threadsafe(self.begin)
 
             signal.signal(signum, handle)
 
