@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 from collections.abc import AsyncGenerator, AsyncIterator
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from branding import __version__
 from branding.export import EXPORTS, export_kit
 from branding.exports.inuse import IN_USE, drawing_png
 from branding.exports.inuse import revision as drawing_revision
-from branding.handover import HandedOver, resumed
+from branding.handover import Draft, HandedOver, resumed
 from branding.images.kit_paintings import ImagePainted
 from branding.images.painter import image_path
 from branding.images.versions import painting_of, paintings_of
@@ -260,11 +261,31 @@ async def example_company_profile() -> CompanyProfile:
     return EXAMPLE_PROFILE
 
 
-@router.post('/api/v1/generate-branding', tags=['generation'], responses=ERROR_RESPONSES)
+HANDED_OVER: dict[int | str, dict[str, Any]] = {
+    503: {
+        'model': ErrorBody,
+        'description': 'The instance drained before the kit was done: `detail` {draft_id, resume, sections} resumes it',
+    }
+}
+
+
+@router.post('/api/v1/generate-branding', tags=['generation'], responses={**ERROR_RESPONSES, **HANDED_OVER})
 async def generate_branding(body: GenerationRequest, request: Request, service: Service, caller: ApiCaller) -> BrandKit:
     """Make a whole brand kit. The caller's identical seeded requests within the reuse TTL return the saved kit."""
     await admit(service, request)
-    return await service.generate(body, owner=caller.owner)
+    return await _kit_of(service, service.stream(body, owner=caller.owner), body, caller.owner)
+
+
+async def _kit_of(service: KitService, stream: AsyncGenerator[KitEvent], body: BrandingRequest, owner: str) -> BrandKit:
+    """The kit at the end of `stream`, or a 503 naming the draft when this instance drains past its time."""
+    guarded = service.handover.guard(stream, request=body, owner=owner) if service.handover is not None else stream
+    async with contextlib.aclosing(guarded):
+        async for event in guarded:
+            if isinstance(event, KitDone):
+                return event.kit
+            if isinstance(event, HandedOver):
+                raise ApiError(503, 'handed_over', _handover_payload(event.draft), headers={'Retry-After': '1'})
+    raise RuntimeError('the kit stream ended without a kit')
 
 
 STREAM_EVENTS = (
@@ -296,21 +317,26 @@ async def generate_branding_stream(
     '/api/v1/drafts/{draft_id}/resume',
     tags=['generation'],
     responses={
-        200: {'description': STREAM_EVENTS, 'content': {'text/event-stream': {}}},
+        200: {'description': STREAM_EVENTS, 'content': {'text/event-stream': {}, 'application/json': {}}},
         401: ERROR_RESPONSES[401],
+        **HANDED_OVER,
         404: {'model': ErrorBody, 'description': 'No such draft waiting for this caller (or claimed already)'},
     },
     response_class=StreamingResponse,
 )
-async def resume_draft(draft_id: DraftId, service: Service, caller: ApiCaller) -> StreamingResponse:
-    """Continue a generation a draining instance handed back (the `handover` event of a stream): the sections it had
-    come first, then the missing ones, then `done`; the kit keeps the id it began with. A draft is resumed once, by
-    the caller it was made for."""
+async def resume_draft(draft_id: DraftId, request: Request, service: Service, caller: ApiCaller) -> Response:
+    """Continue a generation a draining instance handed back (the `handover` event of a stream, or the 503 of a
+    plain generation): the sections it had come first, then the missing ones, then `done`; with `Accept:
+    application/json`, the finished kit as JSON instead. The kit keeps the id it began with. A draft is resumed once,
+    by the caller it was made for."""
     draft = None
     if service.handover is not None:
         draft = await service.handover.drafts.claim(draft_id, owner=None if caller.admin else caller.owner)
     if draft is None:
         raise ApiError(404, 'not_found', f'No draft {draft_id} is waiting for you; it may have been resumed already.')
+    if 'application/json' in request.headers.get('accept', ''):
+        kit = await _kit_of(service, resumed(service, draft), draft.request, draft.owner)
+        return Response(kit.model_dump_json(), media_type='application/json')
     return _event_stream(service, resumed(service, draft), draft.request, draft.owner)
 
 
@@ -346,9 +372,12 @@ def _sse(event: KitEvent | HandedOver) -> bytes | None:
         case KitDone(kit=kit):
             named = 'done', {'kit_id': kit.id, 'generation_time_seconds': kit.generation_time_seconds}
         case HandedOver(draft=draft):
-            resume = f'/api/v1/drafts/{draft.id}/resume'
-            named = 'handover', {'draft_id': draft.id, 'resume': resume, 'sections': draft.finished}
+            named = 'handover', _handover_payload(draft)
     return None if named is None else sse_event(*named)
+
+
+def _handover_payload(draft: Draft) -> dict[str, object]:
+    return {'draft_id': draft.id, 'resume': f'/api/v1/drafts/{draft.id}/resume', 'sections': draft.finished}
 
 
 def _painting_payload(kit: BrandKit, index: int, *, painted: bool) -> dict[str, object]:

@@ -157,3 +157,28 @@ async def test_a_kit_finished_before_its_hand_over_took_effect_is_shown_not_made
     assert [item['id'] for item in (await other.client.get('/api/v1/kits', headers=owner)).json()['items']] == [
         saved['id']
     ]
+
+
+async def test_a_plain_generation_on_a_draining_instance_answers_503_with_its_draft_and_resumes_as_json(
+    instances: tuple[Instance, Instance], provider_server: FakeProviderServer
+) -> None:
+    draining, other = instances
+    owner = new_owner()
+    provider_server.respond_with('together', by_section(dict.fromkeys(QUICK, 0.0) | dict.fromkeys(SLOW, 60.0)))
+
+    drain = asyncio.create_task(drain_once_quick_sections_are_made(draining.service))
+    first = await draining.client.post('/api/v1/generate-branding', json=request_body(), headers=owner)
+    await drain
+    assert first.status_code == 503, first.text
+    answer = first.json()
+    assert answer['error'] == 'handed_over'
+    handover = answer['detail']
+    assert sorted(handover['sections']) == sorted(QUICK)
+
+    provider_server.respond_with('together', by_section())
+    resumed = await other.client.post(handover['resume'], headers={**owner, 'Accept': 'application/json'})
+    assert resumed.status_code == 200, resumed.text
+    kit = resumed.json()
+    assert sorted(kit['sections']) == sorted(SectionName)
+    listing = (await other.client.get('/api/v1/kits', headers=owner)).json()
+    assert [item['id'] for item in listing['items']] == [kit['id']]
