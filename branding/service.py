@@ -116,13 +116,14 @@ class KitService:
                 yield KitDone(kit=saved)
                 return
         paintings: list[tuple[str, int]] = []
+        made_before = set(resume.sections) if resume is not None else set()  # counted where they were made
         kit_events = stream_kit(
             request, chain=self.chain, fonts=self.fonts, icons=self.icons, painter=self.painter, resume=resume
         )
         try:
             async with contextlib.aclosing(kit_events):  # a consumer that leaves stops the provider calls, paintings
                 async for event in kit_events:
-                    if isinstance(event, SectionDone):
+                    if isinstance(event, SectionDone) and event.section not in made_before:
                         self.metrics.section_done(event.section, event.provenance)
                     elif isinstance(event, ImagePainted) and event.png is not None:
                         # served from here until the kit is saved: the studio shows it the moment it is painted

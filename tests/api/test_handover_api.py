@@ -122,6 +122,7 @@ async def test_a_stream_on_a_draining_instance_is_handed_back_and_resumed_on_ano
         assert replayed['data'] == streamed[section]['data']
         assert replayed['provenance'] == streamed[section]['provenance']
     assert len(provider_server.requests('together')) - asked_before == len(SLOW)  # only the missing sections
+    assert sections_made(other.service) == len(SLOW)  # each section counted once, where it was made
     name, done = again[-1]
     assert name == 'done'
 
