@@ -11,6 +11,7 @@ Every format works on a kit with sections missing (a focused request) and says i
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 
 from branding.design.font_files import FontLibrary
@@ -61,6 +62,7 @@ class Installed:
     fonts: FontLibrary
     icons: IconLibrary | None = None
     paintings: Mapping[int, bytes] = field(default_factory=dict)  # the kit's logo paintings (the store keeps them)
+    renders: Executor | None = None  # worker processes for the logo pack's PNGs (logo_pack.render_pool)
 
 
 Render = Callable[[BrandKit, Installed], bytes]
@@ -100,11 +102,15 @@ def _with_fonts(render: Callable[[BrandKit, FontLibrary], bytes]) -> Render:
 
 
 def _logo_pack(kit: BrandKit, installed: Installed) -> bytes:
-    return logo_pack_zip(kit, installed.fonts, installed.icons, paintings=installed.paintings)
+    return logo_pack_zip(
+        kit, installed.fonts, installed.icons, paintings=installed.paintings, renders=installed.renders
+    )
 
 
 def _bundle(kit: BrandKit, installed: Installed) -> bytes:
-    return bundle_zip(kit, installed.fonts, icons=installed.icons, paintings=installed.paintings)
+    return bundle_zip(
+        kit, installed.fonts, icons=installed.icons, paintings=installed.paintings, renders=installed.renders
+    )
 
 
 def _brand_book(kit: BrandKit, installed: Installed) -> bytes:
@@ -142,16 +148,17 @@ def bundle_zip(
     *,
     icons: IconLibrary | None = None,
     paintings: Mapping[int, bytes] | None = None,
+    renders: Executor | None = None,
 ) -> bytes:
     """Every format, the logos as SVG and PNG, the logo pack (with the logo paintings and their traces),
     LICENSES/fonts.txt and a README listing it all."""
-    installed = Installed(fonts=fonts, icons=icons, paintings=paintings or {})
+    installed = Installed(fonts=fonts, icons=icons, paintings=paintings or {}, renders=renders)
     files = {fmt.filename(kit): fmt.render(kit, installed) for fmt in EXPORTS.values() if fmt.in_bundle}
     files |= {f'logos/svg/{name}': data for name, data in logo_svgs(kit).items()}
     files |= {f'logos/png/{name}': data for name, data in logo_pngs(kit).items()}
     files |= {
         f'{LOGO_PACK_FOLDER}/{path}': data
-        for path, data in logo_pack_files(kit, fonts, icons, paintings=paintings).items()
+        for path, data in logo_pack_files(kit, fonts, icons, paintings=paintings, renders=renders).items()
     }
     files |= {f'{MOCKUPS_FOLDER}/{path}': data for path, data in mockup_files(kit, fonts).items()}
     files['LICENSES/fonts.txt'] = font_licences(kit, fonts).encode('utf-8')
@@ -273,10 +280,12 @@ def export_kit(
     fonts: FontLibrary,
     icons: IconLibrary | None = None,
     paintings: Mapping[int, bytes] | None = None,
+    renders: Executor | None = None,
 ) -> tuple[bytes, str, str]:
     """(file content, file name, media type) of `kit` in the format called `format_name` (see EXPORTS), with the font
-    files installed in `fonts`, the icon set in `icons` (the logo pack ships its licence) and the logo `paintings`
-    kept with the kit, by concept index."""
+    files installed in `fonts`, the icon set in `icons` (the logo pack ships its licence), the logo `paintings`
+    kept with the kit, by concept index, and the worker processes the logo pack's PNGs are rendered by (`renders`,
+    the service's; in this thread without)."""
     fmt = export_format(format_name)
-    installed = Installed(fonts=fonts, icons=icons, paintings=paintings or {})
+    installed = Installed(fonts=fonts, icons=icons, paintings=paintings or {}, renders=renders)
     return fmt.render(kit, installed), fmt.filename(kit), fmt.media_type

@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncGenerator, Mapping, Sequence
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 
 from redis.asyncio import Redis
@@ -14,6 +15,7 @@ from branding.chain import ProviderChain
 from branding.clients import ClientResolver
 from branding.design.font_files import FontLibrary
 from branding.design.symbols.icon_set import IconLibrary
+from branding.exports.logo_pack import render_pool
 from branding.handover import Drain, Handover, drafts_for
 from branding.images.kit_paintings import ImagePainted, apply_painting, palette_of
 from branding.images.painter import Painter, Painting
@@ -71,6 +73,7 @@ class KitService:
     painter: Painter | None = None  # paints each logo concept when an image provider is on (BRANDSMITH_IMAGES)
     # generations handed back when this instance drains, and the drafts others handed back (branding/handover.py)
     handover: Handover | None = None
+    renders: Executor | None = None  # worker processes for the logo pack's PNGs, shut down with the service
     _late: dict[asyncio.Task[None], str] = field(default_factory=dict)  # paintings being added to saved kits
     _late_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     _fresh: dict[tuple[str, int], bytes] = field(default_factory=dict)  # paintings of kits not saved yet
@@ -228,6 +231,8 @@ class KitService:
         await self.chain.aclose()
         if self.redis is not None:
             await self.redis.aclose()
+        if self.renders is not None:
+            self.renders.shutdown(wait=False, cancel_futures=True)
 
 
 def build_kit_service(settings: Settings) -> KitService:
@@ -257,6 +262,7 @@ def build_kit_service(settings: Settings) -> KitService:
         metrics=metrics,
         painter=painter,
         handover=Handover(drafts=drafts_for(redis, settings.data_dir), drain=Drain(budget_s=settings.drain_s)),
+        renders=render_pool(),
         clients=ClientResolver.from_setting(settings.trusted_proxies),
         access=ApiAccess.from_settings(
             tokens=settings.api_tokens.get_secret_value() if settings.api_tokens else '',

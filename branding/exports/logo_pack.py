@@ -14,7 +14,13 @@ from __future__ import annotations
 
 import io
 import logging
-from collections.abc import Mapping
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Mapping
+from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import ParamSpec, TypeVar
 
 from PIL import Image
 
@@ -24,12 +30,25 @@ from branding.exports.common import APP_NAME, generated_on, kit_title, slug, zip
 from branding.exports.favicons import SiteColors, favicon_set
 from branding.exports.licenses import font_licences
 from branding.exports.paintings import painting_files
-from branding.exports.png import RENDER_ERRORS, logo_stem, render_png
-from branding.models import BrandKit, LogoConcept, LogoVariants
+from branding.exports.png import (
+    RENDER_ERRORS,
+    coverage_form,
+    encode_png,
+    flat_colour,
+    in_one_colour,
+    logo_stem,
+    png_coverage,
+    render_png,
+)
+from branding.models import BrandKit, LogoConcept
 
 log = logging.getLogger(__name__)
 
 PACK_WIDTHS = (512, 1024, 2048)
+OLD_KIT = 'a kit saved before logo files were made: generate it again for them'
+MAX_RENDER_WORKERS = 4  # processes rendering logo packs at most: a pack is some 40 renders
+P = ParamSpec('P')
+T = TypeVar('T')
 # each logo file's role, as its file name says it
 VARIANT_NAMES = {
     'primary': 'primary',
@@ -73,49 +92,159 @@ def png_ladder(svg: str, widths: tuple[int, ...]) -> dict[int, bytes]:
         image.load()
         for width in widths:
             if width != largest:
-                out = io.BytesIO()
-                image.reduce(largest // width).save(out, format='PNG')
-                ladder[width] = out.getvalue()
+                ladder[width] = encode_png(image.reduce(largest // width))
     return ladder
 
 
-def _variant_files(prefix: str, folder: str, variants: LogoVariants) -> tuple[dict[str, bytes], list[str]]:
-    files: dict[str, bytes] = {}
-    failed: list[str] = []
-    drawn = variants.model_dump()
-    ladders = {key: _ladder_or_none(svg) for key, svg in drawn.items()}
+def families(drawn: Mapping[str, str]) -> list[tuple[tuple[str, str], ...]]:
+    """The files (key, svg) in groups rendered together: each group's first is drawn by resvg, and the rest are in
+    one colour and cover what it covers (the one-colour files are the composition with every ink one colour), so
+    they are its pixels in their colour: the PNGs resvg would draw, without drawing them again."""
+    groups: list[list[tuple[str, str]]] = []
+    by_form: dict[str, list[tuple[str, str]]] = {}  # coverage form -> the group whose first has it
     for key, svg in drawn.items():
-        stem = f'{prefix}-{VARIANT_NAMES[key]}'
-        files[f'{folder}/svg/{stem}.svg'] = svg.encode('utf-8')
-        ladder = ladders[key]
-        for width in PACK_WIDTHS:
-            if ladder is None:
-                failed.append(f'{folder}/png/{stem}-{width}.png')
-            else:
-                files[f'{folder}/png/{stem}-{width}.png'] = ladder[width]
-    return files, failed
+        form = coverage_form(svg)
+        if form in by_form and flat_colour(svg) is not None:
+            by_form[form].append((key, svg))
+            continue
+        groups.append([(key, svg)])
+        by_form.setdefault(form, groups[-1])
+    return [tuple(group) for group in groups]
 
 
-def _ladder_or_none(svg: str) -> dict[int, bytes] | None:
+def family_ladders(family: tuple[tuple[str, str], ...], widths: tuple[int, ...]) -> dict[str, dict[int, bytes] | None]:
+    """The PNGs of one group of `families`: its first rendered, the rest its coverage in their colour."""
+    (first, svg), *rest = family
+    ladder = _ladder_or_none(svg, widths)
+    ladders: dict[str, dict[int, bytes] | None] = {first: ladder}
+    coverages = _coverages(ladder) if rest else None
+    for key, one_colour in rest:
+        colour = flat_colour(one_colour)
+        if coverages is None or colour is None:
+            ladders[key] = _ladder_or_none(one_colour, widths)
+        else:
+            ladders[key] = {width: in_one_colour(coverage, colour) for width, coverage in coverages.items()}
+    return ladders
+
+
+def _coverages(ladder: Mapping[int, bytes] | None) -> dict[int, Image.Image] | None:
+    if ladder is None:
+        return None
     try:
-        return png_ladder(svg, PACK_WIDTHS)
+        return {width: png_coverage(png) for width, png in ladder.items()}
+    except (OSError, ValueError, SyntaxError) as error:  # Pillow reads a broken PNG as a SyntaxError
+        log.warning('a logo file could not be read back: %s', error)
+        return None
+
+
+def _ladder_or_none(svg: str, widths: tuple[int, ...]) -> dict[int, bytes] | None:
+    try:
+        return png_ladder(svg, widths)
     except (*RENDER_ERRORS, SyntaxError) as error:  # Pillow reads a broken PNG as a SyntaxError
         log.warning('a logo file could not be rendered: %s', error)
         return None
 
 
-def concept_files(kit: BrandKit, number: int, logo: LogoConcept) -> tuple[dict[str, bytes], list[str]]:
-    """One concept's folder: its logo files, their PNGs and its favicon set; and the files that could not be made."""
-    folder = logo_stem(number, logo)
-    if logo.variants is None:
-        return {}, [f'{folder}/ (a kit saved before logo files were made: generate it again for them)']
-    files, failed = _variant_files(file_prefix(kit), folder, logo.variants)
+class InlineRenders(Executor):
+    """Renders in the calling thread: the pack without a pool of worker processes."""
+
+    def submit(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> Future[T]:
+        done: Future[T] = Future()
+        try:
+            done.set_result(fn(*args, **kwargs))
+        except Exception as error:  # handed to whoever reads the result, as a pool does
+            done.set_exception(error)
+        return done
+
+
+def render_pool(workers: int | None = None) -> Executor | None:
+    """Worker processes the logo pack's renders are shared out to (resvg holds the GIL: threads would take turns), or
+    None where processes start by spawning (macOS, Windows), which would import the app's main module again. The
+    workers are forked on the first pack; shut the pool down with the service."""
+    if multiprocessing.get_start_method(allow_none=True) not in (None, 'fork'):
+        return None
+    if 'fork' not in multiprocessing.get_all_start_methods() or os.name != 'posix' or sys.platform == 'darwin':
+        return None
+    count = workers if workers is not None else min(os.cpu_count() or 1, MAX_RENDER_WORKERS)
+    return ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context('fork'))
+
+
+@dataclass(kw_only=True, slots=True)
+class _ConceptRenders:
+    """One concept's files while they are rendered."""
+
+    folder: str
+    stems: dict[str, str]  # variant key -> file name without extension
+    drawn: dict[str, str]  # variant key -> SVG
+    ladders: list[Future[dict[str, dict[int, bytes] | None]]]
+    favicons: Future[dict[str, bytes]] | None = None
+
+
+def _submit(kit: BrandKit, renders: Executor) -> list[_ConceptRenders | None]:
+    """Every concept's renders handed to `renders`: the logo files first, the small favicon sets last (a pool's
+    workers then finish together)."""
+    prefix = file_prefix(kit)
+    jobs: list[_ConceptRenders | None] = []
+    for number, logo in enumerate(kit.logos, 1):
+        drawn = logo.variants.model_dump() if logo.variants is not None else None
+        jobs.append(
+            None
+            if drawn is None
+            else _ConceptRenders(
+                folder=logo_stem(number, logo),
+                stems={key: f'{prefix}-{VARIANT_NAMES[key]}' for key in drawn},
+                drawn=drawn,
+                ladders=[renders.submit(family_ladders, family, PACK_WIDTHS) for family in families(drawn)],
+            )
+        )
+    for logo, job in zip(kit.logos, jobs, strict=True):
+        if job is not None:
+            job.favicons = renders.submit(favicon_set, logo, name=kit_title(kit), colors=site_colors(kit))
+    return jobs
+
+
+def _collect(job: _ConceptRenders) -> tuple[dict[str, bytes], list[str]]:
+    """The concept's folder: its logo files, their PNGs and its favicon set; and the files that could not be made."""
+    ladders: dict[str, dict[int, bytes] | None] = {}
+    for family in job.ladders:
+        rendered = _result(family)
+        ladders |= rendered or {}
+    files: dict[str, bytes] = {}
+    failed: list[str] = []
+    for key, svg in job.drawn.items():
+        stem = job.stems[key]
+        files[f'{job.folder}/svg/{stem}.svg'] = svg.encode('utf-8')
+        ladder = ladders.get(key)
+        for width in PACK_WIDTHS:
+            if ladder is None:
+                failed.append(f'{job.folder}/png/{stem}-{width}.png')
+            else:
+                files[f'{job.folder}/png/{stem}-{width}.png'] = ladder[width]
+    icons = _result(job.favicons) if job.favicons is not None else None
+    if icons is None:
+        return files, [*failed, f'{job.folder}/favicon/']
+    files |= {f'{job.folder}/favicon/{name}': data for name, data in icons.items()}
+    return files, failed
+
+
+def _result(future: Future[T]) -> T | None:
     try:
-        icons = favicon_set(logo, name=kit_title(kit), colors=site_colors(kit))
+        return future.result()
     except (*RENDER_ERRORS, SyntaxError) as error:  # Pillow reads a broken PNG as a SyntaxError
-        log.warning('the favicon set of %s could not be made: %s', folder, error)
-        return files, [*failed, f'{folder}/favicon/']
-    files |= {f'{folder}/favicon/{name}': data for name, data in icons.items()}
+        log.warning('logo pack files could not be made: %s', error)
+        return None
+
+
+def _gather(kit: BrandKit, jobs: list[_ConceptRenders | None]) -> tuple[dict[str, bytes], list[str]]:
+    files: dict[str, bytes] = {}
+    failed: list[str] = []
+    for number, (logo, job) in enumerate(zip(kit.logos, jobs, strict=True), 1):
+        if job is None:
+            failed.append(f'{logo_stem(number, logo)}/ ({OLD_KIT})')
+            continue
+        made, missed = _collect(job)
+        files |= made
+        failed += missed
     return files, failed
 
 
@@ -166,25 +295,47 @@ def _readme(kit: BrandKit, files: list[str], failed: list[str], *, icon_licence:
 
 
 def logo_pack_files(
-    kit: BrandKit, fonts: FontLibrary, icons: IconLibrary | None, *, paintings: Mapping[int, bytes] | None = None
+    kit: BrandKit,
+    fonts: FontLibrary,
+    icons: IconLibrary | None,
+    *,
+    paintings: Mapping[int, bytes] | None = None,
+    renders: Executor | None = None,
 ) -> dict[str, bytes]:
     """Every file of the pack by its path in the archive, README.txt first; with the logo `paintings` kept with the
-    kit (by concept index) and their traces."""
-    files: dict[str, bytes] = {}
-    failed: list[str] = []
-    for number, logo in enumerate(kit.logos, 1):
-        made, missed = concept_files(kit, number, logo)
-        files |= made
-        failed += missed
-    files |= painting_files(kit, paintings or {})
+    kit (by concept index) and their traces. The PNGs are rendered by `renders` (see render_pool), or in this thread
+    without."""
+    try:
+        jobs = _submit(kit, renders or InlineRenders())
+        others = _other_files(kit, fonts, icons, paintings or {})  # while the workers render
+        files, failed = _gather(kit, jobs)
+    except BrokenExecutor as error:  # a worker died (killed, out of memory): this thread still can
+        log.warning('the render pool is broken (%s): the logo pack is rendered in this thread', error)
+        others = _other_files(kit, fonts, icons, paintings or {})
+        files, failed = _gather(kit, _submit(kit, InlineRenders()))
+    files |= others
+    icon_licence = ICON_LICENCE_FILE in files
+    return {'README.txt': _readme(kit, list(files), failed, icon_licence=icon_licence), **files}
+
+
+def _other_files(
+    kit: BrandKit, fonts: FontLibrary, icons: IconLibrary | None, paintings: Mapping[int, bytes]
+) -> dict[str, bytes]:
+    """The paintings, their traces and the licences."""
+    files = painting_files(kit, paintings)
     files['LICENSES/fonts.txt'] = font_licences(kit, fonts).encode('utf-8')
     icon_licence = icon_licence_text(icons) if icons is not None else ''
     if icon_licence:
         files[ICON_LICENCE_FILE] = icon_licence.encode('utf-8')
-    return {'README.txt': _readme(kit, list(files), failed, icon_licence=bool(icon_licence)), **files}
+    return files
 
 
 def logo_pack_zip(
-    kit: BrandKit, fonts: FontLibrary, icons: IconLibrary | None, *, paintings: Mapping[int, bytes] | None = None
+    kit: BrandKit,
+    fonts: FontLibrary,
+    icons: IconLibrary | None,
+    *,
+    paintings: Mapping[int, bytes] | None = None,
+    renders: Executor | None = None,
 ) -> bytes:
-    return zip_archive(logo_pack_files(kit, fonts, icons, paintings=paintings), kit.generated_at)
+    return zip_archive(logo_pack_files(kit, fonts, icons, paintings=paintings, renders=renders), kit.generated_at)

@@ -1,13 +1,23 @@
-"""PNG renders of the logo SVGs (resvg), and the logo files by name for the archives."""
+"""PNG renders of the logo SVGs (resvg), and the logo files by name for the archives.
+
+resvg draws every PNG the first time; a file that is another one in one colour (the one-colour logo files are the
+full-colour composition with every ink one colour, and black and white share their coverage) is made from that one's
+pixels: its coverage with every pixel the one colour, the PNG resvg would have drawn, without drawing it again.
+"""
 
 from __future__ import annotations
 
+import io
 import logging
 import re
 import struct
+import xml.etree.ElementTree as ET
+import zlib
+from collections.abc import Iterator
 from functools import lru_cache
 
 import resvg_py
+from PIL import Image
 
 from branding.exports.common import zip_archive
 from branding.models import BrandKit, LogoConcept
@@ -34,15 +44,45 @@ def safe_svg(svg: str) -> str:
     return _HREF.sub(_neutralise, svg)
 
 
-# the bundle renders the same logos for the PDF, the PNG set, the PNG archive and the logo pack (a kit of three
-# concepts is some 70 renders, at most ~50 kB each at 2048 px: a few MB in all)
-@lru_cache(maxsize=256)
+PNG_LEVEL = 4  # zlib level of the PNGs made here: files the size of resvg's in half the time of level 6 (bench.marks)
+# what a drawing's pixels do not depend on: its accessible name
+_LABELS = re.compile(r'<title>.*?</title>|\saria-label="[^"]*"', re.DOTALL)
+_MASK = re.compile(r'<mask\b.*?</mask>', re.DOTALL)
+_ID = re.compile(r'\bid="([^"]+)"')
+_REFERENCE = re.compile(r'(\bid="|url\(#|href="#)([^")]+)')
+_FLAT_PAINT = re.compile(r'\b(fill|stroke)="#(?:[0-9a-fA-F]{6}|[0-9a-fA-F]{3})"')
+_HEX = re.compile(r'#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})')
+# what could make coverage depend on colour, or paint in a way the one-colour check below does not follow
+_NOT_FLAT = re.compile(
+    r'<!|<style|\sstyle=|filter|blend-mode|<image|<use|<text|<foreignObject|<pattern|Gradient|url\((?!#)'
+)
+_NOT_PAINTED = frozenset({'defs', 'mask', 'clipPath', 'title', 'desc', 'metadata', 'symbol', 'marker'})
+_SHAPES = frozenset({'path', 'rect', 'circle', 'ellipse', 'line', 'polyline', 'polygon'})
+
+
+def clear_render_cache() -> None:
+    _render.cache_clear()
+
+
 def render_png(svg: str, width: int) -> bytes:
     """`svg` rendered `width` pixels wide (height from its aspect ratio). Raises ValueError for SVG resvg cannot read.
 
     System fonts are loaded only for SVGs with live <text> (the marks outline their lettering), which keeps renders
-    fast and independent of the fonts a machine happens to have.
+    fast and independent of the fonts a machine happens to have. Drawings that differ only in their accessible name
+    (a reversed file in the primary's colours) are drawn once.
     """
+    return _render(_LABELS.sub('', svg), width)
+
+
+# the bundle renders the same logos for the PDF, the PNG set, the PNG archive and the logo pack (a kit of three
+# concepts is some 70 renders, at most ~50 kB each at 2048 px: a few MB in all)
+@lru_cache(maxsize=256)
+def _render(svg: str, width: int) -> bytes:
+    return draw_png(svg, width)
+
+
+def draw_png(svg: str, width: int) -> bytes:
+    """`svg` drawn by resvg `width` pixels wide, every time (render_png keeps what it drew)."""
     return bytes(
         resvg_py.svg_to_bytes(
             svg_string=safe_svg(svg),
@@ -51,6 +91,86 @@ def render_png(svg: str, width: int) -> bytes:
             skip_system_fonts='<text' not in svg,
         )
     )
+
+
+def encode_png(image: Image.Image, *, level: int = PNG_LEVEL) -> bytes:
+    """`image` as an RGBA PNG with every row unfiltered: a mark's flat colours and clear ground compress about as
+    well so as with the adaptive filters, which cost Pillow's encoder three times the time."""
+    rgba = image if image.mode == 'RGBA' else image.convert('RGBA')
+    width, height = rgba.size
+    # the rows as bytes, each after its filter-type byte (0, none): the pixels' bytes as a grey image one column in
+    rows = Image.new('L', (4 * width + 1, height), 0)
+    rows.paste(Image.frombytes('L', (4 * width, height), rgba.tobytes()), (1, 0))
+    header = struct.pack('>IIBBBBB', width, height, 8, 6, 0, 0, 0)  # 8 bits a channel, RGBA, not interlaced
+    idat = zlib.compress(rows.tobytes(), level)
+    return PNG_SIGNATURE + _chunk(b'IHDR', header) + _chunk(b'IDAT', idat) + _chunk(b'IEND', b'')
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack('>I', len(data)) + kind + data + struct.pack('>I', zlib.crc32(kind + data))
+
+
+def coverage_form(svg: str) -> str:
+    """What `svg`'s coverage (its alpha channel) depends on: the drawing with its name left out, its ids numbered in
+    order and every flat paint outside its masks made one (inside a mask a colour is coverage). Two drawings with
+    the same form cover the same pixels, whatever their colours."""
+    drawing = _LABELS.sub('', svg)
+    numbers = {name: f'id-{number}' for number, name in enumerate(dict.fromkeys(_ID.findall(drawing)))}
+    drawing = _REFERENCE.sub(lambda found: found.group(1) + numbers.get(found.group(2), found.group(2)), drawing)
+    parts = _MASK.split(drawing)
+    masks = _MASK.findall(drawing)
+    flat = [_FLAT_PAINT.sub(r'\1="#"', part) for part in parts]
+    return ''.join(part + mask for part, mask in zip(flat, [*masks, ''], strict=True))
+
+
+def flat_colour(svg: str) -> str | None:
+    """The one colour every shape of `svg` outside its masks paints with (fill and stroke, inherited, black where
+    unset, as SVG says), as '#rrggbb'; None when it paints more than one, or paints in a way not followed here
+    (styles, gradients, text, images)."""
+    drawing = _LABELS.sub('', svg)
+    if _NOT_FLAT.search(drawing):
+        return None
+    try:
+        root = ET.fromstring(drawing)
+    except ET.ParseError:
+        return None
+    paints = {_hex(paint) for paint in _paints(root, fill='#000000', stroke='none') if paint != 'none'}
+    return paints.pop() if len(paints) == 1 else None
+
+
+def _hex(paint: str) -> str | None:
+    """'#rrggbb' for a paint in hex, None for any other (a named colour, a gradient)."""
+    found = _HEX.fullmatch(paint.strip())
+    if found is None:
+        return None
+    digits = found.group(1).lower()
+    return '#' + (digits if len(digits) == 6 else ''.join(digit * 2 for digit in digits))
+
+
+def _paints(element: ET.Element, *, fill: str, stroke: str) -> Iterator[str]:
+    tag = element.tag.rpartition('}')[2]
+    if tag in _NOT_PAINTED:
+        return
+    fill, stroke = element.get('fill', fill), element.get('stroke', stroke)
+    if tag in _SHAPES:
+        yield fill
+        yield stroke
+    for child in element:
+        yield from _paints(child, fill=fill, stroke=stroke)
+
+
+def png_coverage(png: bytes) -> Image.Image:
+    """The alpha channel of the PNG `png` (mode L)."""
+    with Image.open(io.BytesIO(png)) as image:
+        return image.getchannel('A') if image.mode in ('RGBA', 'LA') else Image.new('L', image.size, 255)
+
+
+def in_one_colour(coverage: Image.Image, colour: str) -> bytes:
+    """A PNG of `colour` ('#rrggbb') over `coverage` (an alpha channel), clear pixels (0, 0, 0, 0) as resvg leaves
+    them: the PNG resvg draws of a drawing in that one colour covering as much."""
+    levels = (int(colour[index : index + 2], 16) for index in (1, 3, 5))
+    bands = [coverage.point([value if level else 0 for level in range(256)]) for value in levels]
+    return encode_png(Image.merge('RGBA', (*bands, coverage)))
 
 
 def png_size(png: bytes) -> tuple[int, int]:

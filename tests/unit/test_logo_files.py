@@ -20,14 +20,21 @@ import pypdf
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
-from PIL import Image
+from PIL import Image, ImageChops, ImageStat
 
 from branding.design.color import contrast_ratio
 from branding.design.marks.variants import STUDIO_DARK
 from branding.export import export_kit
 from branding.exports.favicons import ICO_SIZES, favicon_set
-from branding.exports.logo_pack import site_colors
-from branding.exports.png import render_png
+from branding.exports.logo_pack import (
+    VARIANT_NAMES,
+    families,
+    file_prefix,
+    logo_pack_files,
+    render_pool,
+    site_colors,
+)
+from branding.exports.png import coverage_form, draw_png, flat_colour, logo_stem, render_png
 from branding.models import BrandKit, CompanyProfile, CompanyType, LogoConcept, LogoVariants
 from branding.sections.logos import build_offline_logos
 from branding.sections.palette import build_offline_palette
@@ -278,3 +285,83 @@ def test_the_brand_book_shows_each_concept_on_light_and_dark_with_its_icon_and_f
     # per concept: the full-colour and the reversed file, and the icon (drawn at 32 px and in the tab: one image)
     images = sum(len(page.images) for page in reader.pages)
     assert images >= 3 * len(logos)
+
+
+def premultiplied_difference(first: bytes, second: bytes) -> float:
+    """The mean absolute difference of two PNGs' premultiplied pixels, 0-255 (what they look like on any ground)."""
+    with Image.open(io.BytesIO(first)) as one, Image.open(io.BytesIO(second)) as other:
+        assert one.size == other.size
+        difference = ImageChops.difference(one.convert('RGBA').convert('RGBa'), other.convert('RGBA').convert('RGBa'))
+    return sum(ImageStat.Stat(difference).mean) / 4
+
+
+def kit_of(profile: CompanyProfile, seed: int, count: int) -> BrandKit:
+    palette = build_offline_palette(profile, seed)
+    typography = build_offline_typography(profile, seed, fonts=INSTALLED_FONTS)
+    logos = build_offline_logos(profile, palette, typography, count, seed, fonts=INSTALLED_FONTS, icons=INSTALLED_ICONS)
+    return BrandKit(company_name=profile.name, logos=logos, color_palette=palette, typography=typography)
+
+
+def test_each_png_of_the_logo_pack_is_its_own_file_drawn_however_it_was_made() -> None:
+    """One-colour files are made from the pixels of a file covering the same (not drawn again), and the renders may
+    be shared out to worker processes: every PNG must still be what resvg draws of its own SVG."""
+    bakery = CompanyProfile(
+        name='Hearthstone Bakery',
+        company_type=CompanyType.ECOMMERCE,
+        industry='Bakery',
+        description='Sourdough and pastries baked before dawn in a wood-fired oven.',
+        target_audience='neighbours',
+        brand_values=['warmth', 'craft'],
+        tone='friendly',
+    )
+    bank = bakery.model_copy(update={'name': 'Granite Trust Bank', 'industry': 'Banking', 'tone': 'professional'})
+    pool = render_pool(2)
+    made_from_another = 0
+    try:
+        for profile, seed in ((bakery, 1), (bank, 4)):
+            kit = kit_of(profile, seed, 3)
+            inline = logo_pack_files(kit, INSTALLED_FONTS, INSTALLED_ICONS)
+            assert pool is None or logo_pack_files(kit, INSTALLED_FONTS, INSTALLED_ICONS, renders=pool) == inline
+            for number, logo in enumerate(kit.logos, 1):
+                assert logo.variants is not None
+                drawn = logo.variants.model_dump()
+                made_from_another += len(drawn) - len(families(drawn))
+                for key, svg in drawn.items():
+                    name = f'{logo_stem(number, logo)}/png/{file_prefix(kit)}-{VARIANT_NAMES[key]}-512.png'
+                    assert premultiplied_difference(inline[name], draw_png(svg, 512)) < 2, name
+    finally:
+        if pool is not None:
+            pool.shutdown()
+    assert made_from_another > 0
+
+
+MARK = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" width="10" height="10"><title>x</title>{}</svg>'
+DISC = '<circle cx="5" cy="5" r="4" fill="{}"/>'
+BAR = '<rect x="1" y="4" width="8" height="2"{}/>'
+
+
+@pytest.mark.parametrize(
+    ('body', 'colour'),
+    [
+        (DISC.format('#FFF') + BAR.format(' fill="#ffffff"'), '#ffffff'),
+        (f'<g fill="#123456">{BAR.format("")}</g>', '#123456'),
+        (DISC.format('#ffffff') + BAR.format(''), None),  # the bar has no fill: SVG paints it black
+        (DISC.format('#ffffff') + BAR.format(' stroke="#000000"'), None),
+        (DISC.format('url(#shade)'), None),
+        (DISC.format('#ffffff') + BAR.format(' style="fill:red"'), None),
+    ],
+)
+def test_a_file_is_in_one_colour_only_when_every_shape_paints_it(body: str, colour: str | None) -> None:
+    assert flat_colour(MARK.format(body)) == colour
+
+
+def test_files_cover_the_same_only_when_they_differ_in_colours_alone() -> None:
+    black, white = MARK.format(DISC.format('#000000')), MARK.format(DISC.format('#ffffff'))
+    assert coverage_form(black) == coverage_form(white.replace('<title>x</title>', '<title>white</title>'))
+    assert coverage_form(black) != coverage_form(MARK.format(DISC.format('none')))
+    assert coverage_form(black) != coverage_form(MARK.format('<circle cx="5" cy="5" r="3" fill="#000000"/>'))
+    stencil = '<mask id="{}"><rect width="10" height="10" fill="{}"/></mask><g mask="url(#{})">' + DISC + '</g>'
+    masked = MARK.format(stencil.format('a', '#ffffff', 'a', '#000000'))
+    assert coverage_form(masked) == coverage_form(MARK.format(stencil.format('b', '#ffffff', 'b', '#ffffff')))
+    # inside a mask a colour is coverage
+    assert coverage_form(masked) != coverage_form(MARK.format(stencil.format('a', '#000000', 'a', '#000000')))
