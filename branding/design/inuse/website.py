@@ -7,12 +7,13 @@ from __future__ import annotations
 from branding.design.inuse.canvas import Canvas
 from branding.design.inuse.context import InUse, readable
 from branding.design.inuse.copy import mockup_copy
-from branding.design.inuse.pieces import app_icon, logo
+from branding.design.inuse.pieces import app_icon, nav_logo
 from branding.models import ThemeColors
 
 WIDTH = 1440
 HEIGHT = 900
 SIDE = 120
+NAV_LOGO = (24, 420, 64)  # the navigation bar's logo slot: top, width and height in px (the bar is 111 px high)
 
 
 def _button(canvas: Canvas, ctx: InUse, label: str, *, x: float, y: float, fill: str, ink: str, ground: str) -> float:
@@ -38,7 +39,8 @@ def _button(canvas: Canvas, ctx: InUse, label: str, *, x: float, y: float, fill:
 
 def _nav(canvas: Canvas, ctx: InUse, theme: ThemeColors) -> None:
     ground = theme.background
-    logo(canvas, ctx, ground=ground, x=SIDE, y=20, w=380, h=72, align='left')
+    # a wide lockup drawn in to its ink (the bar is its clear space), up to where the links begin
+    nav_logo(canvas, ctx, ground=ground, x=SIDE, y=NAV_LOGO[0], w=NAV_LOGO[1], h=NAV_LOGO[2])
     muted = readable(ground, theme.text)
     x = WIDTH - SIDE - 150 - 3 * 130
     for link in mockup_copy().nav_links[:3]:
