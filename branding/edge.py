@@ -10,11 +10,11 @@ took a median of 60 ms and a p95 of several hundred even when the flood itself w
 answers `/health` there, so a health check passes no other layer. Their own answers carry the security headers and a
 request id, as every other response does (see branding.web).
 
-`SessionlessPaths` sends requests that never draw a page (the API, metrics, share pages, fonts, built assets, the API
-docs) past NiceGUI's session and request-tracking middlewares. Those give every request without a session cookie a
-new session and a user storage; with NICEGUI_REDIS_URL that storage is a Redis client and a subscription of its own,
-held until NiceGUI prunes it some 10 to 20 s later, so every script, bot or uptime check calling the API held two
-Redis connections (100 cookie-less API calls: 200 connections). Pages and NiceGUI's own routes keep them.
+`SessionlessPaths` sends requests that never draw a page (the API, metrics, share pages, fonts, built assets, NiceGUI's
+own files, the API docs) past NiceGUI's session and request-tracking middlewares. Those give every request without a
+session cookie a new session and a user storage; with NICEGUI_REDIS_URL that storage is a Redis client and a
+subscription of its own, held until NiceGUI prunes it some 10 to 20 s later, so every script, bot or uptime check
+calling the API held Redis connections (100 cookie-less calls: 90 connections). Pages and NiceGUI's socket keep them.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Sequence
+from importlib.metadata import version
 
 from fastapi import FastAPI
 from starlette.middleware import Middleware
@@ -32,9 +33,10 @@ from branding.web import REQUEST_ID_HEADER, SECURITY_HEADERS, ASGIApp, Receive, 
 log = logging.getLogger('brandsmith.http')
 
 HEALTH_PATH = '/health'
-# paths no page is drawn on: no NiceGUI session or user storage is made for them
-SESSIONLESS_PREFIXES = ('/api/', '/kit/', '/fonts/', '/assets/', '/_api-docs/')
-SESSIONLESS_PATHS = frozenset({'/api', '/metrics', '/docs', '/redoc', '/openapi.json'})
+# paths no page is drawn on: no NiceGUI session or user storage is made for them (NiceGUI's own files are all under
+# its versioned prefix; its socket and uploads are elsewhere and keep the session)
+SESSIONLESS_PREFIXES = ('/api/', '/kit/', '/fonts/', '/assets/', '/_api-docs/', f'/_nicegui/{version("nicegui")}/')
+SESSIONLESS_PATHS = frozenset({'/api', '/metrics', '/docs', '/redoc', '/openapi.json', '/favicon.ico'})
 
 
 async def send_answer(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from importlib.metadata import version
 
 import httpx
 import pytest
@@ -56,6 +57,8 @@ def test_cookieless_requests_open_no_storage_connections(app_on_redis: AppServer
         '/health',
         '/api/v1/no-such-route',
         '/docs',
+        f'/_nicegui/{version("nicegui")}/static/nicegui.js',
+        '/favicon.ico',
     ]
     before = storage_connections(redis_server)
     statuses: set[int] = set()
