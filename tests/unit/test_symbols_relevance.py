@@ -5,7 +5,8 @@ Each row names the concepts (ids in data/symbol_concepts.json) a designer would 
 name says first (a wave for Tidewater, a tree for Arbor), then what the company is (a tooth for a dentist). The first
 44 rows were written with the concept table; the 25 after Saffron Spice Kitchen were written before the chooser ever
 saw them (23 of 25 first choices and 24 of 25 in the first three matched then; the pottery and tile concepts came
-from their misses).
+from their misses). The last two are kits judged by eye: a flag for a cardiac monitor ('patches that flag irregular
+rhythms') and a branching line for a Japanese design studio called cherry blossom.
 """
 
 from __future__ import annotations
@@ -680,8 +681,27 @@ ROWS: tuple[Row, ...] = (
         ('precision',),
         'bird drone',
     ),
+    (
+        'Pulsepoint Health',
+        HEALTH,
+        'Remote cardiac monitoring',
+        'Wearable ECG patches and a clinician dashboard that flag irregular heart rhythms for cardiology clinics.',
+        'Cardiologists and their patients',
+        ('accuracy', 'care', 'trust'),
+        'heartbeat heart',
+    ),
+    (
+        'さくらデザイン',
+        OTHER,
+        'Graphic design studio',
+        'A Tokyo design studio making packaging, signage and identities for tea houses, ryokan and craft makers.',
+        'Traditional Japanese businesses modernising their image',
+        ('harmony', 'craft', 'simplicity'),
+        'flower vector palette',
+    ),
 )
 RELEVANCE = tuple(_case(row) for row in ROWS)
+PULSEPOINT, SAKURA = RELEVANCE[-2], RELEVANCE[-1]
 
 # Hostile to clichés: a bakery that talks about trust and safety, a children's app that reports progress.
 BAKERY_THAT_TALKS_SAFETY = CompanyProfile(
@@ -788,3 +808,26 @@ def test_very_different_companies_rarely_share_a_first_symbol(seed: int) -> None
     print(f'{times} times ({share:.0%})')
     assert len(RELEVANCE) >= 24
     assert share <= 0.15, firsts.most_common(5)
+
+
+@pytest.mark.parametrize('seed', SEEDS)
+def test_a_word_said_in_passing_as_a_verb_draws_nothing_but_names_the_thing_in_the_industry(seed: int) -> None:
+    assert 'flag' not in [choice.concept for choice in _choices(PULSEPOINT.profile, seed, count=6)]
+    flag_maker = _case(
+        (
+            'Halyard & Co',
+            SHOP,
+            'Flag makers',
+            'We sew flags and pennants that flag your venue from across the field.',
+            'Clubs and councils',
+            ('craft',),
+            'flag',
+        )
+    )
+    assert _choices(flag_maker.profile, seed)[0].concept == 'flag'
+
+
+def test_a_japanese_name_is_read_in_its_parts() -> None:
+    first = _choices(SAKURA.profile)[0]
+    assert (first.concept, first.word, first.origin) == ('flower', 'さくら', 'name')
+    assert 'さくらデザイン' in first.rationale

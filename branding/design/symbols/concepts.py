@@ -101,6 +101,9 @@ class ConceptTable(BaseModel):
     about: str
     rationales: dict[RationaleKey, Text]
     ignored_words: frozenset[TableWord]  # never read for a symbol: 'inc', 'the'
+    # read for a symbol only in the name or industry: in a description they are mostly verbs or figures of speech
+    # ('patches that flag irregular rhythms', 'bridge the gap', 'the key to growth')
+    figurative_words: frozenset[TableWord] = frozenset()
     company_words: frozenset[TableWord]  # in a name they say what kind of company it is: weighed as the industry
     name_parts: frozenset[TableWord]  # evoke nothing, but let a name split into its parts: 'bright', 'view'
     plurals: dict[TableWord, TableWord]  # irregular plurals: 'leaves' -> 'leaf'

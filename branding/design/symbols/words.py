@@ -32,6 +32,7 @@ Source = Literal['name', 'industry', 'description', 'audience', 'values']
 WEIGHTS: Mapping[Source, float] = MappingProxyType(
     {'name': 4.0, 'industry': 2.0, 'description': 1.0, 'audience': 0.5, 'values': 0.5}
 )
+NAMING: frozenset[Source] = frozenset({'name', 'industry'})  # where a figurative word still names the thing
 MIN_PART = 3  # a compound part shorter than this is noise: 'Sunday' is not sun + day
 MAX_PARTS = 3
 
@@ -152,6 +153,8 @@ def _read_run(
         whole = run[index][1] if length == 1 else ''
         index += length
         if key in table.ignored_words or len(key) < 2 or key.isdigit() or (source != 'name' and key in lex.stopwords):
+            continue
+        if source not in NAMING and key in table.figurative_words:
             continue
         counts_as = _counts_as(key, source, vocab, descriptive=descriptive and not whole)
         words.append(
