@@ -118,7 +118,7 @@ class RefineControls:
         await self.change(lambda: KitChoices(locks=locks))
 
     async def regenerate_rest(self) -> None:
-        if self.hooks.kit() is None or self.working or not await self.hooks.admit():
+        if self.hooks.kit() is not None and not self.working and not await self.hooks.admit():
             return
         await self._run(self.refiner.regenerate_rest)
 
@@ -218,6 +218,9 @@ class RefineControls:
                     set_field_error(field, 'Say how it should change, e.g. "warmer"')
                     return
                 set_field_error(field, None)
+                # it may call the providers, as a generation does (while a change is made, _run says to wait)
+                if not self.working and not await self.hooks.admit():
+                    return
                 await self._run(lambda kit_id: self.refiner.refine(kit_id, section, text), field=field)
 
             field.on('keydown.enter', apply)
@@ -241,7 +244,7 @@ class RefineControls:
             field = (
                 ui.color_input(label='Hex or CSS colour', value=str(palette.primary), preview=True)
                 .props('dense outlined maxlength=64')
-                .classes('min-w-48')
+                .classes('w-72 max-w-full')
                 .mark('colour-input')
             )
             role.on_value_change(lambda event: field.set_value(str(getattr(palette, event.value))))
@@ -285,7 +288,7 @@ class RefineControls:
             else:
                 action_button(
                     'Use as the logo',
-                    'check_circle',
+                    'radio_button_unchecked',
                     lambda: self.change(lambda: KitChoices(chosen_logo=index)),
                     aria_label=f'Use as the logo: {what}',
                 ).mark(f'choose-logo-{index}')
