@@ -88,9 +88,7 @@ def options_for(choices: tuple[FontChoice, ...], role: str, *, category: str, sc
     families = {
         choice.family
         for choice in choices
-        if role in choice.roles
-        and category in {ANY, choice.category}
-        and (script == ANY or script in choice.scripts)
+        if role in choice.roles and category in {ANY, choice.category} and (script == ANY or script in choice.scripts)
     }
     return sorted(families | {current}, key=str.casefold)
 
