@@ -18,7 +18,7 @@ from tests.fakes.provider_server import FakeProviderServer
 pytestmark = pytest.mark.e2e
 
 KEY = 'e2e-paint-key-DO-NOT-LEAK-654'
-PAINTING_S = 6.0  # longer than the kit waits for its paintings (BRANDSMITH_SECTION_BUDGET)
+PAINTING_S = 10.0  # longer than the kit waits for its paintings (BRANDSMITH_SECTION_BUDGET)
 PLACE = 'el => { const box = el.getBoundingClientRect(); return [box.left, box.top, box.width, box.height] }'
 
 
@@ -41,7 +41,7 @@ def image_server() -> Iterator[FakeProviderServer]:
 @pytest.fixture(scope='module')
 def painting_app(image_server: FakeProviderServer) -> Iterator[AppServer]:
     env = image_server.provider_settings(KEY, providers='offline', images='auto')
-    env |= {'OPENAI_COMPAT_IMAGE_MODEL': '', 'BRANDSMITH_IMAGE_TIMEOUT': '10', 'BRANDSMITH_SECTION_BUDGET': '0.5'}
+    env |= {'OPENAI_COMPAT_IMAGE_MODEL': '', 'BRANDSMITH_IMAGE_TIMEOUT': '30', 'BRANDSMITH_SECTION_BUDGET': '0.5'}
     server = AppServer(extra_env=env)
     try:
         server.wait_until_healthy()
@@ -63,11 +63,11 @@ async def test_paintings_load_beside_the_vector_marks_without_moving_them(
     marks = page.locator('img[alt$="on a light background"]')
     await expect(marks.first).to_be_visible(timeout=20_000)
     for title in ('Taglines', 'Colour palette', 'Typography', 'Brand guidelines'):
-        await expect(page.get_by_text(title, exact=True).first).to_be_visible()
+        await expect(page.get_by_text(title, exact=True).first).to_be_visible(timeout=20_000)
     paintings = page.locator('img[alt^="Painting of"]')
     await expect(paintings).to_have_count(0)  # every card first, then the paintings
     # the kit is ready (and its owner's controls drawn) before the paintings, which take longer than it waits
-    await expect(page.get_by_text('Your brand kit is ready')).to_be_visible(timeout=30_000)
+    await expect(page.get_by_text('Your brand kit is ready')).to_be_visible(timeout=60_000)
     card_heading = page.get_by_text('Logo concepts', exact=True).first
     count = await marks.count()
     before = await in_card(marks.first, card_heading)

@@ -26,7 +26,7 @@ KEY = 'studio-paint-key-DO-NOT-LEAK-321'
 def images(provider_server: FakeProviderServer, monkeypatch: pytest.MonkeyPatch) -> FakeProviderServer:
     """Set before the `user` fixture runs app.py: chat from the offline engine, paintings from the fake Together."""
     env = provider_server.provider_settings(KEY, providers='offline', images='auto')
-    env |= {'BRANDSMITH_IMAGE_TIMEOUT': '1', 'OPENAI_COMPAT_IMAGE_MODEL': ''}
+    env |= {'BRANDSMITH_IMAGE_TIMEOUT': '10', 'OPENAI_COMPAT_IMAGE_MODEL': ''}
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     return provider_server
