@@ -16,6 +16,8 @@ from branding.images.cost import PaintingPrice, dollars
 from branding.images.download import MAX_IMAGE_BYTES
 from branding.images.painter import Painter, painting_seed
 from branding.images.registry import build_image_providers, build_painter
+from branding.images.trace import trace_svg
+from branding.images.trace_mark import trace_files
 from branding.metrics import Metrics
 from branding.models import SectionStatus
 from branding.providers.registry import build_providers
@@ -249,3 +251,24 @@ async def test_a_url_that_gives_no_image_is_refused(
 def test_images_are_off_when_asked_or_unconfigured() -> None:
     assert build_image_providers(Settings.model_validate({'BRANDSMITH_IMAGES': 'off', 'TOGETHER_API_KEY': 'k'})) == []
     assert build_image_providers(Settings.model_validate({'BRANDSMITH_IMAGES': 'auto', 'TOGETHER_API_KEY': ''})) == []
+
+
+def test_a_trace_made_a_mark_keeps_only_checked_shapes() -> None:
+    """A stored trace is read back through the tracer's checks: whatever else it holds never reaches a logo file."""
+    traced = trace_svg(picture(), PALETTE)
+    tampered = traced.replace(
+        '</svg>',
+        '<script>alert(1)</script><image href="https://example.com/x.png"/>'
+        '<path d="M0 0 L10 10 Z" fill="url(#x)" transform="translate(0,0)"/>'
+        '<path d="javascript:alert(1)" fill="#000000" transform="translate(0,0)"/></svg>',
+    )
+    files = trace_files(tampered, palette=None, name='Lumen <Ledger>')
+    for name, svg in files.variants.model_dump().items():
+        root = ET.fromstring(svg)
+        assert {element.tag.split('}')[1] for element in root.iter()} <= {'svg', 'title', 'defs', 'mask', 'g', 'path'}
+        assert (
+            'script' not in svg and 'http' not in svg.replace('http://www.w3.org/2000/svg', '') and 'url(#x)' not in svg
+        )
+        assert 'Lumen &lt;Ledger&gt;' in svg, name
+    assert files.variants == trace_files(traced, palette=None, name='Lumen <Ledger>').variants
+    assert files.legibility.icon_source == 'the painting traced to vectors'
