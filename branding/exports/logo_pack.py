@@ -37,7 +37,6 @@ from branding.exports.png import (
     flat_colour,
     in_one_colour,
     logo_stem,
-    png_coverage,
     render_png,
 )
 from branding.models import BrandKit, LogoConcept
@@ -80,20 +79,35 @@ def file_prefix(kit: BrandKit) -> str:
 
 def png_ladder(svg: str, widths: tuple[int, ...]) -> dict[int, bytes]:
     """`svg` as PNG at each of `widths`. A file with knocked-out parts (an SVG mask, which costs resvg a second
-    drawing of the canvas) is rendered once, at the largest width, and scaled down by whole factors (averaging the
-    pixels each covers: rendering smaller with more samples); any other is rendered at each width, which costs less
-    than decoding and encoding again."""
-    largest = max(widths)
-    if 'mask=' not in svg or any(largest % width for width in widths):
-        return {width: render_png(svg, width) for width in widths}
-    rendered = render_png(svg, largest)
-    ladder = {largest: rendered}
-    with Image.open(io.BytesIO(rendered)) as image:
-        image.load()
-        for width in widths:
-            if width != largest:
-                ladder[width] = encode_png(image.reduce(largest // width))
+    drawing of the canvas) is rendered once, at the largest width, and scaled down (see scaled_ladder); any other is
+    rendered at each width, which costs less than decoding and encoding again."""
+    if 'mask=' in svg:
+        return {width: png for width, (png, _) in scaled_ladder(svg, widths).items()}
+    return {width: render_png(svg, width) for width in widths}
+
+
+def scaled_ladder(svg: str, widths: tuple[int, ...]) -> dict[int, tuple[bytes, Image.Image]]:
+    """`svg` as PNG at each of `widths` with its pixels (RGBA): rendered once at the largest width and scaled down by
+    whole factors, averaging the pixels each covers (rendering smaller with more samples); a width that is no whole
+    factor of the one above it is rendered on its own."""
+    ordered = sorted(set(widths), reverse=True)
+    rendered = render_png(svg, ordered[0])
+    ladder = {ordered[0]: (rendered, _pixels(rendered))}
+    above = ordered[0]
+    for width in ordered[1:]:
+        if above % width:
+            png = render_png(svg, width)
+            ladder[width] = (png, _pixels(png))
+        else:
+            reduced = ladder[above][1].reduce(above // width)
+            ladder[width] = (encode_png(reduced), reduced)
+        above = width
     return ladder
+
+
+def _pixels(png: bytes) -> Image.Image:
+    with Image.open(io.BytesIO(png)) as image:
+        return image.convert('RGBA')
 
 
 def families(drawn: Mapping[str, str]) -> list[tuple[tuple[str, str], ...]]:
@@ -115,26 +129,23 @@ def families(drawn: Mapping[str, str]) -> list[tuple[tuple[str, str], ...]]:
 def family_ladders(family: tuple[tuple[str, str], ...], widths: tuple[int, ...]) -> dict[str, dict[int, bytes] | None]:
     """The PNGs of one group of `families`: its first rendered, the rest its coverage in their colour."""
     (first, svg), *rest = family
-    ladder = _ladder_or_none(svg, widths)
-    ladders: dict[str, dict[int, bytes] | None] = {first: ladder}
-    coverages = _coverages(ladder) if rest else None
+    if not rest:
+        return {first: _ladder_or_none(svg, widths)}
+    try:
+        scaled: dict[int, tuple[bytes, Image.Image]] | None = scaled_ladder(svg, widths)
+    except (*RENDER_ERRORS, SyntaxError) as error:  # Pillow reads a broken PNG as a SyntaxError
+        log.warning('a logo file could not be rendered: %s', error)
+        scaled = None
+    ladders: dict[str, dict[int, bytes] | None] = {
+        first: {width: png for width, (png, _) in scaled.items()} if scaled else None
+    }
     for key, one_colour in rest:
         colour = flat_colour(one_colour)
-        if coverages is None or colour is None:
+        if scaled is None or colour is None:
             ladders[key] = _ladder_or_none(one_colour, widths)
         else:
-            ladders[key] = {width: in_one_colour(coverage, colour) for width, coverage in coverages.items()}
+            ladders[key] = {width: in_one_colour(image.getchannel('A'), colour) for width, (_, image) in scaled.items()}
     return ladders
-
-
-def _coverages(ladder: Mapping[int, bytes] | None) -> dict[int, Image.Image] | None:
-    if ladder is None:
-        return None
-    try:
-        return {width: png_coverage(png) for width, png in ladder.items()}
-    except (OSError, ValueError, SyntaxError) as error:  # Pillow reads a broken PNG as a SyntaxError
-        log.warning('a logo file could not be read back: %s', error)
-        return None
 
 
 def _ladder_or_none(svg: str, widths: tuple[int, ...]) -> dict[int, bytes] | None:

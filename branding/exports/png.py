@@ -7,7 +7,6 @@ pixels: its coverage with every pixel the one colour, the PNG resvg would have d
 
 from __future__ import annotations
 
-import io
 import logging
 import re
 import struct
@@ -44,6 +43,7 @@ def safe_svg(svg: str) -> str:
     return _HREF.sub(_neutralise, svg)
 
 
+_PNG_COLOUR_TYPES = {'RGBA': (6, 4), 'LA': (4, 2)}  # Pillow mode -> PNG colour type, channels
 PNG_LEVEL = 4  # zlib level of the PNGs made here: files the size of resvg's in half the time of level 6 (bench.marks)
 # what a drawing's pixels do not depend on: its accessible name
 _LABELS = re.compile(r'<title>.*?</title>|\saria-label="[^"]*"', re.DOTALL)
@@ -94,14 +94,17 @@ def draw_png(svg: str, width: int) -> bytes:
 
 
 def encode_png(image: Image.Image, *, level: int = PNG_LEVEL) -> bytes:
-    """`image` as an RGBA PNG with every row unfiltered: a mark's flat colours and clear ground compress about as
-    well so as with the adaptive filters, which cost Pillow's encoder three times the time."""
-    rgba = image if image.mode == 'RGBA' else image.convert('RGBA')
-    width, height = rgba.size
+    """`image` as an RGBA PNG (grey and alpha for an LA image) with every row unfiltered: a mark's flat colours and
+    clear ground compress about as well so as with the adaptive filters, which cost Pillow's encoder three times the
+    time."""
+    if image.mode not in _PNG_COLOUR_TYPES:
+        image = image.convert('RGBA')
+    colour_type, channels = _PNG_COLOUR_TYPES[image.mode]
+    width, height = image.size
     # the rows as bytes, each after its filter-type byte (0, none): the pixels' bytes as a grey image one column in
-    rows = Image.new('L', (4 * width + 1, height), 0)
-    rows.paste(Image.frombytes('L', (4 * width, height), rgba.tobytes()), (1, 0))
-    header = struct.pack('>IIBBBBB', width, height, 8, 6, 0, 0, 0)  # 8 bits a channel, RGBA, not interlaced
+    rows = Image.new('L', (channels * width + 1, height), 0)
+    rows.paste(Image.frombytes('L', (channels * width, height), image.tobytes()), (1, 0))
+    header = struct.pack('>IIBBBBB', width, height, 8, colour_type, 0, 0, 0)  # 8 bits a channel, not interlaced
     idat = zlib.compress(rows.tobytes(), level)
     return PNG_SIGNATURE + _chunk(b'IHDR', header) + _chunk(b'IDAT', idat) + _chunk(b'IEND', b'')
 
@@ -159,18 +162,18 @@ def _paints(element: ET.Element, *, fill: str, stroke: str) -> Iterator[str]:
         yield from _paints(child, fill=fill, stroke=stroke)
 
 
-def png_coverage(png: bytes) -> Image.Image:
-    """The alpha channel of the PNG `png` (mode L)."""
-    with Image.open(io.BytesIO(png)) as image:
-        return image.getchannel('A') if image.mode in ('RGBA', 'LA') else Image.new('L', image.size, 255)
-
-
 def in_one_colour(coverage: Image.Image, colour: str) -> bytes:
     """A PNG of `colour` ('#rrggbb') over `coverage` (an alpha channel), clear pixels (0, 0, 0, 0) as resvg leaves
-    them: the PNG resvg draws of a drawing in that one colour covering as much."""
-    levels = (int(colour[index : index + 2], 16) for index in (1, 3, 5))
-    bands = [coverage.point([value if level else 0 for level in range(256)]) for value in levels]
-    return encode_png(Image.merge('RGBA', (*bands, coverage)))
+    them: the pixels resvg draws of a drawing in that one colour covering as much. Black, white and greys are written
+    as grey and alpha, half the bytes of RGBA for the same pixels."""
+    red, green, blue = (int(colour[index : index + 2], 16) for index in (1, 3, 5))
+
+    def band(value: int) -> Image.Image:
+        return coverage.point([value if level else 0 for level in range(256)])
+
+    if red == green == blue:
+        return encode_png(Image.merge('LA', (band(red), coverage)))
+    return encode_png(Image.merge('RGBA', (band(red), band(green), band(blue), coverage)))
 
 
 def png_size(png: bytes) -> tuple[int, int]:
