@@ -113,6 +113,12 @@ def test_refine_picks_a_primary_and_a_heading_font_into_the_zip(
     assert (kit.color_palette.primary, kit.typography.heading_font) == ('#00aa77', 'Fraunces')
     assert kit.typography.body_font == before.typography.body_font
     assert kit.taglines == before.taglines
+    marks = [
+        data.decode()
+        for name, data in files.items()
+        if name.startswith(('logos/svg/', 'logo-pack/')) and name.endswith('.svg')
+    ]
+    assert marks and not [mark for mark in marks if before.color_palette.primary in mark], 'a mark kept the old primary'
 
 
 def test_refine_chooses_locks_and_follows_an_instruction(saved: tuple[Path, Path], tmp_path: Path) -> None:
