@@ -1,9 +1,12 @@
 """The website hero's navigation bar with a wide logo (a wordmark, an icon beside the name): the logo fills its slot
-instead of sitting small inside its file's clear space, and stays in the slot, clear of the links."""
+instead of sitting small inside its file's clear space, and stays in the slot, clear of the links. The email
+signature's logo: a hosted image, sized, escaped, never a script or data URL."""
 
 from __future__ import annotations
 
 import io
+import re
+from html import escape
 
 import pytest
 from PIL import Image, ImageChops
@@ -11,8 +14,9 @@ from PIL import Image, ImageChops
 from branding.design.inuse import MOCKUPS, in_use
 from branding.design.inuse.canvas import view_box_aspect
 from branding.design.inuse.pieces import STACKED, tight_lockup
+from branding.design.inuse.signature import html as signature_html
 from branding.design.inuse.website import NAV_LOGO, SIDE
-from branding.exports.inuse import render
+from branding.exports.inuse import drawing_png, render
 from branding.models import BrandKit, LogoStyle
 from branding.sections.logos import build_offline_logos
 from tests.fonts import INSTALLED_FONTS
@@ -76,3 +80,29 @@ def test_a_tight_lockup_keeps_all_of_its_ink() -> None:
     tight = tight_lockup(svg)
     assert view_box_aspect(tight) > view_box_aspect(svg), 'the clear space above and below is dropped'
     assert tight_lockup('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 2"></svg>').count('0 0 10 2') == 1
+
+
+def test_the_signature_shows_its_logo_from_where_it_is_hosted() -> None:
+    name = '<script>alert(1)</script> & "Co"'
+    ctx = in_use(kit_for(profile(name), 2), INSTALLED_FONTS)
+    url = 'https://brand.example/api/v1/kits/abc/in-use/signature-logo.png?v=1&x="><script>'
+    page = signature_html(ctx, logo_url=url)
+    images = re.findall(r'<img [^>]*>', page)
+    assert len(images) == 1
+    assert f'src="{escape(url)}"' in images[0] and f'alt="{escape(name)}"' in images[0]
+    assert 'width="80" height="80"' in images[0], 'sized before it loads, as mail clients need'
+    assert '<script>' not in page
+    # no hosted URL (or one a mail client would not fetch): the signature is text alone
+    assert '<img' not in signature_html(ctx) and '<img' not in signature_html(ctx, logo_url='javascript:alert(1)')
+    assert '<img' not in signature_html(ctx, logo_url='data:image/png;base64,AAAA')
+
+
+def test_the_hosted_signature_logo_is_the_icon_on_white() -> None:
+    kit = kit_for(profile('Hearthstone Bakery'), 4)
+    assert kit.logos[0].variants is not None
+    png = drawing_png(kit, INSTALLED_FONTS, 'signature-logo')
+    with Image.open(io.BytesIO(png)) as image:
+        assert image.size == (240, 240)
+        rgb = image.convert('RGB')
+        assert rgb.getpixel((0, 0)) == (255, 255, 255), 'the tile on white, as mail clients show it'
+        assert ink(rgb, '#ffffff') is not None, 'not blank'

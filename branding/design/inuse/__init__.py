@@ -33,6 +33,14 @@ def _table(*mockups: Mockup) -> dict[str, Mockup]:
 BOARDS: dict[str, Mockup] = _table(
     Mockup(name='brand-board', title='Brand board', width=1600, height=1000, draw=board.board),
     Mockup(name='link-preview', title='Link preview', width=1200, height=630, draw=board.preview),
+    Mockup(
+        name='signature-logo',
+        title='Email signature logo',
+        width=signature.LOGO_SIZE,
+        height=signature.LOGO_SIZE,
+        draw=signature.logo,
+        note='the image the signature HTML shows from where it is hosted, 80 px wide',
+    ),
 )
 
 MOCKUPS: dict[str, Mockup] = _table(

@@ -1,5 +1,7 @@
 """The email signature: an HTML table with inline styles (what Gmail, Outlook and Apple Mail all render: no <style>,
-no web fonts required, no images to be blocked) and a picture of it (1200x360, a 600 px signature at 2x)."""
+no web fonts required) and a picture of it (1200x360, a 600 px signature at 2x). Its logo is an image a mail client
+fetches from where it is hosted (`logo_url`, the in-use route's `signature-logo`, 240 px for 80 px at up to 3x):
+without one the signature is text alone, which no client blocks."""
 
 from __future__ import annotations
 
@@ -13,6 +15,8 @@ from branding.design.inuse.pieces import app_icon
 
 WIDTH = 1200
 HEIGHT = 360
+LOGO_SIZE = 240  # px, the hosted logo's file
+LOGO_SHOWN = 80  # px, as the signature shows it
 WHITE = '#ffffff'  # mail clients show signatures on white
 _UNSAFE_CSS = re.compile(r"[^A-Za-z0-9 ,'\-]")
 
@@ -59,12 +63,32 @@ def picture(ctx: InUse) -> Canvas:
     return canvas
 
 
+def logo(ctx: InUse) -> Canvas:
+    """The signature's hosted logo: the app icon on its tile, on the white a mail client shows a signature on."""
+    canvas = Canvas(width=LOGO_SIZE, height=LOGO_SIZE, label=f'{ctx.name} logo')
+    canvas.rect(0, 0, LOGO_SIZE, LOGO_SIZE, fill=WHITE)
+    app_icon(canvas, ctx, x=0, y=0, size=LOGO_SIZE)
+    return canvas
+
+
+def _logo_cell(ctx: InUse, logo_url: str) -> str:
+    """The hosted logo's cell, for an http(s) URL only (anything else leaves the signature text alone)."""
+    if not logo_url.startswith(('https://', 'http://')):
+        return ''
+    return (
+        f'<td style="padding-right:14px;vertical-align:top"><img src="{escape(logo_url)}" width="{LOGO_SHOWN}" '
+        f'height="{LOGO_SHOWN}" alt="{escape(ctx.name)}" style="display:block;border:0;width:{LOGO_SHOWN}px;'
+        f'height:{LOGO_SHOWN}px"></td>'
+    )
+
+
 def _stack(css_stack: str) -> str:
     return _UNSAFE_CSS.sub('', css_stack).replace("'", '&#39;') or 'Arial, sans-serif'
 
 
-def html(ctx: InUse) -> str:
-    """The signature as HTML to paste into a mail client; every piece of the kit's text escaped."""
+def html(ctx: InUse, *, logo_url: str = '') -> str:
+    """The signature as HTML to paste into a mail client, with the logo hosted at `logo_url` (absolute) when given;
+    every piece of the kit's text escaped."""
     words = mockup_copy()
     site = domain(ctx.name)
     brand = readable(WHITE, ctx.light.primary)
@@ -81,7 +105,7 @@ def html(ctx: InUse) -> str:
     return (
         '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>Email signature</title></head><body>\n'
         '<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse">'
-        f'<tr><td width="4" bgcolor="{brand}" style="width:4px;background:{brand}"></td>'
+        f'<tr>{_logo_cell(ctx, logo_url)}<td width="4" bgcolor="{brand}" style="width:4px;background:{brand}"></td>'
         '<td style="padding-left:14px"><table role="presentation" cellpadding="0" cellspacing="0" border="0">'
         f'<tr><td style="font-family:{heading};font-size:18px;font-weight:bold;color:{text}">'
         f'{escape(words.person)}</td></tr>'
