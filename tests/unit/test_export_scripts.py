@@ -1,5 +1,8 @@
 """Every export format, for kits with any tone, name length (1-200), script and focus: each file is parsed back and
-compared with the kit (see `check_export`), and the PDF must show the name's glyphs in fonts it embeds.
+compared with the kit (see `check_export`), and the PDF must show the name's glyphs in fonts it embeds. The text
+formats and the brand book are checked on more drawn kits than the formats drawn as pictures (the board, mockups,
+logo files and pack, seconds a kit), and each file is made once a kit: the drawn formats are read from the full
+archive, which holds them.
 
 What the PDF checks compare: the text pypdf extracts, NFKC-normalised and without white space, joiners or variation
 selectors (lines wrap anywhere and invisible characters need no glyph); shaped glyphs (Arabic joining forms, Devanagari
@@ -31,9 +34,10 @@ from pypdf.generic import ContentStream, StreamObject
 from reportlab.pdfbase.ttfonts import ShapedStr
 
 from branding.design.font_files import FontLibrary
-from branding.export import EXPORTS, export_kit
+from branding.export import EXPORTS, LOGO_PACK_FOLDER, MOCKUPS_FOLDER, export_kit
 from branding.exports import pdf_scripts
 from branding.exports.common import css_comment, kit_title
+from branding.exports.inuse import IN_USE
 from branding.exports.script_fonts import NOTO_SANS, NOTO_SANS_ARABIC, NOTO_SANS_DEVANAGARI, SCRIPT_FONTS, ScriptFont
 from branding.exports.shaping import has_rtl
 from branding.models import EXAMPLE_PROFILE, BrandingRequest, BrandKit, Focus
@@ -53,7 +57,7 @@ from tests.unit.test_export import (
 
 PACKAGE_JSON = Path(__file__).resolve().parents[2] / 'fonts' / 'package.json'
 TONES = ['bold', 'confident', 'playful', 'elegant', 'professional', 'friendly', 'minimal']
-# Each example renders every format (about two seconds), so shrinking a failure would take minutes: a failing example
+# Each example renders the brand book at least (seconds), so shrinking a failure would take minutes: a failing example
 # is reported as drawn.
 NO_SHRINK = (Phase.explicit, Phase.reuse, Phase.generate)
 
@@ -99,15 +103,49 @@ def expected_fonts(title: str) -> set[str]:
     return wanted
 
 
-def check_every_format(kit: BrandKit) -> None:
-    for name in EXPORTS:
-        try:
-            check_export(name, export_kit(kit, name, fonts=INSTALLED_FONTS)[0], kit)
-        except AssertionError as error:
-            raise AssertionError(f'{name} of a kit named {kit.company_name!r}: {error}') from error
-    reader, _ = pdf_text(export_kit(kit, 'pdf', fonts=INSTALLED_FONTS)[0])
+# the formats drawn as pictures or pages (seconds each); the rest are text, written in milliseconds
+DRAWN = frozenset({'pdf', 'board', 'mockups', 'logos-png', 'logo-pack', 'zip'})
+TEXT_FORMATS = tuple(name for name in EXPORTS if name not in DRAWN)
+
+
+def checked(name: str, data: bytes, kit: BrandKit) -> None:
+    try:
+        check_export(name, data, kit)
+    except AssertionError as error:
+        raise AssertionError(f'{name} of a kit named {kit.company_name!r}: {error}') from error
+
+
+def check_glyphs(kit: BrandKit, pdf: bytes) -> None:
+    """The brand book embeds the fonts of every script in the kit's name."""
+    reader = pypdf.PdfReader(io.BytesIO(pdf))  # its fonts only: check_pdf reads its text
     families = {font.split('-')[0] for font, embedded in embedded_fonts(reader).items() if embedded}
     assert expected_fonts(kit_title(kit)) <= families, (kit.company_name, families)
+
+
+def check_text_and_book(kit: BrandKit) -> None:
+    """Every text format and the brand book (with the name in real glyphs), each made once."""
+    for name in TEXT_FORMATS:
+        checked(name, export_kit(kit, name, fonts=INSTALLED_FONTS)[0], kit)
+    pdf = export_kit(kit, 'pdf', fonts=INSTALLED_FONTS)[0]
+    checked('pdf', pdf, kit)
+    check_glyphs(kit, pdf)
+
+
+def check_every_format(kit: BrandKit) -> None:
+    """Every format, each drawn once: the text formats alone, and the drawn ones as the full archive holds them. Its
+    brand book, board, logo PNGs, logo pack and mockups folders are the files the pdf, board, logos-png, logo-pack
+    and mockups downloads hold (made by the same functions; test_export checks the downloads' own listings), so each
+    is parsed back from there rather than drawn a second time."""
+    for name in TEXT_FORMATS:
+        checked(name, export_kit(kit, name, fonts=INSTALLED_FONTS)[0], kit)
+    bundle = export_kit(kit, 'zip', fonts=INSTALLED_FONTS)[0]
+    checked('zip', bundle, kit)
+    files = archive_files(bundle)
+    pack = {name for name in files if name.startswith(f'{LOGO_PACK_FOLDER}/') and name.endswith('.png')}
+    assert len(pack) == len(kit.logos) * (5 * 3 + 5) and f'{LOGO_PACK_FOLDER}/LICENSES/fonts.txt' in files
+    assert {f'{MOCKUPS_FOLDER}/png/{name}.png' for name in IN_USE} <= set(files)
+    assert EXPORTS['board'].filename(kit) in files
+    check_glyphs(kit, files[EXPORTS['pdf'].filename(kit)])
 
 
 @st.composite
@@ -137,6 +175,15 @@ tones = st.one_of(
 
 @settings(max_examples=10, deadline=None, phases=NO_SHRINK, suppress_health_check=[HealthCheck.too_slow])
 @given(name=names(), tone=tones, focus=st.sampled_from(list(Focus)), seed=st.integers(min_value=0, max_value=999))
+def test_the_text_formats_and_the_brand_book_of_any_kit_parse_back_with_the_name_in_real_glyphs(
+    name: str, tone: str, focus: Focus, seed: int
+) -> None:
+    check_text_and_book(make_kit(name, tone=tone, focus=focus, seed=seed))
+
+
+# The drawn formats (board, mockups, logo files and pack) take seconds an example: fewer examples of the same names.
+@settings(max_examples=3, deadline=None, phases=NO_SHRINK, suppress_health_check=[HealthCheck.too_slow])
+@given(name=names(), tone=tones, focus=st.sampled_from(list(Focus)), seed=st.integers(min_value=0, max_value=999))
 def test_every_format_of_any_kit_parses_back_with_the_name_in_real_glyphs(
     name: str, tone: str, focus: Focus, seed: int
 ) -> None:
@@ -146,10 +193,11 @@ def test_every_format_of_any_kit_parses_back_with_the_name_in_real_glyphs(
 @settings(max_examples=3, deadline=None, phases=NO_SHRINK, suppress_health_check=[HealthCheck.too_slow])
 @given(name=names(), extra=st.integers(min_value=121, max_value=200))
 def test_a_kit_named_beyond_the_form_limit_still_exports(name: str, extra: int) -> None:
-    """Kits saved by other versions or models may carry longer names than the form accepts today."""
+    """Kits saved by other versions or models may carry longer names than the form accepts today (the drawn formats
+    of a 200-character name: test_a_200_character_name_in_a_playful_tone_exports)."""
     kit = make_kit('Placeholder', tone='bold')
     long_name = (name * (extra // len(name) + 1))[:extra].strip() or 'x'
-    check_every_format(kit.model_copy(update={'company_name': long_name}))
+    check_text_and_book(kit.model_copy(update={'company_name': long_name}))
 
 
 # --- fixed regressions ------------------------------------------------------------------------------------------------
