@@ -32,7 +32,6 @@ LETTERING_CONTRAST = 3.0  # Inks.wordmark_color: lettering in the brand colour n
 HEX = re.compile(r'#[0-9a-fA-F]{6}\b')
 MASK = re.compile(r'(<mask\b.*?</mask>)', re.DOTALL)
 LIGHT_FILES = ('primary', 'icon')
-ONE_COLOUR_FILES = ('mono_dark', 'mono_light')
 
 
 def ink_map(old: Inks, new: Inks) -> dict[str, str]:
@@ -145,9 +144,7 @@ class Recolouring:
         for name in LIGHT_FILES:
             files[name] = recoloured(files[name], self.light)
         files['reversed'] = lifted_on(recoloured(files['reversed'], self.reversed), self.grounds)
-        for name in ONE_COLOUR_FILES:
-            files[name] = str(files[name])  # black and white whatever the palette
-        return LogoVariants.model_validate(files)
+        return LogoVariants.model_validate(files)  # the one-colour files are black and white whatever the palette
 
 
 def _redrawn_trace(concept: LogoConcept, change: Recolouring, name: str) -> LogoConcept:
