@@ -32,11 +32,15 @@ from branding.exports.licenses import font_licences
 from branding.exports.paintings import painting_files
 from branding.exports.png import (
     RENDER_ERRORS,
+    colours_in_place,
     coverage_form,
     encode_png,
     flat_colour,
     in_one_colour,
     logo_stem,
+    one_hot,
+    paint_pattern,
+    recoloured,
     render_png,
 )
 from branding.models import BrandKit, LogoConcept
@@ -111,41 +115,72 @@ def _pixels(png: bytes) -> Image.Image:
 
 
 def families(drawn: Mapping[str, str]) -> list[tuple[tuple[str, str], ...]]:
-    """The files (key, svg) in groups rendered together: each group's first is drawn by resvg, and the rest are in
-    one colour and cover what it covers (the one-colour files are the composition with every ink one colour), so
-    they are its pixels in their colour: the PNGs resvg would draw, without drawing them again."""
+    """The files (key, svg) in groups rendered together: each group's first is drawn by resvg, and the rest cover
+    what it covers with their colours in the same places (the colourways are one composition in other inks) or in
+    one colour, so they are its pixels recoloured: the PNGs resvg would draw, without drawing them again."""
     groups: list[list[tuple[str, str]]] = []
     by_form: dict[str, list[tuple[str, str]]] = {}  # coverage form -> the group whose first has it
     for key, svg in drawn.items():
         form = coverage_form(svg)
-        if form in by_form and flat_colour(svg) is not None:
-            by_form[form].append((key, svg))
+        group = by_form.get(form)
+        if group is not None and (flat_colour(svg) is not None or _in_place(group[0][1], svg) is not None):
+            group.append((key, svg))
             continue
         groups.append([(key, svg)])
         by_form.setdefault(form, groups[-1])
     return [tuple(group) for group in groups]
 
 
+def _in_place(first: str, svg: str) -> tuple[str, ...] | None:
+    """`svg`'s colours where `first` (a drawing one_hot reads) paints each of its own, or None."""
+    basis, pattern = one_hot(first), paint_pattern(first)
+    other = paint_pattern(svg)
+    if basis is None or pattern is None or other is None:
+        return None
+    return colours_in_place(pattern, other, basis[1])
+
+
 def family_ladders(family: tuple[tuple[str, str], ...], widths: tuple[int, ...]) -> dict[str, dict[int, bytes] | None]:
-    """The PNGs of one group of `families`: its first rendered, the rest its coverage in their colour."""
+    """The PNGs of one group of `families`: one render at the largest width, scaled down, and every file of the
+    group that render recoloured. The render is of the first as it is when the rest are each in one colour, else of
+    the first in primaries (one_hot: each channel the weight of one of its colours)."""
     (first, svg), *rest = family
     if not rest:
         return {first: _ladder_or_none(svg, widths)}
+    # in primaries only when a file of several colours is among the rest: else the first's own render serves
+    basis = None if all(flat_colour(member) is not None for _, member in rest) else one_hot(svg)
     try:
-        scaled: dict[int, tuple[bytes, Image.Image]] | None = scaled_ladder(svg, widths)
+        scaled: dict[int, tuple[bytes, Image.Image]] | None = scaled_ladder(basis[0] if basis else svg, widths)
     except (*RENDER_ERRORS, SyntaxError) as error:  # Pillow reads a broken PNG as a SyntaxError
         log.warning('a logo file could not be rendered: %s', error)
         scaled = None
-    ladders: dict[str, dict[int, bytes] | None] = {
-        first: {width: png for width, (png, _) in scaled.items()} if scaled else None
-    }
-    for key, one_colour in rest:
-        colour = flat_colour(one_colour)
-        if scaled is None or colour is None:
-            ladders[key] = _ladder_or_none(one_colour, widths)
-        else:
-            ladders[key] = {width: in_one_colour(image.getchannel('A'), colour) for width, (_, image) in scaled.items()}
+    ladders: dict[str, dict[int, bytes] | None] = {}
+    for key, member in family:
+        ladders[key] = _member_ladder(svg, member, basis, scaled, widths)
     return ladders
+
+
+def _member_ladder(
+    first: str,
+    svg: str,
+    basis: tuple[str, tuple[str, ...]] | None,
+    scaled: Mapping[int, tuple[bytes, Image.Image]] | None,
+    widths: tuple[int, ...],
+) -> dict[int, bytes] | None:
+    if scaled is None:
+        return _ladder_or_none(svg, widths)
+    if basis is None:  # the first as it is; the rest each in one colour
+        colour = flat_colour(svg)
+        if svg == first:
+            return {width: png for width, (png, _) in scaled.items()}
+        if colour is None:
+            return _ladder_or_none(svg, widths)
+        return {width: in_one_colour(image.getchannel('A'), colour) for width, (_, image) in scaled.items()}
+    colour = flat_colour(svg)
+    colours = (colour,) * len(basis[1]) if colour is not None else _in_place(first, svg)
+    if colours is None:
+        return _ladder_or_none(svg, widths)
+    return {width: recoloured(image, colours) for width, (_, image) in scaled.items()}
 
 
 def _ladder_or_none(svg: str, widths: tuple[int, ...]) -> dict[int, bytes] | None:

@@ -51,6 +51,8 @@ _MASK = re.compile(r'<mask\b.*?</mask>', re.DOTALL)
 _ID = re.compile(r'\bid="([^"]+)"')
 _REFERENCE = re.compile(r'(\bid="|url\(#|href="#)([^")]+)')
 _FLAT_PAINT = re.compile(r'\b(fill|stroke)="#(?:[0-9a-fA-F]{6}|[0-9a-fA-F]{3})"')
+_ANY_PAINT = re.compile(r'\b(fill|stroke)="(#[0-9a-fA-F]{6}|#[0-9a-fA-F]{3})"')
+ONE_HOT = ('#ff0000', '#00ff00', '#0000ff')
 _HEX = re.compile(r'#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})')
 # what could make coverage depend on colour, or paint in a way the one-colour check below does not follow
 _NOT_FLAT = re.compile(
@@ -139,6 +141,71 @@ def flat_colour(svg: str) -> str | None:
         return None
     paints = {_hex(paint) for paint in _paints(root, fill='#000000', stroke='none') if paint != 'none'}
     return paints.pop() if len(paints) == 1 else None
+
+
+def paint_pattern(svg: str) -> tuple[str, ...] | None:
+    """The fill and the stroke of every shape of `svg` outside its masks, in document order, as '#rrggbb' or 'none';
+    None when a shape paints in a way not followed here or with SVG's default black (no fill set anywhere)."""
+    drawing = _LABELS.sub('', svg)
+    if _NOT_FLAT.search(drawing):
+        return None
+    try:
+        root = ET.fromstring(drawing)
+    except ET.ParseError:
+        return None
+    pattern: list[str] = []
+    for paint in _paints(root, fill='', stroke='none'):  # '': no fill set, SVG's default black
+        colour = paint if paint == 'none' else _hex(paint)
+        if colour is None:
+            return None
+        pattern.append(colour)
+    return tuple(pattern)
+
+
+def one_hot(svg: str) -> tuple[str, tuple[str, ...]] | None:
+    """`svg` with each of its colours (at most three, outside its masks) painted in a primary of its own, red, green
+    then blue, and its colours in that order; None for a drawing that paints otherwise. Drawn by resvg, each channel
+    of a pixel is the weight of one colour there (source-over compositing is linear in the colours), so any drawing
+    covering the same with its colours in the same places is that render recoloured (see recoloured)."""
+    pattern = paint_pattern(svg)
+    if pattern is None:
+        return None
+    colours = tuple(dict.fromkeys(paint for paint in pattern if paint != 'none'))
+    if not colours or len(colours) > len(ONE_HOT):
+        return None
+    primaries = dict(zip(colours, ONE_HOT, strict=False))
+
+    def paint(found: re.Match[str]) -> str:
+        return f'{found.group(1)}="{primaries.get(_hex(found.group(2)) or "", "#000000")}"'
+
+    parts, masks = _MASK.split(svg), _MASK.findall(svg)
+    painted = [_ANY_PAINT.sub(paint, part) for part in parts]
+    return ''.join(part + mask for part, mask in zip(painted, [*masks, ''], strict=True)), colours
+
+
+def colours_in_place(
+    basis: tuple[str, ...], pattern: tuple[str, ...], colours: tuple[str, ...]
+) -> tuple[str, ...] | None:
+    """The colour `pattern` paints where the drawing of `basis` paints each of `colours`; None when it paints one of
+    them in two colours, or its shapes differ."""
+    if len(basis) != len(pattern):
+        return None
+    found: dict[str, str] = {}
+    for was, now in zip(basis, pattern, strict=True):
+        if (was == 'none') != (now == 'none') or found.setdefault(was, now) != now:
+            return None
+    return tuple(found[colour] for colour in colours)
+
+
+def recoloured(basis: Image.Image, colours: tuple[str, ...]) -> bytes:
+    """A PNG of the drawing rendered as `basis` (RGBA, by one_hot) with its k-th colour `colours[k]`."""
+    levels = [[int(colour[index : index + 2], 16) / 255 for colour in colours] for index in (1, 3, 5)]
+    levels = [[*channel, *[0.0] * (len(ONE_HOT) - len(channel))] for channel in levels]
+    rgb, alpha = basis.convert('RGB'), basis.getchannel('A')
+    if levels[0] == levels[1] == levels[2]:  # black, white, greys: grey and alpha, half the bytes
+        return encode_png(Image.merge('LA', (rgb.convert('L', (*levels[0], 0.0)), alpha)))
+    matrix = tuple(weight for channel in levels for weight in (*channel, 0.0))
+    return encode_png(Image.merge('RGBA', (*rgb.convert('RGB', matrix).split(), alpha)))
 
 
 def _hex(paint: str) -> str | None:
