@@ -19,7 +19,7 @@ import os
 import sys
 from collections.abc import Callable, Mapping
 from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import ParamSpec, TypeVar
 
 from PIL import Image
@@ -215,6 +215,9 @@ def render_pool(workers: int | None = None) -> Executor | None:
     return ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context('fork'))
 
 
+Ladders = dict[str, dict[int, bytes] | None]  # variant key -> its PNG by width (None: it could not be rendered)
+
+
 @dataclass(kw_only=True, slots=True)
 class _ConceptRenders:
     """One concept's files while they are rendered."""
@@ -222,36 +225,58 @@ class _ConceptRenders:
     folder: str
     stems: dict[str, str]  # variant key -> file name without extension
     drawn: dict[str, str]  # variant key -> SVG
-    ladders: list[Future[dict[str, dict[int, bytes] | None]]]
-    favicons: Future[dict[str, bytes]] | None = None
+    icon: Future[tuple[Ladders, dict[str, bytes] | None]] | None = None  # the icon's PNGs and the favicon set
+    ladders: list[Future[Ladders]] = field(default_factory=list)  # the other files' PNGs
+
+
+def icon_files(
+    family: tuple[tuple[str, str], ...], widths: tuple[int, ...], logo: LogoConcept, *, name: str, colors: SiteColors
+) -> tuple[Ladders, dict[str, bytes] | None]:
+    """The PNGs of the group of files holding the icon, and the favicon set made from the icon in the same process
+    (its 512 px icon is the same render); None for a favicon set that could not be made."""
+    ladders = family_ladders(family, widths) if family else {}
+    try:
+        return ladders, favicon_set(logo, name=name, colors=colors)
+    except (*RENDER_ERRORS, SyntaxError) as error:  # Pillow reads a broken PNG as a SyntaxError
+        log.warning('a favicon set could not be made: %s', error)
+        return ladders, None
 
 
 def _submit(kit: BrandKit, renders: Executor) -> list[_ConceptRenders | None]:
-    """Every concept's renders handed to `renders`: the logo files first, the small favicon sets last (a pool's
-    workers then finish together)."""
+    """Every concept's renders handed to `renders`: the icons with their favicon sets first (the largest), then the
+    other files (a pool's workers then finish together)."""
     prefix = file_prefix(kit)
     jobs: list[_ConceptRenders | None] = []
+    groups: list[list[tuple[tuple[str, str], ...]]] = []
     for number, logo in enumerate(kit.logos, 1):
         drawn = logo.variants.model_dump() if logo.variants is not None else None
-        jobs.append(
-            None
-            if drawn is None
-            else _ConceptRenders(
-                folder=logo_stem(number, logo),
-                stems={key: f'{prefix}-{VARIANT_NAMES[key]}' for key in drawn},
-                drawn=drawn,
-                ladders=[renders.submit(family_ladders, family, PACK_WIDTHS) for family in families(drawn)],
-            )
+        if drawn is None:
+            jobs.append(None)
+            groups.append([])
+            continue
+        found = families(drawn)
+        with_icon = next((family for family in found if any(key == 'icon' for key, _ in family)), ())
+        job = _ConceptRenders(
+            folder=logo_stem(number, logo), stems={key: f'{prefix}-{VARIANT_NAMES[key]}' for key in drawn}, drawn=drawn
         )
-    for logo, job in zip(kit.logos, jobs, strict=True):
-        if job is not None:
-            job.favicons = renders.submit(favicon_set, logo, name=kit_title(kit), colors=site_colors(kit))
+        job.icon = renders.submit(
+            icon_files, with_icon, PACK_WIDTHS, logo, name=kit_title(kit), colors=site_colors(kit)
+        )
+        jobs.append(job)
+        groups.append([family for family in found if family is not with_icon])
+    for pending, others in zip(jobs, groups, strict=True):
+        if pending is not None:
+            pending.ladders = [renders.submit(family_ladders, family, PACK_WIDTHS) for family in others]
     return jobs
 
 
 def _collect(job: _ConceptRenders) -> tuple[dict[str, bytes], list[str]]:
     """The concept's folder: its logo files, their PNGs and its favicon set; and the files that could not be made."""
-    ladders: dict[str, dict[int, bytes] | None] = {}
+    ladders: Ladders = {}
+    icons: dict[str, bytes] | None = None
+    made = _result(job.icon) if job.icon is not None else None
+    if made is not None:
+        ladders, icons = dict(made[0]), made[1]
     for family in job.ladders:
         rendered = _result(family)
         ladders |= rendered or {}
@@ -266,7 +291,6 @@ def _collect(job: _ConceptRenders) -> tuple[dict[str, bytes], list[str]]:
                 failed.append(f'{job.folder}/png/{stem}-{width}.png')
             else:
                 files[f'{job.folder}/png/{stem}-{width}.png'] = ladder[width]
-    icons = _result(job.favicons) if job.favicons is not None else None
     if icons is None:
         return files, [*failed, f'{job.folder}/favicon/']
     files |= {f'{job.folder}/favicon/{name}': data for name, data in icons.items()}
