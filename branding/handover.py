@@ -188,13 +188,14 @@ class FileDrafts:
                 return None
             if not self._fresh(path):
                 return None
-            draft = Draft.model_validate_json(path.read_text())
-            if owner is not None and draft.owner != owner:
-                return None
             taken = path.with_name(f'{path.name}.{secrets.token_hex(8)}')
             try:
                 path.rename(taken)  # atomic: of two claims, one renames it and the other finds it gone
             except FileNotFoundError:
+                return None
+            draft = Draft.model_validate_json(taken.read_text())
+            if owner is not None and draft.owner != owner:
+                taken.rename(path)  # someone else's: left waiting for them
                 return None
             taken.unlink()
             waiting = self._waiting_path(draft.owner)
