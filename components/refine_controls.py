@@ -247,6 +247,9 @@ class RefineControls:
                 .classes('w-72 max-w-full')
                 .mark('colour-input')
             )
+            # the icon NiceGUI's colour input draws on its picker button, named here so the asset build (which
+            # ships the icons the UI sources name) includes its path and the icon font is never downloaded
+            field.button.set_icon('colorize')
             role.on_value_change(lambda event: field.set_value(str(getattr(palette, event.value))))
             field.on_value_change(lambda: set_field_error(field, None))
 
