@@ -128,16 +128,24 @@ def coverage_form(svg: str) -> str:
     return ''.join(part + mask for part, mask in zip(flat, [*masks, ''], strict=True))
 
 
-def flat_colour(svg: str) -> str | None:
-    """The one colour every shape of `svg` outside its masks paints with (fill and stroke, inherited, black where
-    unset, as SVG says), as '#rrggbb'; None when it paints more than one, or paints in a way not followed here
-    (styles, gradients, text, images)."""
+def _flat_tree(svg: str) -> ET.Element | None:
+    """`svg` parsed, its name left out; None when it paints in a way the paint readers here do not follow (styles,
+    gradients, text, images) or does not parse."""
     drawing = _LABELS.sub('', svg)
     if _NOT_FLAT.search(drawing):
         return None
     try:
-        root = ET.fromstring(drawing)
+        return ET.fromstring(drawing)
     except ET.ParseError:
+        return None
+
+
+def flat_colour(svg: str) -> str | None:
+    """The one colour every shape of `svg` outside its masks paints with (fill and stroke, inherited, black where
+    unset, as SVG says), as '#rrggbb'; None when it paints more than one, or paints in a way not followed here
+    (styles, gradients, text, images)."""
+    root = _flat_tree(svg)
+    if root is None:
         return None
     paints = {_hex(paint) for paint in _paints(root, fill='#000000', stroke='none') if paint != 'none'}
     return paints.pop() if len(paints) == 1 else None
@@ -146,12 +154,8 @@ def flat_colour(svg: str) -> str | None:
 def paint_pattern(svg: str) -> tuple[str, ...] | None:
     """The fill and the stroke of every shape of `svg` outside its masks, in document order, as '#rrggbb' or 'none';
     None when a shape paints in a way not followed here or with SVG's default black (no fill set anywhere)."""
-    drawing = _LABELS.sub('', svg)
-    if _NOT_FLAT.search(drawing):
-        return None
-    try:
-        root = ET.fromstring(drawing)
-    except ET.ParseError:
+    root = _flat_tree(svg)
+    if root is None:
         return None
     pattern: list[str] = []
     for paint in _paints(root, fill='', stroke='none'):  # '': no fill set, SVG's default black
