@@ -1,7 +1,10 @@
 """`brandsmith generate profile.json --out kit.zip`: a brand kit from the command line, made by the same core; and
-`brandsmith refine kit.json --profile profile.json --primary '#0a7' --heading Fraunces --out kit2.zip`: the refine
-levers of the API (colours and fonts picked, the logo chosen, locks, an instruction, regenerate the rest) on a kit
-saved as JSON."""
+`brandsmith refine kit.json --primary '#0a7' --heading Fraunces --out kit2.zip`: the refine levers of the API
+(colours and fonts picked, the logo chosen, locks, an instruction, regenerate the rest) on a kit saved as JSON.
+
+A kit the command line writes as JSON carries the request it was made from under `request` (the server keeps it beside
+the kit in its store, and its own JSON export leaves it out: a shared kit's file does not show the company's brief), so
+refining needs nothing else; `--profile` gives it for a kit saved from the studio."""
 
 from __future__ import annotations
 
@@ -23,6 +26,7 @@ from branding.design.font_files import FontLibrary
 from branding.design.symbols.icon_set import IconLibrary
 from branding.design.typography import catalogue, find_font
 from branding.export import EXPORTS, export_kit
+from branding.exports.common import script_safe_json
 from branding.models import BrandingRequest, BrandKit, Focus, SectionName
 from branding.orchestrator import generate_kit
 from branding.providers.registry import build_providers
@@ -62,6 +66,7 @@ FIELD_OPTIONS = {
     **{f'typography.{role}': option for role, option in FONT_OPTIONS.items()},
 }
 CLOSE_MATCHES = 4
+REQUEST_KEY = 'request'  # where a kit file the command line writes keeps the request the kit was made from
 
 
 class CliError(Exception):
@@ -104,14 +109,17 @@ def _refine_parser(commands: Any) -> None:
         'refine',
         help='change a saved kit (JSON): pick colours and fonts, choose the logo, lock, instruct, regenerate the rest',
     )
-    refine.add_argument('kit', type=Path, help='the kit as JSON (brandsmith generate ... --out kit.json)')
+    refine.add_argument(
+        'kit', type=Path, help='the kit as JSON (brandsmith generate ... --out kit.json, or saved from the studio)'
+    )
     refine.add_argument('--out', type=Path, required=True, help='where to write the new kit (kit.zip, kit.json, ...)')
     refine.add_argument('--format', choices=sorted(EXPORTS), help='export format (default: from --out)')
     refine.add_argument(
         '--profile',
         type=Path,
-        help='the company profile (or whole request) the kit was made from: needed to re-derive colours and fonts, '
-        'refine by instruction and regenerate',
+        help='the company profile (or whole request) the kit was made from, for a kit saved from the studio (a kit '
+        'the command line wrote carries it): needed to re-derive colours and fonts, refine by instruction and '
+        'regenerate',
     )
     for role, option in COLOUR_OPTIONS.items():
         refine.add_argument(option, dest=f'colour_{role}', metavar='HEX', help=f'the {role} colour (#0a7 or #00aa77)')
@@ -193,8 +201,21 @@ async def _generate(request: BrandingRequest, engines: Engines) -> BrandKit:
         await chain.aclose()
 
 
-def _write(kit: BrandKit, args: argparse.Namespace, engines: Engines) -> int:
-    content, _, _ = export_kit(kit, format_for(args.out, args.format), fonts=engines.fonts, icons=engines.icons)
+def kit_document(kit: BrandKit, request: BrandingRequest | None) -> bytes:
+    """The kit as JSON, as the API returns it, with the request it was made from under REQUEST_KEY (its seed the
+    kit's, so the request as written makes this kit again)."""
+    document = kit.model_dump(mode='json')
+    if request is not None:
+        document[REQUEST_KEY] = request.model_copy(update={'seed': kit.seed}).model_dump(mode='json')
+    return script_safe_json(json.dumps(document, indent=2, ensure_ascii=False)).encode('utf-8')
+
+
+def _write(kit: BrandKit, args: argparse.Namespace, engines: Engines, request: BrandingRequest | None) -> int:
+    format_name = format_for(args.out, args.format)
+    if format_name == 'json':
+        content = kit_document(kit, request)
+    else:
+        content, _, _ = export_kit(kit, format_name, fonts=engines.fonts, icons=engines.icons)
     try:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_bytes(content)
@@ -207,7 +228,7 @@ def run_generate(args: argparse.Namespace) -> int:
     request = _request_from(args.profile, num_variations=args.variations, focus=args.focus, seed=args.seed)
     engines = Engines()
     kit = asyncio.run(_generate(request, engines))
-    size = _write(kit, args, engines)
+    size = _write(kit, args, engines, request)
     sources = ', '.join(f'{section}: {p.provider}' for section, p in kit.sections.items())
     print(f'{args.out} ({size:,} bytes), kit {kit.id}, seed {kit.seed}; {sources}')
     return 0
@@ -406,12 +427,24 @@ NEEDS_PROFILE: tuple[tuple[str, Callable[[argparse.Namespace], bool]], ...] = (
 KIT_KEYS = frozenset({'id', 'generated_at', 'sections'})  # what every kit written as JSON holds, and a profile does not
 
 
-def _read_kit(path: Path) -> BrandKit:
+@dataclass(kw_only=True, slots=True, frozen=True)
+class SavedKit:
+    kit: BrandKit
+    request: BrandingRequest | None  # what the kit was made from, where the file carries it
+
+
+def _read_kit(path: Path) -> SavedKit:
     document = _read_object(path)
     if not KIT_KEYS.issubset(document):
         raise CliError([f'{path} is not a brand kit (write one with brandsmith generate ... --out kit.json)'])
+    carried = document.pop(REQUEST_KEY, None)
     try:
-        return BrandKit.model_validate(document)
+        request = None if carried is None else BrandingRequest.model_validate(carried)
+    except ValidationError as error:
+        problems = _field_problems(error, prefix=f'{REQUEST_KEY}.')
+        raise CliError([f'{path} carries a request that is not valid (give --profile instead):', *problems]) from None
+    try:
+        return SavedKit(kit=BrandKit.model_validate(document), request=request)
     except ValidationError as error:
         problems = _field_problems(error)
         more = [f'  ... and {len(problems) - 5} more'] if len(problems) > 5 else []
@@ -424,12 +457,18 @@ def _read_kit(path: Path) -> BrandKit:
         ) from None
 
 
-def _refine_request(args: argparse.Namespace, kit: BrandKit) -> BrandingRequest | None:
-    needing = [lever for lever, needs in NEEDS_PROFILE if needs(args)]
+def _refine_request(args: argparse.Namespace, saved: SavedKit) -> BrandingRequest | None:
+    kit = saved.kit
     if args.profile is None:
-        if needing:
-            raise CliError([f'{", ".join(needing)}: give --profile, the company profile the kit was made from'])
-        return None
+        needing = [lever for lever, needs in NEEDS_PROFILE if needs(args)]
+        if needing and saved.request is None:
+            raise CliError(
+                [
+                    f'{", ".join(needing)}: give --profile, the company profile the kit was made from (a kit saved '
+                    'from the studio does not carry it; one written by brandsmith generate does)'
+                ]
+            )
+        return saved.request
     # the request as the kit was made: its variations, focus and seed
     request = _request_from(args.profile, num_variations=kit.num_variations, focus=kit.focus, seed=kit.seed)
     if request.company_profile.name != kit.company_name:
@@ -444,11 +483,11 @@ def run_refine(args: argparse.Namespace) -> int:
     problems = list(_option_problems(args))
     if problems:
         raise CliError(problems)
-    kit = _read_kit(args.kit)
+    saved = _read_kit(args.kit)
     engines = Engines()
-    run = Refining(args=args, engines=engines, request=_refine_request(args, kit))
-    refined = asyncio.run(_refined(kit, run))
-    size = _write(refined, args, engines)
+    run = Refining(args=args, engines=engines, request=_refine_request(args, saved))
+    refined = asyncio.run(_refined(saved.kit, run))
+    size = _write(refined, args, engines, run.request)
     changes = '; '.join(run.said) or 'no change'
     print(f'{args.out} ({size:,} bytes), kit {refined.id}: {changes}')
     return 0

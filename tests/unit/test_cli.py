@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from branding.cli import format_for, main
+from branding.export import json_bytes
 from branding.models import EXAMPLE_PROFILE, BrandKit
 
 
@@ -191,10 +192,73 @@ def test_every_bad_option_is_said_at_once(saved: tuple[Path, Path], capsys: pyte
     assert [line.split(':')[1].strip() for line in errors] == ['--primary', '--accent']
 
 
-def test_levers_that_redraw_need_the_profile(saved: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_kit_file_carries_its_request_so_refine_needs_nothing_else(
+    saved: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The issue's command as written: no --profile, a CLI-written kit.json, picks that re-derive colours and fonts;
+    and the refined kit.json carries the request on, so it can be refined again (regenerated) the same way."""
     kit_file, _ = saved
-    assert main(['refine', str(kit_file), '--heading', 'Fraunces', '--out', 'never.zip']) == 2
-    assert 'picking fonts: give --profile, the company profile the kit was made from' in capsys.readouterr().err
+    document = json.loads(kit_file.read_text(encoding='utf-8'))
+    before = BrandKit.model_validate(document)
+    assert document['request']['company_profile'] == EXAMPLE_PROFILE.model_dump(mode='json')
+    assert document['request']['seed'] == before.seed == 4
+    refined = tmp_path / 'kit2.json'
+    argv = ['refine', str(kit_file), '--primary', '#0a7', '--heading', 'Fraunces', '--out', str(refined)]
+    assert main(argv) == 0
+    assert 'Picked primary #0a7; picked heading font Fraunces' in capsys.readouterr().out
+    kit = read_kit(refined)
+    assert kit.color_palette is not None and kit.typography is not None
+    assert (kit.color_palette.primary, kit.typography.heading_font) == ('#00aa77', 'Fraunces')
+    assert json.loads(refined.read_text(encoding='utf-8'))['request'] == document['request']
+    again = tmp_path / 'kit3.zip'
+    argv = ['refine', str(refined), '--lock', 'palette', '--regenerate-rest', '--seed', '9', '--out', str(again)]
+    assert main(argv) == 0
+    with zipfile.ZipFile(again) as bundle:
+        data = bundle.read(next(name for name in bundle.namelist() if name.endswith('brand-kit.json')))
+    regenerated = BrandKit.model_validate_json(data)
+    assert regenerated.color_palette == kit.color_palette and regenerated.taglines != kit.taglines
+    assert b'"request"' not in data, 'the kit file inside an export shows the brief: the API export leaves it out'
+
+
+@pytest.fixture
+def studio_kit(saved: tuple[Path, Path], tmp_path: Path) -> Path:
+    """The same kit as the studio's JSON download gives it: without the request."""
+    kit_file, _ = saved
+    path = tmp_path / 'studio-kit.json'
+    path.write_bytes(json_bytes(read_kit(kit_file)))
+    assert 'request' not in json.loads(path.read_text(encoding='utf-8'))
+    return path
+
+
+def test_levers_that_redraw_need_the_profile_for_a_kit_saved_from_the_studio(
+    studio_kit: Path, saved: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(['refine', str(studio_kit), '--heading', 'Fraunces', '--out', 'never.zip']) == 2
+    said = capsys.readouterr().err
+    assert 'picking fonts: give --profile, the company profile the kit was made from' in said
+    assert 'a kit saved from the studio does not carry it' in said
+    assert main(['refine', str(studio_kit), '--choose-logo', '2', '--out', str(tmp_path / 'chosen.json')]) == 0
+    assert read_kit(tmp_path / 'chosen.json').chosen_logo == 1
+    _, profile = saved
+    argv = ['refine', str(studio_kit), '--profile', str(profile), '--heading', 'Fraunces']
+    assert main([*argv, '--out', str(tmp_path / 'fonts.json')]) == 0
+    written = json.loads((tmp_path / 'fonts.json').read_text(encoding='utf-8'))
+    assert written['typography']['heading_font'] == 'Fraunces'
+    assert written['request']['company_profile']['name'] == EXAMPLE_PROFILE.name, 'the given profile is carried on'
+
+
+def test_a_carried_request_that_is_not_valid_is_named_by_field(
+    saved: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    kit_file, _ = saved
+    document = json.loads(kit_file.read_text(encoding='utf-8'))
+    document['request']['company_profile']['name'] = ''
+    broken = tmp_path / 'broken.json'
+    broken.write_text(json.dumps(document), encoding='utf-8')
+    assert main(['refine', str(broken), '--heading', 'Fraunces', '--out', str(tmp_path / 'never.zip')]) == 2
+    said = capsys.readouterr().err
+    assert f'{broken} carries a request that is not valid (give --profile instead)' in said
+    assert 'request.company_profile.name: Required' in said
 
 
 def test_a_file_that_is_not_a_kit_is_refused(profile_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
