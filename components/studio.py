@@ -340,6 +340,9 @@ class Studio:
             if self.running:
                 self._notify('Wait for the current kit to finish, or cancel it.', type='warning')
                 return
+            if self.refine.working:  # both would save a revision of the same kit: one would undo the other's
+                self._notify('One change at a time: the last one is still being made.', type='info')
+                return
             if self.request is None or self.kit is None or not await self._admitted():
                 return
             self.task = asyncio.current_task()  # so Cancel and closing the tab stop it too

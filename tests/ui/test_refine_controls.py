@@ -266,3 +266,19 @@ async def test_ctrl_z_undoes_the_last_change(user: User) -> None:
     await user.should_not_see(marker='chosen-logo', retries=RETRIES)
     keyboard.trigger('key', {**key, 'ctrlKey': False, 'key': 'z', 'code': 'KeyZ', 'location': 0})
     assert await revision_count(kit.id) == 3, 'a plain z is no undo'
+
+
+async def test_a_section_regenerated_while_the_rest_is_regenerating_waits_its_turn(user: User) -> None:
+    """Both would save a revision of the kit as it was: the second click is refused until the first is saved."""
+    await generate_example(user)
+    kit = await saved_kit()
+    user.find(marker='regenerate-rest').click()
+    user.find(marker='regenerate-taglines').click()  # its handler runs once the first one is under way
+    await user.should_see('One change at a time: the last one is still being made.', retries=RETRIES)
+    await user.should_see('Regenerated everything', retries=RETRIES)
+    assert await revision_count(kit.id) == 2
+    await asyncio.sleep(0.5)  # a refused regeneration saves nothing, now or later
+    assert await revision_count(kit.id) == 2
+    user.find(marker='regenerate-taglines').click()
+    await user.should_see('New taglines ready', retries=RETRIES)
+    assert await revision_count(kit.id) == 3
