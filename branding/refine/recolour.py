@@ -15,7 +15,7 @@ from it."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 
 from branding.design.color import contrast_ratio, ensure_contrast, relative_luminance
@@ -182,12 +182,16 @@ def redrawn(concept: LogoConcept, change: Recolouring, *, name: str) -> LogoConc
     return concept.model_copy(update=update)
 
 
-def logos_in_palette(before: BrandKit, after: BrandKit) -> BrandKit:
-    """`after` (a copy) with its logo concepts redrawn in its palette when it differs from the palette `before` drew
-    them in; `after` itself when the palette is the same."""
+def logos_in_palette(before: BrandKit, after: BrandKit, *, only: Collection[int] | None = None) -> BrandKit:
+    """`after` (a copy) with its logo concepts (those at `only`, or all) redrawn in its palette when it differs from the
+    palette `before` drew them in; `after` itself when the palette is the same."""
     old, new = before.color_palette, after.color_palette
     if old is None or new is None or old == new or not after.logos:
         return after
     change = Recolouring.between(old, new)
     name = after.company_name or 'Brand'
-    return after.model_copy(update={'logos': [redrawn(concept, change, name=name) for concept in after.logos]})
+    logos = [
+        redrawn(concept, change, name=name) if only is None or index in only else concept
+        for index, concept in enumerate(after.logos)
+    ]
+    return after.model_copy(update={'logos': logos})

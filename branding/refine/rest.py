@@ -2,7 +2,8 @@
 
 Sections are made again in dependency order (palette and type first, so new logo concepts and guidelines are drawn
 in a locked palette and fonts). A locked section is kept as it is; a locked element is put back where it was: a logo
-concept at its index, a tagline at its place (tagline ids are positional). Locked colour roles and font roles are kept
+concept at its index, a tagline at its place (tagline ids are positional). Locked logo concepts keep their drawing and
+are recoloured into a new palette, as a picked colour recolours them. Locked colour roles and font roles are kept
 by building the section around them: the new palette's other roles with the locked ones, through the same contrast
 fixes; the new type with the locked families. When the fixes would move a locked colour, other seeds are tried, and
 if none keeps it the whole palette is kept."""
@@ -19,6 +20,7 @@ from branding.design.symbols.icon_set import IconLibrary
 from branding.models import OFFLINE_PROVIDER, BrandingRequest, BrandKit, SectionName, SectionProvenance, SectionStatus
 from branding.orchestrator import OFFLINE_MODEL, regenerate_section
 from branding.refine.choices import FONT_ROLES, PALETTE_ROLES
+from branding.refine.recolour import logos_in_palette
 from branding.registry import SECTIONS
 from branding.sections.palette import build_offline_palette, complete_palette
 from branding.sections.typography import build_offline_typography, complete_typography
@@ -145,7 +147,11 @@ async def regenerate_rest(kit: BrandKit, rest: Rest) -> BrandKit:
         if section in locks or not SECTIONS[section].present(kit):
             continue
         current = await _next(current, section, elements(locks, section), rest)
-    return settle_choices(kit, current)
+    settled = settle_choices(kit, current)
+    # a locked concept keeps its drawing, and follows a new palette as it does a picked colour (the kit's marks,
+    # board and mockups in one palette); the concepts made again are drawn in it already
+    kept = range(len(kit.logos)) if SectionName.LOGOS in locks else {int(index) for index in elements(locks, 'logos')}
+    return logos_in_palette(kit, settled, only=kept)
 
 
 def settle_choices(old: BrandKit, new: BrandKit) -> BrandKit:

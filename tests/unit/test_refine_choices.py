@@ -22,13 +22,15 @@ from branding.orchestrator import generate_kit
 from branding.refine.choices import ChoiceError, KitChoices, apply_choices
 from branding.refine.instructions import Asked, refine_offline
 from branding.refine.picks import PickContext
-from branding.refine.recolour import INK_ORDER
+from branding.refine.recolour import INK_ORDER, logos_in_palette
 from branding.refine.rest import Rest, regenerate_rest
 from branding.sections.logos import build_offline_logos
 from branding.stores.base import Lever
 from tests.fonts import INSTALLED_FONTS
 from tests.icons import INSTALLED_ICONS
 from tests.unit.test_palette import assert_kit_passes
+
+HEX = re.compile(r'#[0-9a-fA-F]{6}\b')
 
 PAINT_COLOUR = re.compile(r'(?:fill|stroke)="(#[0-9a-f]{6})"')
 REQUEST = BrandingRequest(company_profile=EXAMPLE_PROFILE, num_variations=3, seed=21)
@@ -144,9 +146,25 @@ async def test_a_locked_colour_role_keeps_its_colour_and_the_new_palette_passes_
     assert palette is not None
     assert palette.primary == kit.color_palette.primary
     assert (palette.secondary, palette.accent) != (kit.color_palette.secondary, kit.color_palette.accent)
-    assert renewed.logos == kit.logos and renewed.taglines == kit.taglines
-    assert renewed.brand_guidelines == kit.brand_guidelines
+    assert renewed.taglines == kit.taglines and renewed.brand_guidelines == kit.brand_guidelines
+    assert renewed.logos == logos_in_palette(kit, renewed).logos != kit.logos, 'locked logos follow the new palette'
     assert_kit_passes(palette)
+
+
+async def test_a_locked_logo_keeps_its_drawing_in_a_new_palette_as_a_picked_colour_redraws_it(kit: BrandKit) -> None:
+    """A locked concept is the same mark (style, symbol, layout, words) in the kit's colours, not the old palette's
+    beside a board and mockups in the new one; the concepts made again are new ones, already in the new palette."""
+    renewed = await regenerate_rest(choose(kit, locks=['logos.1'], chosen_logo=1), rest(5))
+    old, new = kit.color_palette, renewed.color_palette
+    assert old is not None and new is not None and new.primary != old.primary
+    kept, before = renewed.logos[1], kit.logos[1]
+    assert (kept.style, kept.description, kept.legibility) == (before.style, before.description, before.legibility)
+    assert re.sub(HEX, '#', kept.svg) == re.sub(HEX, '#', before.svg), 'the same drawing'
+    assert kept.variants is not None
+    assert new.primary.lower() in kept.svg.lower() and old.primary.lower() not in kept.svg.lower()
+    assert renewed.chosen_logo == 1, 'the chosen concept is still the same mark'
+    for fresh in (renewed.logos[0], renewed.logos[2]):
+        assert fresh != kit.logos[0] and set(fresh.color_scheme) & {new.primary, new.secondary, new.accent, new.neutral}
 
 
 def picks() -> PickContext:
