@@ -4,9 +4,11 @@ The offline writer builds every line from the profile's own words (values, audie
 says the product does) in six rhetorical patterns, then lets the seeded generator choose and order them, one pattern
 at a time, so a kit gets variety and a different seed gets a different set.
 
-patterns (the six patterns) and fallbacks (lines for thin profiles) write candidates from the profile's words in the
-shapes of `shapes`, with phrase banks from data/tagline_phrases.json (`phrases`); ranking tidies and chooses them;
-offline puts that together; cleaning turns a model's reply into lines fit to show; lines says what fits.
+patterns (the six patterns), sector_lines and fallbacks (lines for thin profiles) write candidates from the profile's
+words in the shapes of `shapes`; how each line reads, why it works, its weight and the voices that favour it come
+from data/tagline_patterns.json (`pattern_table`), phrase banks from data/tagline_phrases.json (`phrases`); ranking
+tidies and chooses them; offline puts that together; cleaning turns a model's reply into lines fit to show; lines
+says what fits.
 """
 
 from branding.sections.taglines.cleaning import CleanedTaglines, clean_line, clean_taglines

@@ -26,7 +26,3 @@ class Candidate:
         if not self.draws_on:
             return self.rationale
         return f'{self.rationale} Draws on {join_naturally(self.draws_on)}.'
-
-
-def favoured_by(*voices: str) -> frozenset[str]:
-    return frozenset(voices)

@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, Field, field_validator
 
 from branding.design.data_files import TABLE_CONFIG, DataSource, Text, check_keys, check_template, packaged, read_table
-from branding.design.language.lexicon import Word
+from branding.design.language.lexicon import Suffixes, Word
 from branding.models import TONES, CompanyType
 from branding.sections.taglines.lines import MAX_TAGLINE_WORDS, fits
 
@@ -28,23 +28,23 @@ def _fitting_line(line: str) -> str:
     return line
 
 
+def _known_voices(voices: frozenset[str]) -> frozenset[str]:
+    unknown = sorted(voices - set(TONES))
+    if unknown:
+        raise ValueError(f'unknown voices {unknown}; known: {list(TONES)}')
+    return voices
+
+
 Line = Annotated[Text, AfterValidator(_fitting_line)]
 Lines = Annotated[tuple[Line, ...], Field(min_length=1)]
+Voices = Annotated[frozenset[str], AfterValidator(_known_voices)]  # voices that favour a frame, each one of TONES
 
 
 class ImperativeFrame(BaseModel):
     model_config = TABLE_CONFIG
 
     template: Annotated[Text, AfterValidator(_frame_template)]
-    voices: Annotated[frozenset[str], Field(min_length=1)]  # the voices that favour the frame
-
-    @field_validator('voices')
-    @classmethod
-    def _known_voices(cls, voices: frozenset[str]) -> frozenset[str]:
-        unknown = sorted(voices - set(TONES))
-        if unknown:
-            raise ValueError(f'unknown voices {unknown}; known: {list(TONES)}')
-        return voices
+    voices: Annotated[Voices, Field(min_length=1)]  # the voices that favour the frame
 
 
 class TaglinePhrases(BaseModel):
@@ -54,11 +54,13 @@ class TaglinePhrases(BaseModel):
     with_nouns: frozenset[Word]  # value nouns that read naturally after 'with'
     awkward_way_adjectives: frozenset[Word]  # adjectives that do not fit 'The <adjective> way to ...'
     not_after_made: frozenset[Word]  # qualities of people or makers, not states a thing can be 'made' into
+    mass_noun_endings: Suffixes  # an industry ending in one reads without an article: 'trucking', 'finance'
     contrast_templates: Annotated[tuple[Annotated[Text, AfterValidator(_contrast_template)], ...], Field(min_length=1)]
     imperative_frames: Annotated[tuple[ImperativeFrame, ...], Field(min_length=1)]
     general_lines: Lines
     cliches: Annotated[tuple[Text, ...], Field(min_length=1)]
     software_pains: frozenset[str]
+    fallback_pain: Text  # promised away when no other pain is left: 'without the fuss'
     type_lines: dict[CompanyType, Lines]
 
     @field_validator('type_lines')

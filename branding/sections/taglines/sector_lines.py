@@ -10,9 +10,8 @@ from branding.design.language import BrandWords, capitalise_first
 from branding.design.language.sectors import TaglineTemplate, shows_cue
 from branding.sections.taglines import shapes
 from branding.sections.taglines.candidate import Candidate
+from branding.sections.taglines.pattern_table import tagline_patterns
 from branding.sections.taglines.references import audience_ref, name_ref, value_ref
-
-_SECTOR_WEIGHT = 1.6  # a line that could only belong to this kind of company beats one that could belong to any
 
 
 def _fields(template: str) -> set[str]:
@@ -57,6 +56,9 @@ def sector_lines(words: BrandWords, rng: random.Random, profile_text: str) -> li
     """Every sector template the profile can fill (and whose `needs` its industry or description shows)."""
     del rng  # the choice among them is the ranking's
     sector, facts = words.sector, _facts(words)
+    # a line that could only belong to this kind of company beats one that could belong to any (tagline_patterns.json)
+    table = tagline_patterns().sector_lines
+    rationale = table.rationale.format(sector=sector.label)
     found = []
     for template in sector.taglines:
         if _fits_profile(template, words, profile_text, facts):
@@ -65,9 +67,9 @@ def sector_lines(words: BrandWords, rng: random.Random, profile_text: str) -> li
                     text=template.template.format_map(facts),
                     family='sector',
                     pattern=template.id,
-                    rationale=f'A line only {sector.label} speaks: it sounds like the trade, not like a slogan.',
+                    rationale=rationale,
                     draws_on=_refs(template.template, words),
-                    weight=_SECTOR_WEIGHT * (1.2 if template.needs else 1.0),
+                    weight=table.weight * (table.cue_weight if template.needs else 1.0),
                 )
             )
     return found

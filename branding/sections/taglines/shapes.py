@@ -62,8 +62,8 @@ def pains(words: BrandWords) -> list[str]:
     found = list(dict.fromkeys(company_types()[words.company_type].pains + words.voice.pains))
     if words.sector.software:
         return found
-    software = tagline_phrases().software_pains
-    return [pain for pain in found if pain not in software] or ['fuss']
+    phrases = tagline_phrases()
+    return [pain for pain in found if pain not in phrases.software_pains] or [phrases.fallback_pain]
 
 
 def rank_weight(index: int) -> float:
