@@ -110,6 +110,18 @@ def _put_back_taglines(old: BrandKit, new: BrandKit, locked: set[str]) -> None:
             new.taglines.append(by_id[tagline_id])
 
 
+def _locked_logos_in_palette(old: BrandKit, new: BrandKit, locks: list[str]) -> BrandKit:
+    """A locked concept keeps its drawing, and follows a new palette as it does a picked colour (the kit's marks, board
+    and mockups in one palette); the concepts made again are drawn in it already."""
+    whole = SectionName.LOGOS in locks
+    kept = range(len(old.logos)) if whole else {int(index) for index in elements(locks, SectionName.LOGOS)}
+    return logos_in_palette(old, new, only=kept)
+
+
+# what a section keeps of the old kit after the rest was made again, brought into the new palette
+FOLLOW_PALETTE: dict[str, Callable[[BrandKit, BrandKit, list[str]], BrandKit]] = {
+    SectionName.LOGOS: _locked_logos_in_palette,
+}
 PUT_BACK: dict[str, Callable[[BrandKit, BrandKit, set[str]], None]] = {
     SectionName.LOGOS: _put_back_logos,
     SectionName.TAGLINES: _put_back_taglines,
@@ -148,10 +160,9 @@ async def regenerate_rest(kit: BrandKit, rest: Rest) -> BrandKit:
             continue
         current = await _next(current, section, elements(locks, section), rest)
     settled = settle_choices(kit, current)
-    # a locked concept keeps its drawing, and follows a new palette as it does a picked colour (the kit's marks,
-    # board and mockups in one palette); the concepts made again are drawn in it already
-    kept = range(len(kit.logos)) if SectionName.LOGOS in locks else {int(index) for index in elements(locks, 'logos')}
-    return logos_in_palette(kit, settled, only=kept)
+    for follow in FOLLOW_PALETTE.values():
+        settled = follow(kit, settled, locks)
+    return settled
 
 
 def settle_choices(old: BrandKit, new: BrandKit) -> BrandKit:
