@@ -107,6 +107,23 @@ class AppServer:
             time.sleep(0.2)
         raise RuntimeError(f'app did not become healthy:\n{self.log_path.read_text()}')
 
+    def __enter__(self) -> AppServer:
+        """The server once healthy; stopped and its data removed if it never gets there."""
+        try:
+            self.wait_until_healthy()
+        except BaseException:
+            self.close()
+            raise
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stopped, and its data directory removed."""
+        self.stop()
+        shutil.rmtree(self.data_dir, ignore_errors=True)
+
     def stop(self) -> int:
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
@@ -153,13 +170,8 @@ def server_logs_stay_clean(request: pytest.FixtureRequest) -> Iterator[None]:
 
 @pytest.fixture(scope='session')
 def app_server() -> Iterator[AppServer]:
-    server = AppServer()
-    try:
-        server.wait_until_healthy()
+    with AppServer() as server:
         yield server
-    finally:
-        server.stop()
-        shutil.rmtree(server.data_dir, ignore_errors=True)
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ fails on any violation. axe-core comes from npm with the asset build tools (`mak
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from typing import Any, Literal
 
@@ -116,13 +115,8 @@ def fake_provider() -> Iterator[FakeProviderServer]:
 
 @pytest.fixture(scope='module')
 def provider_app(fake_provider: FakeProviderServer) -> Iterator[AppServer]:
-    server = AppServer(extra_env=fake_provider.provider_settings('e2e-key-not-secret', 'together,offline'))
-    try:
-        server.wait_until_healthy()
+    with AppServer(extra_env=fake_provider.provider_settings('e2e-key-not-secret', 'together,offline')) as server:
         yield server
-    finally:
-        server.stop()
-        shutil.rmtree(server.data_dir, ignore_errors=True)
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ generation under way finishes, is saved and is answered before the process exits
 
 from __future__ import annotations
 
-import shutil
 import signal
 import sqlite3
 import threading
@@ -36,20 +35,15 @@ def slow_provider() -> Iterator[FakeProviderServer]:
 
 @pytest.fixture
 def draining_app(slow_provider: FakeProviderServer) -> Iterator[AppServer]:
-    server = AppServer(
+    with AppServer(
         extra_env={
             **slow_provider.provider_settings(KEY, 'together,offline'),
             'BRANDSMITH_DRAIN_S': '30',
             'BRANDSMITH_CALL_TIMEOUT': '20',
             'BRANDSMITH_SECTION_BUDGET': '25',
         }
-    )
-    try:
-        server.wait_until_healthy()
+    ) as server:
         yield server
-    finally:
-        server.stop()
-        shutil.rmtree(server.data_dir, ignore_errors=True)
 
 
 def refuses_connections(url: str) -> bool:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import shutil
 import signal
 import sqlite3
 
@@ -59,5 +58,4 @@ async def test_a_killed_server_loses_no_acknowledged_kit(acknowledgements: int) 
         for kit_id in acknowledged:
             assert BrandKit.model_validate_json(rows[kit_id]).id == kit_id
     finally:
-        server.stop()
-        shutil.rmtree(server.data_dir, ignore_errors=True)
+        server.close()

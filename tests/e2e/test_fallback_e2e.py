@@ -7,7 +7,6 @@ server behind it logged no error and no traceback.
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -47,7 +46,7 @@ def failing_provider() -> Iterator[FakeProviderServer]:
 
 @pytest.fixture(scope='module')
 def failing_app(failing_provider: FakeProviderServer) -> Iterator[AppServer]:
-    server = AppServer(
+    with AppServer(
         extra_env={
             **failing_provider.provider_settings(KEY, 'together,cohere,offline'),
             'BRANDSMITH_CALL_TIMEOUT': '1.5',
@@ -56,14 +55,10 @@ def failing_app(failing_provider: FakeProviderServer) -> Iterator[AppServer]:
             # every kit here meets failures on purpose: the breakers must not turn them into skips between tests
             'BRANDSMITH_BREAKER_THRESHOLD': '1000',
         }
-    )
-    try:
-        server.wait_until_healthy()
+    ) as server:
         yield server
-    finally:
         server.stop()
         assert KEY not in server.output()
-        shutil.rmtree(server.data_dir, ignore_errors=True)
 
 
 async def open_studio(browser: Browser, url: str) -> Page:

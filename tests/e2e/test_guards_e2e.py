@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,13 +26,10 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
     fonts = tmp_path_factory.mktemp('fonts')
     (fonts / FONT).parent.mkdir(parents=True)
     (fonts / FONT).write_bytes(b'wOF2')
-    app = AppServer(extra_env={'BRANDSMITH_FONTS_DIR': str(fonts), 'BRANDSMITH_MAX_BODY_BYTES': str(MAX_BODY_BYTES)})
-    try:
-        app.wait_until_healthy()
+    with AppServer(
+        extra_env={'BRANDSMITH_FONTS_DIR': str(fonts), 'BRANDSMITH_MAX_BODY_BYTES': str(MAX_BODY_BYTES)}
+    ) as app:
         yield app
-    finally:
-        app.stop()
-        shutil.rmtree(app.data_dir, ignore_errors=True)
 
 
 def assert_error_shape(response: httpx.Response, status: int, error: str) -> dict[str, Any]:

@@ -4,7 +4,6 @@ numbers on BRANDSMITH_METRICS_PORT, all parsed the way Prometheus and a log pipe
 from __future__ import annotations
 
 import json
-import shutil
 import time
 from collections.abc import Iterator
 
@@ -32,19 +31,14 @@ def kits_made(text: str) -> float:
 @pytest.fixture(scope='module')
 def operated_app() -> Iterator[tuple[AppServer, int]]:
     metrics_port = free_port()
-    server = AppServer(
+    with AppServer(
         extra_env={
             'BRANDSMITH_LOG_FORMAT': 'json',
             'BRANDSMITH_METRICS_PORT': str(metrics_port),
             'BRANDSMITH_ADMIN_TOKEN': ADMIN,
         }
-    )
-    try:
-        server.wait_until_healthy()
+    ) as server:
         yield server, metrics_port
-    finally:
-        server.stop()
-        shutil.rmtree(server.data_dir, ignore_errors=True)
 
 
 def test_metrics_on_the_app_port_and_the_metrics_port_count_the_kits(operated_app: tuple[AppServer, int]) -> None:

@@ -5,7 +5,6 @@ marks do not move when it does, nor when a painting is made again from the card.
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Iterator
 
 import pytest
@@ -42,14 +41,10 @@ def image_server() -> Iterator[FakeProviderServer]:
 def painting_app(image_server: FakeProviderServer) -> Iterator[AppServer]:
     env = image_server.provider_settings(KEY, providers='offline', images='auto')
     env |= {'OPENAI_COMPAT_IMAGE_MODEL': '', 'BRANDSMITH_IMAGE_TIMEOUT': '30', 'BRANDSMITH_SECTION_BUDGET': '0.5'}
-    server = AppServer(extra_env=env)
-    try:
-        server.wait_until_healthy()
+    with AppServer(extra_env=env) as server:
         yield server
-    finally:
         server.stop()
         assert KEY not in server.output()
-        shutil.rmtree(server.data_dir, ignore_errors=True)
 
 
 async def test_paintings_load_beside_the_vector_marks_without_moving_them(

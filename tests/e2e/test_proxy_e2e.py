@@ -45,13 +45,8 @@ def nginx_config(app_port: int, port: int) -> str:
 
 @pytest.fixture(scope='module')
 def proxied_app() -> Iterator[AppServer]:
-    server = AppServer(extra_env={'BRANDSMITH_TRUSTED_PROXIES': '127.0.0.1', 'BRANDSMITH_RATE_LIMIT': '1'})
-    try:
-        server.wait_until_healthy()
+    with AppServer(extra_env={'BRANDSMITH_TRUSTED_PROXIES': '127.0.0.1', 'BRANDSMITH_RATE_LIMIT': '1'}) as server:
         yield server
-    finally:
-        server.stop()
-        shutil.rmtree(server.data_dir, ignore_errors=True)
 
 
 @pytest.fixture(scope='module')

@@ -5,7 +5,6 @@ subscription)."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from importlib.metadata import version
 
@@ -24,19 +23,14 @@ STORAGE_DB = 1  # NiceGUI's storage is in database 1, the app's own shared state
 @pytest.fixture
 def app_on_redis(redis_server: RedisServer) -> Iterator[AppServer]:
     redis_server.flush()
-    server = AppServer(
+    with AppServer(
         extra_env={
             'REDIS_URL': redis_server.url,
             'NICEGUI_REDIS_URL': redis_server.url.removesuffix('/0') + f'/{STORAGE_DB}',
             'BRANDSMITH_STORAGE_SECRET': 'storage-test-secret',
         }
-    )
-    try:
-        server.wait_until_healthy()
+    ) as server:
         yield server
-    finally:
-        server.stop()
-        shutil.rmtree(server.data_dir, ignore_errors=True)
 
 
 def storage_connections(redis_server: RedisServer) -> int:

@@ -7,7 +7,6 @@ Each test uses visitor addresses of its own (127.0.0.x), so the budgets one test
 from __future__ import annotations
 
 import asyncio
-import shutil
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -75,8 +74,7 @@ def start_cluster(postgres: PostgresServer, redis: RedisServer, **settings: str)
 def stop_cluster(cluster: Cluster) -> None:
     cluster.nginx.stop()
     for server in cluster.instances:
-        server.stop()
-        shutil.rmtree(server.data_dir, ignore_errors=True)
+        server.close()
 
 
 @pytest.fixture(scope='module')

@@ -6,7 +6,6 @@ is open, with status 0.
 
 from __future__ import annotations
 
-import shutil
 import signal
 import socket
 import subprocess
@@ -176,5 +175,4 @@ def test_sigterm_ends_the_server_with_status_0_while_a_request_is_still_open() -
         assert code == 0, server.output()
         assert 'Brandsmith stopped' in server.output(), 'the shutdown hooks ran'
     finally:
-        server.stop()
-        shutil.rmtree(server.data_dir, ignore_errors=True)
+        server.close()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -46,13 +45,8 @@ def fake_provider() -> Iterator[FakeProviderServer]:
 
 @pytest.fixture(scope='module')
 def provider_app(fake_provider: FakeProviderServer) -> Iterator[AppServer]:
-    server = AppServer(extra_env=fake_provider.provider_settings('e2e-key-not-secret', 'together,offline'))
-    try:
-        server.wait_until_healthy()
+    with AppServer(extra_env=fake_provider.provider_settings('e2e-key-not-secret', 'together,offline')) as server:
         yield server
-    finally:
-        server.stop()
-        shutil.rmtree(server.data_dir, ignore_errors=True)
 
 
 async def card_titles(page: Page) -> list[str]:
@@ -201,6 +195,6 @@ async def test_closing_the_tab_cancels_its_generation(browser: Browser) -> None:
         server.stop()
         slow.stop()
         output = server.output()
-        shutil.rmtree(server.data_dir, ignore_errors=True)
+        server.close()
     assert 'Client has been deleted but is still being used' not in output
     assert 'Traceback' not in output

@@ -30,8 +30,7 @@ def instances() -> Iterator[tuple[AppServer, AppServer]]:
         yield servers
     finally:
         for server in servers:
-            server.stop()
-            shutil.rmtree(server.data_dir, ignore_errors=True)
+            server.close()
         shutil.rmtree(shared, ignore_errors=True)
 
 
