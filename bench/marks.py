@@ -32,6 +32,7 @@ from branding.design.marks.pictograms import Composition, pictogram
 from branding.design.symbols.choose import KitSymbol
 from branding.design.symbols.icon_set import IconLibrary
 from branding.export import export_kit
+from branding.exports import vips_raster
 from branding.exports.favicons import favicon_set
 from branding.exports.logo_pack import PACK_WIDTHS, VARIANT_NAMES, render_pool, site_colors
 from branding.exports.png import clear_render_cache, draw_png, render_png
@@ -236,6 +237,8 @@ def pack_report(kits: list[tuple[CompanyProfile, BrandKit]], fonts: FontLibrary,
             size = statistics.median(row[2] for row in rows[key]) / 1000
             print(f'{label:<40}{wall:>8.2f}{cpu:>8.2f}{size:>8.0f}{before_wall / wall:>7.2f}x{before_cpu / cpu:>7.2f}x')
     print('(CPU: this process and its render workers; the ratios are before over each; before has no archive)')
+    drawer = 'libvips, in threads of this process' if vips_raster.available() else 'resvg (libvips is not installed)'
+    print(f'(PNGs {vips_raster.MIN_WIDTH} px wide and more drawn by {drawer})')
     final = statistics.median(row[0] for row in rows['pool'] or rows['inline'])
     print(f'{"the pack, wall s (target " + f"{PACK_TARGET_S:.0f})":<40}{final:>8.2f}')
     print(f'{"  ratio to target":<40}{final / PACK_TARGET_S:>8.2f}')

@@ -36,6 +36,7 @@ _CSS_KEYWORDS = frozenset(
     | {'ui-monospace', 'ui-rounded', 'math', 'emoji', 'fangsong', '-apple-system'}
 )
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+_PNG_SIGNATURE = b'\x89PNG\r\n\x1a\n'
 
 
 # --- text -------------------------------------------------------------------------------------------------------------
@@ -259,13 +260,14 @@ def missing_sections(kit: BrandKit) -> list[MissingSection]:
 
 
 def zip_archive(files: Mapping[str, bytes], when: datetime) -> bytes:
-    """A ZIP of `files` (path -> content) in order, every entry dated `when`: equal kits give equal bytes."""
+    """A ZIP of `files` (path -> content) in order, every entry dated `when`: equal kits give equal bytes. PNGs are
+    stored as they are: deflated already, deflating them again takes time and saves nothing."""
     date_time = max(_ZIP_EPOCH, when.timetuple()[:6])
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, 'w', compression=zipfile.ZIP_DEFLATED) as archive:
         for path, content in files.items():
             info = zipfile.ZipInfo(path, date_time=date_time)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = zipfile.ZIP_STORED if content.startswith(_PNG_SIGNATURE) else zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             archive.writestr(info, content)
     return buffer.getvalue()

@@ -12,13 +12,13 @@ concept's number and style and the file's role.
 
 from __future__ import annotations
 
-import io
 import logging
 import multiprocessing
 import os
 import sys
-from collections.abc import Callable, Mapping
-from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import ParamSpec, TypeVar
 
@@ -26,14 +26,17 @@ from PIL import Image
 
 from branding.design.font_files import FontLibrary
 from branding.design.symbols.icon_set import IconLibrary, icon_licence_text
+from branding.exports import vips_raster
 from branding.exports.common import APP_NAME, generated_on, kit_title, slug, zip_archive
 from branding.exports.favicons import SiteColors, favicon_set
 from branding.exports.licenses import font_licences
 from branding.exports.paintings import painting_files
 from branding.exports.png import (
     RENDER_ERRORS,
+    by_libvips,
     colours_in_place,
     coverage_form,
+    draw_with_pixels,
     encode_png,
     flat_colour,
     in_one_colour,
@@ -50,6 +53,7 @@ log = logging.getLogger(__name__)
 PACK_WIDTHS = (512, 1024, 2048)
 OLD_KIT = 'a kit saved before logo files were made: generate it again for them'
 MAX_RENDER_WORKERS = 4  # processes rendering logo packs at most: a pack is some 40 renders
+RENDER_THREADS = 2  # threads of a pack making its large PNGs with libvips (which has threads of its own)
 P = ParamSpec('P')
 T = TypeVar('T')
 # each logo file's role, as its file name says it
@@ -82,10 +86,10 @@ def file_prefix(kit: BrandKit) -> str:
 
 
 def png_ladder(svg: str, widths: tuple[int, ...]) -> dict[int, bytes]:
-    """`svg` as PNG at each of `widths`. A file with knocked-out parts (an SVG mask, which costs resvg a second
-    drawing of the canvas) is rendered once, at the largest width, and scaled down (see scaled_ladder); any other is
-    rendered at each width, which costs less than decoding and encoding again."""
-    if 'mask=' in svg:
+    """`svg` as PNG at each of `widths`. A file libvips draws, or with knocked-out parts (an SVG mask, which costs
+    resvg a second drawing of the canvas), is rendered once, at the largest width, and scaled down (see
+    scaled_ladder); any other is rendered by resvg at each width, which costs less than decoding and encoding again."""
+    if 'mask=' in svg or by_libvips(svg, max(widths)):
         return {width: png for width, (png, _) in scaled_ladder(svg, widths).items()}
     return {width: render_png(svg, width) for width in widths}
 
@@ -93,15 +97,13 @@ def png_ladder(svg: str, widths: tuple[int, ...]) -> dict[int, bytes]:
 def scaled_ladder(svg: str, widths: tuple[int, ...]) -> dict[int, tuple[bytes, Image.Image]]:
     """`svg` as PNG at each of `widths` with its pixels (RGBA): rendered once at the largest width and scaled down by
     whole factors, averaging the pixels each covers (rendering smaller with more samples); a width that is no whole
-    factor of the one above it is rendered on its own."""
+    factor of the one above it, or that libvips draws (faster than Pillow scales down), is rendered on its own."""
     ordered = sorted(set(widths), reverse=True)
-    rendered = render_png(svg, ordered[0])
-    ladder = {ordered[0]: (rendered, _pixels(rendered))}
+    ladder = {ordered[0]: draw_with_pixels(svg, ordered[0])}
     above = ordered[0]
     for width in ordered[1:]:
-        if above % width:
-            png = render_png(svg, width)
-            ladder[width] = (png, _pixels(png))
+        if above % width or by_libvips(svg, width):
+            ladder[width] = draw_with_pixels(svg, width)
         else:
             reduced = ladder[above][1].reduce(above // width)
             ladder[width] = (encode_png(reduced), reduced)
@@ -109,13 +111,8 @@ def scaled_ladder(svg: str, widths: tuple[int, ...]) -> dict[int, tuple[bytes, I
     return ladder
 
 
-def _pixels(png: bytes) -> Image.Image:
-    with Image.open(io.BytesIO(png)) as image:
-        return image.convert('RGBA')
-
-
 def families(drawn: Mapping[str, str]) -> list[tuple[tuple[str, str], ...]]:
-    """The files (key, svg) in groups rendered together: each group's first is drawn by resvg, and the rest cover
+    """The files (key, svg) in groups rendered together: each group's first is drawn, and the rest cover
     what it covers with their colours in the same places (the colourways are one composition in other inks) or in
     one colour, so they are its pixels recoloured: the PNGs resvg would draw, without drawing them again."""
     groups: list[list[tuple[str, str]]] = []
@@ -225,6 +222,9 @@ class _ConceptRenders:
     folder: str
     stems: dict[str, str]  # variant key -> file name without extension
     drawn: dict[str, str]  # variant key -> SVG
+    logo: LogoConcept
+    paired: tuple[tuple[str, str], ...]  # the group of files rendered with the favicon set (empty: none)
+    others: list[tuple[tuple[str, str], ...]] = field(default_factory=list)  # the other groups
     icon: Future[tuple[Ladders, dict[str, bytes] | None]] | None = None  # the icon's PNGs and the favicon set
     ladders: list[Future[Ladders]] = field(default_factory=list)  # the other files' PNGs
 
@@ -242,32 +242,51 @@ def icon_files(
         return ladders, None
 
 
-def _submit(kit: BrandKit, renders: Executor) -> list[_ConceptRenders | None]:
-    """Every concept's renders handed to `renders`: the icons with their favicon sets first (the largest), then the
-    other files (a pool's workers then finish together)."""
+def _submit(kit: BrandKit, renders: Executor, threads: Executor | None) -> list[_ConceptRenders | None]:
+    """Every concept's renders handed out: the icons with their favicon sets first (the largest) to `renders`, then
+    the other files (a pool's workers then finish together). With `threads` (libvips: see vips_raster), the favicon
+    sets alone go to `renders`, a pool's workers forked before libvips starts a thread here, and every group of logo
+    files to `threads`, which render at once (libvips releases the GIL) while the workers draw the favicons; without
+    a pool, the threads start first and the favicons are drawn in this thread meanwhile."""
     prefix = file_prefix(kit)
     jobs: list[_ConceptRenders | None] = []
-    groups: list[list[tuple[tuple[str, str], ...]]] = []
     for number, logo in enumerate(kit.logos, 1):
         drawn = logo.variants.model_dump() if logo.variants is not None else None
         if drawn is None:
             jobs.append(None)
-            groups.append([])
             continue
         found = families(drawn)
         with_icon = next((family for family in found if any(key == 'icon' for key, _ in family)), ())
-        job = _ConceptRenders(
-            folder=logo_stem(number, logo), stems={key: f'{prefix}-{VARIANT_NAMES[key]}' for key in drawn}, drawn=drawn
-        )
-        job.icon = renders.submit(
-            icon_files, with_icon, PACK_WIDTHS, logo, name=kit_title(kit), colors=site_colors(kit)
-        )
+        paired = () if threads is not None else with_icon
+        stems = {key: f'{prefix}-{VARIANT_NAMES[key]}' for key in drawn}
+        job = _ConceptRenders(folder=logo_stem(number, logo), stems=stems, drawn=drawn, logo=logo, paired=paired)
+        job.others = [family for family in found if family is not paired]
         jobs.append(job)
-        groups.append([family for family in found if family is not with_icon])
-    for pending, others in zip(jobs, groups, strict=True):
-        if pending is not None:
-            pending.ladders = [renders.submit(family_ladders, family, PACK_WIDTHS) for family in others]
+    planned = [job for job in jobs if job is not None]
+
+    def icons() -> None:
+        for job in planned:
+            job.icon = renders.submit(
+                icon_files, job.paired, PACK_WIDTHS, job.logo, name=kit_title(kit), colors=site_colors(kit)
+            )
+
+    def ladders() -> None:
+        for job in planned:
+            job.ladders = [(threads or renders).submit(family_ladders, family, PACK_WIDTHS) for family in job.others]
+
+    for step in (ladders, icons) if threads is not None and isinstance(renders, InlineRenders) else (icons, ladders):
+        step()
     return jobs
+
+
+@contextmanager
+def _threads() -> Iterator[Executor | None]:
+    """Threads of this process for the large PNGs where libvips draws them, None where it does not."""
+    if not vips_raster.available():
+        yield None
+        return
+    with ThreadPoolExecutor(max_workers=RENDER_THREADS, thread_name_prefix='logo-pack') as threads:
+        yield threads
 
 
 def _collect(job: _ConceptRenders) -> tuple[dict[str, bytes], list[str]]:
@@ -376,13 +395,15 @@ def logo_pack_files(
     kit (by concept index) and their traces. The PNGs are rendered by `renders` (see render_pool), or in this thread
     without."""
     try:
-        jobs = _submit(kit, renders or InlineRenders())
-        others = _other_files(kit, fonts, icons, paintings or {})  # while the workers render
-        files, failed = _gather(kit, jobs)
+        with _threads() as threads:
+            jobs = _submit(kit, renders or InlineRenders(), threads)
+            others = _other_files(kit, fonts, icons, paintings or {})  # while the workers render
+            files, failed = _gather(kit, jobs)
     except BrokenExecutor as error:  # a worker died (killed, out of memory): this thread still can
         log.warning('the render pool is broken (%s): the logo pack is rendered in this thread', error)
         others = _other_files(kit, fonts, icons, paintings or {})
-        files, failed = _gather(kit, _submit(kit, InlineRenders()))
+        with _threads() as threads:
+            files, failed = _gather(kit, _submit(kit, InlineRenders(), threads))
     files |= others
     icon_licence = ICON_LICENCE_FILE in files
     return {'README.txt': _readme(kit, list(files), failed, icon_licence=icon_licence), **files}
