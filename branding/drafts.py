@@ -23,7 +23,7 @@ from branding.models import (
     Typography,
 )
 from branding.sections.guidelines import visual_identity_markdown
-from branding.sections.logos import build_offline_logos, logo_concept_from, symbol_plan
+from branding.sections.logos import DrawnBefore, build_offline_logos, logo_concept_from, symbol_plan
 from branding.sections.palette import complete_palette
 from branding.sections.taglines import clean_taglines
 from branding.sections.typography import complete_typography
@@ -134,7 +134,8 @@ def guidelines_parser() -> Callable[[str], GuidelinesDraft]:
     return lambda text: parse_reply(text, GuidelinesDraft)
 
 
-def drawn_logos(
+# PLR0913: the model's draft, the kit parts its concepts are drawn from, the engines, and the symbols drawn before
+def drawn_logos(  # noqa: PLR0913
     draft: LogosDraft,
     *,
     profile: CompanyProfile,
@@ -144,8 +145,12 @@ def drawn_logos(
     icons: IconLibrary,
     count: int,
     seed: int,
+    before: DrawnBefore | None = None,
 ) -> tuple[list[LogoConcept], list[str]]:
-    """The model's concepts drawn in the kit's palette and fonts: styles kept distinct, missing ones made offline."""
+    """The model's concepts drawn in the kit's palette and fonts: styles kept distinct, missing ones made offline.
+    Made again, their symbols leave a locked concept's alone and draw the old concepts' only when nothing else fits
+    (`before`, from `branding.sections.logos.drawn_before`)."""
+    before = before or DrawnBefore()
     notes: list[str] = []
     concepts = draft.concepts[:count]
     unused = [style for style in LogoStyle if style not in {concept.style for concept in concepts}]
@@ -158,7 +163,8 @@ def drawn_logos(
             notes.append(f'concept {index + 1} repeated the {concept.style.value} style; drawn as {style.value}')
         seen.add(style)
         styles.append(style)
-    plan = symbol_plan(profile, styles, seed, icons=icons)  # the same chooser as the design engine's concepts
+    # the same chooser as the design engine's concepts
+    plan = symbol_plan(profile, styles, seed, icons=icons, taken=before.taken, avoid=before.avoid)
     logos: list[LogoConcept] = []
     for index, (concept, style, symbol) in enumerate(zip(concepts, styles, plan, strict=True)):
         logos.append(
@@ -176,8 +182,10 @@ def drawn_logos(
             )
         )
     if len(logos) < count:
-        drawn = {symbol.choice.icon for symbol in plan if symbol is not None}
-        extra = build_offline_logos(profile, palette, typography, count, seed, fonts=fonts, icons=icons, taken=drawn)
+        drawn = {symbol.choice.icon for symbol in plan if symbol is not None} | before.taken
+        extra = build_offline_logos(
+            profile, palette, typography, count, seed, fonts=fonts, icons=icons, taken=drawn, avoid=before.avoid
+        )
         taken = {logo.style for logo in logos}
         fillers = [logo for logo in extra if logo.style not in taken] + [logo for logo in extra if logo.style in taken]
         for logo in fillers[: count - len(logos)]:

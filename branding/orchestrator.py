@@ -70,6 +70,7 @@ class KitContext:
     icons: IconLibrary
     chain: ProviderChain | None = None
     basis_seed: int = -1  # the kit's own seed: a regenerated section keeps the palette and type it was built on
+    before: BrandKit | None = None  # the kit a regenerated section was made for, as it was: not to repeat itself
     made: tuple[str, ...] = ()  # the sections this kit makes
     values: dict[str, asyncio.Future[Any]] = field(default_factory=dict)  # theirs, as each is stored
 
@@ -126,6 +127,10 @@ class Inputs:
     @property
     def icons(self) -> IconLibrary:
         return self.context.icons
+
+    @property
+    def before(self) -> BrandKit | None:
+        return self.context.before
 
     def _check(self, needed: AnySpec) -> None:
         if needed.name not in self.spec.needs:
@@ -288,9 +293,13 @@ async def regenerate_section(
     seed: int | None = None,
 ) -> SectionDone:
     """Make one section again with a fresh seed (or `seed`), on the sections (palette, type, taglines) the kit already
-    has. The section is put into `kit` itself."""
+    has, and unlike the kit's version of it (new logo concepts draw other symbols). The section is put into `kit`
+    itself."""
     seed = fresh_seed() if seed is None else seed
-    context = KitContext(request=request, seed=seed, fonts=fonts, icons=icons, basis_seed=kit.seed, chain=chain)
+    before = kit.model_copy(deep=True)
+    context = KitContext(
+        request=request, seed=seed, fonts=fonts, icons=icons, basis_seed=kit.seed, chain=chain, before=before
+    )
     for name in context.made:
         if SECTIONS[name].present(kit):
             context.resolve(name, SECTIONS[name].get(kit))

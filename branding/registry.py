@@ -35,7 +35,7 @@ from branding.models import (
     Typography,
 )
 from branding.sections.guidelines import build_offline_guidelines
-from branding.sections.logos import build_offline_logos
+from branding.sections.logos import DrawnBefore, build_offline_logos, drawn_before
 from branding.sections.palette import build_offline_palette
 from branding.sections.taglines import build_offline_taglines
 from branding.sections.typography import build_offline_typography
@@ -63,6 +63,12 @@ class SectionInputs(Protocol):
 
     @property
     def icons(self) -> IconLibrary: ...
+
+    @property
+    def before(self) -> BrandKit | None:
+        """The kit whose section is being made again, as it was (None while a kit is made): what a section that
+        should not repeat itself reads."""
+        ...
 
     async def value(self, spec: SectionSpec[V, Any]) -> V:
         """The value of a section this one is built on: this kit's own, or made offline on the kit's seed."""
@@ -182,10 +188,20 @@ TAGLINES: SectionSpec[list[Tagline], tuple[list[Tagline], list[str]]] = SectionS
 )
 
 
-async def _drawn_logos(draft: drafts.LogosDraft, inputs: SectionInputs) -> tuple[list[LogoConcept], list[str]]:
-    palette, typography = await asyncio.gather(inputs.value(PALETTE), inputs.value(TYPOGRAPHY))
-    return await asyncio.to_thread(
-        drafts.drawn_logos,
+def _drawn_before(inputs: SectionInputs) -> DrawnBefore:
+    """The symbols the kit's concepts drew when its logos are made again: a locked concept's are taken, the others'
+    avoided, so new concepts show other symbols (nothing while a kit is made)."""
+    if inputs.before is None:
+        return DrawnBefore()
+    prefix = f'{SectionName.LOGOS}.'
+    locked = {int(lock.removeprefix(prefix)) for lock in inputs.before.locks if lock.startswith(prefix)}
+    return drawn_before(inputs.profile, inputs.before.logos, locked, icons=inputs.icons)
+
+
+def _model_logos(
+    draft: drafts.LogosDraft, inputs: SectionInputs, palette: ColorPalette, typography: Typography
+) -> tuple[list[LogoConcept], list[str]]:
+    return drafts.drawn_logos(
         draft,
         profile=inputs.profile,
         palette=palette,
@@ -194,13 +210,19 @@ async def _drawn_logos(draft: drafts.LogosDraft, inputs: SectionInputs) -> tuple
         icons=inputs.icons,
         count=inputs.count,
         seed=inputs.seed,
+        before=_drawn_before(inputs),
     )
 
 
-async def _offline_logos(inputs: SectionInputs) -> list[LogoConcept]:
+async def _drawn_logos(draft: drafts.LogosDraft, inputs: SectionInputs) -> tuple[list[LogoConcept], list[str]]:
     palette, typography = await asyncio.gather(inputs.value(PALETTE), inputs.value(TYPOGRAPHY))
-    return await asyncio.to_thread(
-        build_offline_logos,
+    return await asyncio.to_thread(_model_logos, draft, inputs, palette, typography)
+
+
+def _new_logos(inputs: SectionInputs, palette: ColorPalette, typography: Typography) -> list[LogoConcept]:
+    """The design engine's concepts; made again, they show other symbols than the kit's, and none of a locked one's."""
+    before = _drawn_before(inputs)
+    return build_offline_logos(
         inputs.profile,
         palette,
         typography,
@@ -208,7 +230,14 @@ async def _offline_logos(inputs: SectionInputs) -> list[LogoConcept]:
         inputs.seed,
         fonts=inputs.fonts,
         icons=inputs.icons,
+        taken=before.taken,
+        avoid=before.avoid,
     )
+
+
+async def _offline_logos(inputs: SectionInputs) -> list[LogoConcept]:
+    palette, typography = await asyncio.gather(inputs.value(PALETTE), inputs.value(TYPOGRAPHY))
+    return await asyncio.to_thread(_new_logos, inputs, palette, typography)
 
 
 LOGOS: SectionSpec[list[LogoConcept], drafts.LogosDraft] = SectionSpec(

@@ -10,10 +10,11 @@ import base64
 import json
 import random
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 
 from branding.design.font_files import FontLibrary
 from branding.design.marks import Mark, color_name, display_name, icon_motif, initials, render_mark, tone_has
-from branding.design.symbols.choose import KitSymbol, choose_symbols
+from branding.design.symbols.choose import KitSymbol, choose_symbols, symbols_named
 from branding.design.symbols.icon_set import IconLibrary
 from branding.models import (
     COMPANY_TYPE_LABELS,
@@ -97,10 +98,11 @@ def symbol_plan(
     *,
     icons: IconLibrary,
     taken: Collection[str] = (),
+    avoid: Collection[str] = (),
 ) -> list[KitSymbol | None]:
     """The symbol each concept of a kit draws, by its place in `styles`: None for styles without one, and for all when
     the icon set is not installed or nothing fits (those marks use the hand-drawn symbols). Icons in `taken` (drawn
-    by other concepts of the kit) are left to them."""
+    by other concepts of the kit) are left to them; icons in `avoid` (drawn before the kit was made again) come last."""
     needing = sorted(
         (index for index, style in enumerate(styles) if style in SYMBOL_STYLES),
         key=lambda index: (index // len(LogoStyle), SYMBOL_STYLES.index(styles[index]), index),
@@ -108,7 +110,7 @@ def symbol_plan(
     plan: list[KitSymbol | None] = [None] * len(styles)
     if not needing:
         return plan
-    choices = choose_symbols(profile, count=len(needing) + len(taken), seed=seed, library=icons) or []
+    choices = choose_symbols(profile, count=len(needing) + len(taken), seed=seed, library=icons, avoid=avoid) or []
     free = [choice for choice in choices if choice.icon not in taken]
     for index, choice in zip(needing, free, strict=False):
         plan[index] = KitSymbol(choice=choice, library=icons)
@@ -353,7 +355,9 @@ def logo_concept_from(  # noqa: PLR0913
     )
 
 
-def build_offline_logos(
+# PLR0913: the kit parts every concept is drawn from (profile, palette, typography, count, seed), the engines (fonts,
+# icons) and the icons to leave alone (taken by other concepts, avoided when made again); all keyword-only after seed.
+def build_offline_logos(  # noqa: PLR0913
     profile: CompanyProfile,
     palette: ColorPalette,
     typography: Typography,
@@ -363,12 +367,14 @@ def build_offline_logos(
     fonts: FontLibrary,
     icons: IconLibrary,
     taken: Collection[str] = (),
+    avoid: Collection[str] = (),
 ) -> list[LogoConcept]:
     """`count` concepts cycling through all six styles (brief-led order) before any style repeats; the concepts that
-    draw a symbol each get their own (none of the icons in `taken`)."""
+    draw a symbol each get their own (none of the icons in `taken`, and the icons in `avoid` only when nothing else
+    fits)."""
     order = style_order(profile, rng_for(profile, seed, 'logos'))
     styles = [order[index % len(order)] for index in range(count)]
-    plan = symbol_plan(profile, styles, seed, icons=icons, taken=taken)
+    plan = symbol_plan(profile, styles, seed, icons=icons, taken=taken, avoid=avoid)
     concepts = []
     for index, (style, symbol) in enumerate(zip(styles, plan, strict=True)):
         mark = render_mark(
@@ -387,3 +393,32 @@ def build_offline_logos(
             )
         )
     return concepts
+
+
+@dataclass(kw_only=True, slots=True, frozen=True)
+class DrawnBefore:
+    """The symbols of the concepts a kit had before its logos are made again: what the new ones must leave alone."""
+
+    avoid: frozenset[str] = frozenset()  # icons of the concepts made again: drawn again only when nothing else fits
+    taken: frozenset[str] = frozenset()  # icons of the locked concepts, which stay: never drawn by a new one
+
+
+def drawn_before(
+    profile: CompanyProfile, concepts: Sequence[LogoConcept], locked: Collection[int], *, icons: IconLibrary
+) -> DrawnBefore:
+    """What the kit's `concepts` drew, read from the symbol each one's description or rationale names (a concept
+    keeps the words, not the icon). A concept made again passes on the icons its symbol is picked from; a `locked`
+    one (by index) every icon of its symbol's concept, so no new concept draws the same idea."""
+    named = symbols_named(
+        profile, [f'{concept.description}\n{concept.rationale}' for concept in concepts], library=icons
+    )
+    avoid: set[str] = set()
+    taken: set[str] = set()
+    for index, symbol in enumerate(named):
+        if symbol is None:
+            continue
+        if index in locked:
+            taken.update(symbol.icons)
+        else:
+            avoid.update(symbol.likely)
+    return DrawnBefore(avoid=frozenset(avoid | taken), taken=frozenset(taken))

@@ -4,12 +4,16 @@ The chain, best first: concepts evoked by the profile's words (name, industry, d
 weighed by where it was found; clichés only in their sectors), an icon whose name or tag is a word of the name or
 industry, the defaults of the profile's sectors, the defaults of its company type. When nothing is left the chooser
 returns None: use the hand-drawn abstract marks (branding/design/marks).
+
+Regenerating asks for other ideas: icons to `avoid` (those the kit drew before) are a soft no. The whole chain is
+walked first for concepts that draw none of them, then for other icons of the concepts that drew one, and only then
+are the avoided icons drawn again. `symbols_named` finds which symbol a concept's text says it draws.
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -166,6 +170,17 @@ def _ranked(candidates: Iterable[_Candidate], rng: random.Random) -> list[_Candi
     return ranked
 
 
+# the passes over the chain when regenerating: concepts never drawn, other icons of those drawn, the icons drawn
+_Stage = Literal['fresh', 'other_icon', 'again']
+
+
+def _drawn_by_weight(candidates: Iterable[_Candidate], rng: random.Random) -> list[_Candidate]:
+    """A seeded order in which a candidate comes early as often as its score says (a weighted shuffle): the ideas a
+    kit made again is given vary from one regeneration to the next, the strong ones most often."""
+    keyed = [(rng.random() ** (1 / max(candidate.score, 1e-6)), candidate) for candidate in candidates]
+    return [candidate for _, candidate in sorted(keyed, key=lambda pair: (-pair[0], pair[1].key))]
+
+
 @dataclass(kw_only=True, slots=True)
 class _Kit:
     """The choices so far: no concept and no icon twice."""
@@ -173,13 +188,26 @@ class _Kit:
     library: IconLibrary
     rng: random.Random
     count: int
+    avoid: frozenset[str] = frozenset()  # icons drawn before: kept for last
+    stage: _Stage = 'fresh'
     choices: list[SymbolChoice] = field(default_factory=list)
+
+    @property
+    def full(self) -> bool:
+        return len(self.choices) == self.count
 
     def used(self, key: str) -> bool:
         return any(choice.concept == key for choice in self.choices)
 
+    def wants(self, icons: Iterable[str]) -> bool:
+        """Whether this stage draws a concept with these icons: fresh ideas first, then the ones drawn before."""
+        seen = not self.avoid.isdisjoint(icons)
+        return self.stage == 'again' or seen == (self.stage == 'other_icon')
+
     def icon_for(self, icons: Iterable[str], interchangeable: int) -> str | None:
         taken = {choice.icon for choice in self.choices}
+        if self.stage != 'again':
+            taken |= self.avoid
         free = [icon for icon in icons if icon in self.library and icon not in taken]
         options = free[: max(1, interchangeable)]
         return options[self.rng.randrange(len(options))] if options else None
@@ -217,10 +245,11 @@ def _add_defaults(
     shuffled = list(keys)
     kit.rng.shuffle(shuffled)  # defaults are equally good: the seed and the name vary them between companies
     for key in shuffled:
-        if len(kit.choices) == kit.count:
+        if kit.full:
             return
         concept = table.concepts[key]
-        icon = None if kit.used(key) else kit.icon_for(concept.icons, concept.interchangeable)
+        wanted = not kit.used(key) and kit.wants(concept.icons)
+        icon = kit.icon_for(concept.icons, concept.interchangeable) if wanted else None
         if icon is not None:
             kit.choices.append(
                 SymbolChoice(
@@ -235,6 +264,43 @@ def _add_defaults(
             )
 
 
+@dataclass(kw_only=True, slots=True, frozen=True)
+class _Chain:
+    """Everything the chooser may draw for one profile, best first within each kind."""
+
+    words: ProfileWords
+    vocab: Vocabulary
+    sectors: frozenset[str]
+    candidates: list[_Candidate]  # concepts evoked by the profile's words, then icons its words name
+
+
+def _chain(profile: CompanyProfile | ProfileWords, library: IconLibrary, table: ConceptTable | None) -> _Chain:
+    vocab = vocabulary(table)
+    words = profile if isinstance(profile, ProfileWords) else read_words(profile, vocab.table)
+    sectors = profile_sectors(words, vocab)
+    concepts = _concept_candidates(words, vocab, sectors)
+    # a word the table reads (even as a cliché kept out of this sector) is never read again as an icon's name
+    matched = {word.position for word in words.words if vocab.concepts.find(word.forms)}
+    direct = _direct_candidates(words, vocab, library, matched)
+    return _Chain(words=words, vocab=vocab, sectors=sectors, candidates=[*concepts.values(), *direct.values()])
+
+
+def _walk(kit: _Kit, chain: _Chain, ranked: list[_Candidate]) -> None:
+    """One pass down the chain: the words' candidates, the sectors' defaults, the company type's."""
+    table = chain.vocab.table
+    for candidate in ranked:
+        if kit.full:
+            break
+        icon = kit.icon_for(candidate.icons, candidate.interchangeable) if kit.wants(candidate.icons) else None
+        if icon is not None:
+            kit.choices.append(_word_choice(candidate, icon, chain.words, table))
+    for key, sector in table.sectors.items():
+        if key in chain.sectors:
+            _add_defaults(kit, sector.defaults, 'sector', sector.title, table)
+    defaults = table.company_type_defaults[chain.words.company_type]
+    _add_defaults(kit, defaults.concepts, 'company_type', defaults.title, table)
+
+
 def choose_symbols(
     profile: CompanyProfile | ProfileWords,
     *,
@@ -242,31 +308,78 @@ def choose_symbols(
     seed: int | None,
     library: IconLibrary,
     table: ConceptTable | None = None,
+    avoid: Collection[str] = (),
 ) -> list[SymbolChoice] | None:
     """Up to `count` symbols for the profile, best first, no concept and no icon twice; None when the icon set is not
-    installed or nothing fits (use the hand-drawn abstract marks). The same profile and seed give the same choices."""
+    installed or nothing fits (use the hand-drawn abstract marks). The same profile and seed give the same choices.
+
+    Icons in `avoid` (drawn before) are a soft no: every concept that draws none of them comes first (the words'
+    concepts drawn by weight, so successive regenerations vary, then the defaults), then other icons of the concepts
+    that drew one, then the avoided icons themselves. Without it the chain is walked once, best first."""
     if count < 1:
         raise ValueError(f'count must be at least 1, not {count}')
     if not library.is_installed:
         return None
-    vocab = vocabulary(table)
-    words = profile if isinstance(profile, ProfileWords) else read_words(profile, vocab.table)
+    chain = _chain(profile, library, table)
+    words = chain.words
     rng = random.Random(f'{seed or 0}\x1f{words.name}\x1f{words.industry}\x1f{words.company_type}'.encode())
-    sectors = profile_sectors(words, vocab)
-    concepts = _concept_candidates(words, vocab, sectors)
-    # a word the table reads (even as a cliché kept out of this sector) is never read again as an icon's name
-    matched = {word.position for word in words.words if vocab.concepts.find(word.forms)}
-    direct = _direct_candidates(words, vocab, library, matched)
-    kit = _Kit(library=library, rng=rng, count=count)
-    for candidate in _ranked([*concepts.values(), *direct.values()], rng):
-        if len(kit.choices) == count:
-            break
-        icon = kit.icon_for(candidate.icons, candidate.interchangeable)
-        if icon is not None:
-            kit.choices.append(_word_choice(candidate, icon, words, vocab.table))
-    for key, sector in vocab.table.sectors.items():
-        if key in sectors:
-            _add_defaults(kit, sector.defaults, 'sector', sector.title, vocab.table)
-    defaults = vocab.table.company_type_defaults[words.company_type]
-    _add_defaults(kit, defaults.concepts, 'company_type', defaults.title, vocab.table)
+    kit = _Kit(library=library, rng=rng, count=count, avoid=frozenset(avoid))
+    ranked = _ranked(chain.candidates, rng)
+    if not kit.avoid:
+        _walk(kit, chain, ranked)
+        return kit.choices or None
+    _walk(kit, chain, _drawn_by_weight(ranked, rng))  # fresh ideas, in an order each regeneration draws anew
+    for stage in ('other_icon', 'again'):
+        kit.stage = stage
+        _walk(kit, chain, ranked)
     return kit.choices or None
+
+
+@dataclass(kw_only=True, slots=True, frozen=True)
+class NamedSymbol:
+    """A symbol a text names by its rationale: its concept and the icons that concept draws."""
+
+    concept: str
+    icons: tuple[str, ...]  # every icon of the concept the set has
+    likely: tuple[str, ...]  # the ones the chooser picks between (the first `interchangeable`)
+
+
+def _named(
+    key: str, rationale: str, icons: Iterable[str], interchangeable: int, library: IconLibrary
+) -> tuple[str, NamedSymbol]:
+    present = tuple(icon for icon in icons if icon in library)
+    return rationale, NamedSymbol(concept=key, icons=present, likely=present[: max(1, interchangeable)])
+
+
+def _every_symbol(chain: _Chain, library: IconLibrary) -> dict[str, NamedSymbol]:
+    """Every symbol the chooser could give this profile, by the rationale it would be given."""
+    table = chain.vocab.table
+    every: dict[str, NamedSymbol] = {}
+    for candidate in chain.candidates:
+        rationale = _word_choice(candidate, '', chain.words, table).rationale
+        every.setdefault(*_named(candidate.key, rationale, candidate.icons, candidate.interchangeable, library))
+    titled: list[tuple[Origin, str, tuple[str, ...]]] = [
+        ('sector', sector.title, sector.defaults) for key, sector in table.sectors.items() if key in chain.sectors
+    ]
+    defaults = table.company_type_defaults[chain.words.company_type]
+    titled.append(('company_type', defaults.title, defaults.concepts))
+    for origin, title, keys in titled:
+        for key in keys:
+            concept = table.concepts[key]
+            rationale = _rationale(table, origin, label=concept.label, word=title, name='', sector=title)
+            every.setdefault(*_named(key, rationale, concept.icons, concept.interchangeable, library))
+    return every
+
+
+def symbols_named(
+    profile: CompanyProfile, texts: Iterable[str], *, library: IconLibrary, table: ConceptTable | None = None
+) -> list[NamedSymbol | None]:
+    """For each text (a logo concept's description and rationale), the symbol it says it draws: the one whose
+    rationale it quotes, the longest when several fit ('a flame, from the name Hearth' before 'a flame'); None when
+    it names none of this profile's symbols. A concept keeps the words, not the icon: the concept's `likely` icons
+    stand for the one drawn."""
+    if not library.is_installed:
+        return [None for _ in texts]
+    every = _every_symbol(_chain(profile, library, table), library)
+    by_length = sorted(every, key=len, reverse=True)
+    return [next((every[rationale] for rationale in by_length if rationale in text), None) for text in texts]

@@ -1,0 +1,239 @@
+"""Logos made again show other symbols: the kit's symbols are avoided (drawn again only when nothing else relevant is
+left), every new one still comes from the company's words or its sector, a locked concept's symbol is never repeated,
+and a kit made from scratch is drawn as before."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import re
+
+import pytest
+
+from bench.corpus import corpus_profiles
+from branding import drafts
+from branding.chain import ProviderChain
+from branding.design.symbols.choose import choose_symbols, symbols_named
+from branding.models import BrandingRequest, BrandKit, CompanyProfile, LogoConcept, LogoStyle, SectionName
+from branding.orchestrator import generate_kit, regenerate_section
+from branding.refine.rest import Rest, regenerate_rest
+from branding.sections.logos import DrawnBefore, drawn_before, symbol_plan
+from branding.settings import Settings
+from tests.fonts import INSTALLED_FONTS
+from tests.icons import INSTALLED_ICONS, needs_icons
+
+pytestmark = needs_icons
+
+OFFLINE = ProviderChain([], Settings())
+PROFILES = {profile.name: profile for profile in corpus_profiles()}
+BAKERY = PROFILES['Hearthstone Bakery']
+# the bakery, the bank, the perfume house, the kids' app, the Japanese design studio, the security firm
+COMPANIES = (
+    'Hearthstone Bakery',
+    'Granite Trust Bank',
+    'Maison Velours',
+    'Doodle Dino',
+    'さくらデザイン',
+    'Sentinel Ridge',
+)
+VARIATIONS = 6  # six concepts: the pictorial, combination and emblem marks each draw a symbol
+SYMBOL = re.compile(r'The symbol is (?P<label>an? [^,]+), (?P<source>[^.]+)\.')
+FROM_WORD = re.compile(r"from (?:the value )?'(?P<word>[^']+)'")
+
+
+def make(profile: CompanyProfile, seed: int = 1) -> tuple[BrandingRequest, BrandKit]:
+    request = BrandingRequest(company_profile=profile, num_variations=VARIATIONS, seed=seed)
+    return request, asyncio.run(generate_kit(request, chain=OFFLINE, fonts=INSTALLED_FONTS, icons=INSTALLED_ICONS))
+
+
+def regenerated(request: BrandingRequest, kit: BrandKit, seed: int) -> BrandKit:
+    fonts, icons = INSTALLED_FONTS, INSTALLED_ICONS
+    return asyncio.run(regenerate_section(request, kit, SectionName.LOGOS, fonts=fonts, icons=icons, seed=seed)).kit
+
+
+def symbols(kit: BrandKit) -> list[tuple[str, str]]:
+    """(label, where it came from) of each concept that draws a chosen symbol, as its description says."""
+    found = [SYMBOL.search(logo.description) for logo in kit.logos]
+    return [(match['label'], match['source']) for match in found if match is not None]
+
+
+def labels(kit: BrandKit) -> set[str]:
+    return {label for label, _ in symbols(kit)}
+
+
+def relevant(profile: CompanyProfile, source: str) -> bool:
+    """A symbol comes from a word the company wrote, from its name, or is a familiar sign of its sector or type."""
+    if source.startswith('a familiar sign of ') or source == f'from the name {profile.name}':
+        return True
+    said = ' '.join(
+        [profile.name, profile.industry, profile.description, profile.target_audience, *profile.brand_values]
+    )
+    word = FROM_WORD.match(source)
+    return word is not None and word['word'].casefold() in said.casefold()
+
+
+def every_label(profile: CompanyProfile) -> set[str]:
+    """Every symbol the chooser has for the profile."""
+    return {choice.label for choice in choose_symbols(profile, count=60, seed=1, library=INSTALLED_ICONS) or []}
+
+
+@pytest.mark.parametrize('name', COMPANIES)
+def test_regenerated_logos_show_other_relevant_symbols(name: str) -> None:
+    profile = PROFILES[name]
+    request, kit = make(profile)
+    before = labels(kit)
+    assert len(before) == 3
+    renewed = regenerated(request, kit.model_copy(deep=True), seed=7)
+
+    after = symbols(renewed)
+    new = {label for label, _ in after} - before
+    fresh = every_label(profile) - before  # what the chooser has besides the kit's symbols
+    assert len(new) == min(len(after), len(fresh)), f'{name}: {after} repeats {before} though {fresh} are left'
+    assert all(relevant(profile, source) for _, source in after), after
+    if len(fresh) >= len(after):  # all but the security firm (four symbols in all) have three new ones to give
+        assert not new & before and len(new) == len(after)
+
+
+def test_three_regenerations_of_a_bakery_show_six_symbols() -> None:
+    request, kit = make(BAKERY)
+    first = labels(kit)
+    seen: list[set[str]] = []
+    for seed in (21, 22, 23):
+        kit = regenerated(request, kit, seed)
+        assert all(relevant(BAKERY, source) for _, source in symbols(kit))
+        seen.append(labels(kit))
+    assert not seen[0] & first, 'the first regeneration repeats no symbol of the kit'
+    assert all(not earlier & later for earlier, later in itertools.pairwise(seen))
+    assert len(set().union(*seen)) >= 6, seen
+
+
+def test_the_rationale_names_the_word_a_new_symbol_came_from() -> None:
+    request, kit = make(BAKERY)
+    renewed = regenerated(request, kit.model_copy(deep=True), seed=5)
+    for logo in renewed.logos:
+        match = SYMBOL.search(logo.description)
+        if match is not None:
+            assert match['label'] in logo.rationale
+            assert FROM_WORD.match(match['source']) or match['source'].startswith('a familiar sign of ')
+
+
+def _symbol_index(kit: BrandKit) -> int:
+    return next(index for index, logo in enumerate(kit.logos) if SYMBOL.search(logo.description))
+
+
+@pytest.mark.parametrize('name', ['Hearthstone Bakery', 'Sentinel Ridge'])
+def test_a_locked_concepts_symbol_is_not_drawn_by_a_new_concept(name: str) -> None:
+    """Even for the security firm, whose four symbols leave the new concepts little else to draw."""
+    profile = PROFILES[name]
+    request, kit = make(profile)
+    locked = _symbol_index(kit)
+    kept = SYMBOL.search(kit.logos[locked].description)
+    assert kept is not None
+    kit.locks = ['palette', 'typography', 'taglines', 'guidelines', f'logos.{locked}']
+    for seed in (31, 32, 33, 34):
+        rest = Rest(request=request, seed=seed, fonts=INSTALLED_FONTS, icons=INSTALLED_ICONS)
+        renewed = asyncio.run(regenerate_rest(kit, rest))
+        assert renewed.logos[locked] == kit.logos[locked]
+        others = [logo for index, logo in enumerate(renewed.logos) if index != locked]
+        drawn = [match['label'] for logo in others if (match := SYMBOL.search(logo.description))]
+        assert drawn and kept['label'] not in drawn, drawn
+        if len(every_label(profile)) >= 6:
+            assert not set(drawn) & labels(kit), 'the concepts made again show other symbols than the old ones'
+
+
+def test_a_locked_symbol_is_never_drawn_again_even_when_nothing_else_is_left() -> None:
+    profile = PROFILES['Sentinel Ridge']  # four symbols: twelve concepts drawing one run out of new ones
+    _, kit = make(profile)
+    locked = _symbol_index(kit)
+    logo = kit.logos[locked]
+    kept = symbols_named(profile, [f'{logo.description}\n{logo.rationale}'], library=INSTALLED_ICONS)[0]
+    assert kept is not None
+    before = drawn_before(profile, kit.logos, {locked}, icons=INSTALLED_ICONS)
+    styles = [LogoStyle.PICTORIAL, LogoStyle.COMBINATION, LogoStyle.EMBLEM] * 4
+    plan = symbol_plan(profile, styles, 5, icons=INSTALLED_ICONS, taken=before.taken, avoid=before.avoid)
+    assert kept.concept not in [symbol.choice.concept for symbol in plan if symbol is not None]
+    # only avoided, as the other old concepts' symbols are, it would be drawn again once nothing else is left
+    soft = symbol_plan(profile, styles, 5, icons=INSTALLED_ICONS, avoid=before.avoid)
+    assert kept.concept in [symbol.choice.concept for symbol in soft if symbol is not None]
+
+
+def test_a_language_models_concepts_made_again_draw_other_symbols() -> None:
+    _, kit = make(BAKERY)
+    assert kit.color_palette is not None and kit.typography is not None
+    written = [
+        {'style': 'pictorial', 'description': 'A warm loaf.', 'rationale': 'Baked daily.'},
+        {'style': 'combination', 'description': 'Symbol and name.', 'rationale': 'Learned together.'},
+        {'style': 'emblem', 'description': "A baker's seal.", 'rationale': 'Made by hand.'},
+    ]
+    draft = drafts.LogosDraft.model_validate({'concepts': written})
+    palette, typography = kit.color_palette, kit.typography
+
+    def drawn(seed: int, before: DrawnBefore | None) -> list[LogoConcept]:
+        logos, _ = drafts.drawn_logos(
+            draft,
+            profile=BAKERY,
+            palette=palette,
+            typography=typography,
+            fonts=INSTALLED_FONTS,
+            icons=INSTALLED_ICONS,
+            count=3,
+            seed=seed,
+            before=before,
+        )
+        return logos
+
+    first = drawn(1, None)
+    again = drawn(2, drawn_before(BAKERY, first, locked=(), icons=INSTALLED_ICONS))
+    old, new = (
+        [match['label'] for logo in logos if (match := SYMBOL.search(logo.rationale))] for logos in (first, again)
+    )
+    assert len(old) == len(new) == 3
+    assert not set(old) & set(new), f'{new} repeats {old}'
+    sources = [match['source'] for logo in again if (match := SYMBOL.search(logo.rationale))]
+    assert all(relevant(BAKERY, source) for source in sources), sources
+
+
+def test_the_symbol_a_concept_draws_is_read_back_from_its_words() -> None:
+    _, kit = make(BAKERY, seed=3)
+    styles = [logo.style for logo in kit.logos]
+    plan = symbol_plan(BAKERY, styles, 3, icons=INSTALLED_ICONS)
+    texts = [f'{logo.description}\n{logo.rationale}' for logo in kit.logos]
+    named = symbols_named(BAKERY, texts, library=INSTALLED_ICONS)
+    assert [symbol and symbol.concept for symbol in named] == [symbol and symbol.choice.concept for symbol in plan]
+    for symbol, planned in zip(named, plan, strict=True):
+        if symbol is not None and planned is not None:
+            assert planned.choice.icon in symbol.likely
+    before = drawn_before(BAKERY, kit.logos, locked={_symbol_index(kit)}, icons=INSTALLED_ICONS)
+    assert before.taken and before.taken <= before.avoid
+    assert {symbol.choice.icon for symbol in plan if symbol is not None} <= before.avoid
+
+
+def test_avoided_symbols_come_back_only_when_nothing_else_is_left() -> None:
+    everything = choose_symbols(BAKERY, count=60, seed=1, library=INSTALLED_ICONS) or []
+    first = everything[:3]
+    avoided = {choice.icon for choice in first}
+    again = choose_symbols(BAKERY, count=3, seed=1, library=INSTALLED_ICONS, avoid=avoided) or []
+    assert len(again) == 3 and not {choice.concept for choice in again} & {choice.concept for choice in first}
+    # everything the chooser has avoided: it still draws, rather than nothing
+    every_icon = {choice.icon for choice in everything}
+    fallback = choose_symbols(BAKERY, count=len(everything), seed=1, library=INSTALLED_ICONS, avoid=every_icon)
+    assert fallback is not None and len(fallback) == len(everything)
+    assert {choice.concept for choice in fallback} <= {choice.concept for choice in everything}
+
+
+def test_other_icons_of_a_drawn_concept_come_before_the_icons_drawn_before() -> None:
+    everything = choose_symbols(BAKERY, count=60, seed=1, library=INSTALLED_ICONS) or []
+    avoided = {choice.icon for choice in everything}
+    assert 'bread' in avoided and 'baguette' not in avoided, 'the loaf of bread is drawn as a loaf, not a baguette'
+    again = choose_symbols(BAKERY, count=len(everything) + 3, seed=2, library=INSTALLED_ICONS, avoid=avoided) or []
+    drawn_before = [choice.icon in avoided for choice in again]
+    assert drawn_before == sorted(drawn_before), 'an icon of the old kit only after every other one'
+    assert 'baguette' in [choice.icon for choice in again][: drawn_before.index(True)]
+
+
+def test_a_kit_made_from_scratch_avoids_nothing() -> None:
+    request, kit = make(BAKERY, seed=2)
+    again = asyncio.run(generate_kit(request, chain=OFFLINE, fonts=INSTALLED_FONTS, icons=INSTALLED_ICONS))
+    assert [logo.svg for logo in again.logos] == [logo.svg for logo in kit.logos]
+    plain = choose_symbols(BAKERY, count=6, seed=2, library=INSTALLED_ICONS)
+    assert choose_symbols(BAKERY, count=6, seed=2, library=INSTALLED_ICONS, avoid=()) == plain
