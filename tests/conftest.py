@@ -18,6 +18,7 @@ from typing import ClassVar
 import httpx
 import pytest
 from hypothesis import settings as hypothesis_settings
+from nicegui.testing import User
 from playwright.async_api import Browser, async_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,6 +34,13 @@ os.environ['BRANDSMITH_RATE_LIMIT'] = '0'  # tests that need a limit set their o
 os.environ['BRANDSMITH_PAGE_RATE_LIMIT'] = '0'
 for key in ('TOGETHER_API_KEY', 'COHERE_API_KEY', 'CO_API_KEY', 'OPENAI_COMPAT_API_KEY', 'OPENAI_COMPAT_BASE_URL'):
     os.environ.pop(key, None)
+
+# NiceGUI's User looks three times, 0.1 s apart, for what an action should draw; on a busy machine (the suites run
+# two at a time) a store write or a redraw can take longer. Checks that pass still return at once; a missing element
+# fails after 5 s instead of 0.3 s.
+for patient in (User.should_see, User.should_not_see):
+    assert patient.__kwdefaults__ is not None
+    patient.__kwdefaults__['retries'] = 50
 
 # CI explores the same examples on every run, so a landing is never decided by a lucky draw; locally each run explores
 # new ones (and hypothesis remembers failures in .hypothesis/).
