@@ -50,7 +50,7 @@ TABLES = (
 BY_FILE = {table.file: table for table in TABLES}
 
 
-def _shipped(file: str) -> Json:
+def shipped(file: str) -> Json:
     data: Json = json.loads(packaged(file).read_text(encoding='utf-8'))
     return data
 
@@ -63,7 +63,7 @@ def test_each_shipped_table_loads_and_is_read_once(table: Table) -> None:
 @pytest.mark.parametrize('table', TABLES, ids=lambda table: table.file)
 def test_a_copy_of_each_table_loads_from_a_path(table: Table, tmp_path: Path) -> None:
     path = tmp_path / table.file
-    path.write_text(json.dumps(_shipped(table.file)), encoding='utf-8')
+    path.write_text(json.dumps(shipped(table.file)), encoding='utf-8')
     assert table.loader(path) == table.loader(None)
 
 
@@ -92,7 +92,7 @@ def _drop(key: str) -> Callable[[Json], None]:
     return mutate
 
 
-def _set(path: tuple[str | int, ...], value: object) -> Callable[[Json], None]:
+def set_at(path: tuple[str | int, ...], value: object) -> Callable[[Json], None]:
     def mutate(data: Json) -> None:
         target: Any = data
         for part in path[:-1]:
@@ -124,70 +124,70 @@ def _rename(path: tuple[str | int, ...], old: str, new: str) -> Callable[[Json],
 
 # (file, how the copy is broken, what the error must say: the entry and the problem)
 MALFORMED: tuple[tuple[str, Callable[[Json], None], tuple[str, ...]], ...] = (
-    ('lexicon.json', _set(('stopwords', 0), 'The'), ('stopwords[0]', "'The' is not one lower-case word")),
+    ('lexicon.json', set_at(('stopwords', 0), 'The'), ('stopwords[0]', "'The' is not one lower-case word")),
     ('lexicon.json', _drop('verbs'), ('verbs', 'Field required')),
     ('voices.json', _remove_entry(('voices', 'playful', 'closers')), ('voices.playful.closers', 'Field required')),
-    ('voices.json', _set(('voices', 'bold', 'closers'), []), ('voices.bold.closers', 'at least 1 item')),
+    ('voices.json', set_at(('voices', 'bold', 'closers'), []), ('voices.bold.closers', 'at least 1 item')),
     (
         'voices.json',
-        _set(('voices', 'bold', 'family_weights', 'slogan'), 2.0),
+        set_at(('voices', 'bold', 'family_weights', 'slogan'), 2.0),
         ('voices.bold.family_weights', 'slogan'),
     ),
-    ('voices.json', _set(('voices', 'bold', 'family_weights', 'triad'), -1), ('voices.bold.family_weights.triad',)),
+    ('voices.json', set_at(('voices', 'bold', 'family_weights', 'triad'), -1), ('voices.bold.family_weights.triad',)),
     (
         'voices.json',
-        _set(('voices', 'friendly', 'do_examples', 1), 'Hi {nmae}!'),
+        set_at(('voices', 'friendly', 'do_examples', 1), 'Hi {nmae}!'),
         ('voices.friendly.do_examples[1]', "['nmae']"),
     ),
     (
         'voices.json',
-        _set(('voices', 'caring', 'traits', 0, 'meaning'), 'We care for {audience'),
+        set_at(('voices', 'caring', 'traits', 0, 'meaning'), 'We care for {audience'),
         ('voices.caring.traits[0].meaning',),
     ),
     ('voices.json', _remove_entry(('voices', 'caring')), ('voices', "missing ['caring']")),
-    ('voices.json', _set(('voices', 'grumpy'), {}), ('voices.grumpy.cues', 'Field required')),
+    ('voices.json', set_at(('voices', 'grumpy'), {}), ('voices.grumpy.cues', 'Field required')),
     ('voices.json', _rename(('voices',), 'caring', 'grumpy'), ("missing ['caring'], unexpected ['grumpy']",)),
     (
         'brand_values.json',
-        _set(('values', 1, 'aliases'), ['clarity']),
+        set_at(('values', 1, 'aliases'), ['clarity']),
         ('values', "values[1] (simplicity): 'clarity' already names an earlier value"),
     ),
-    ('brand_values.json', _set(('values', 0, 'noun'), ''), ('values[0].noun', 'at least 1 character')),
-    ('brand_values.json', _set(('values', 2, 'aliases'), ['Trust']), ('values[2].aliases', "['Trust']")),
+    ('brand_values.json', set_at(('values', 0, 'noun'), ''), ('values[0].noun', 'at least 1 character')),
+    ('brand_values.json', set_at(('values', 2, 'aliases'), ['Trust']), ('values[2].aliases', "['Trust']")),
     ('company_types.json', _remove_entry(('company_types', 'devtools')), ('company_types', "missing ['devtools']")),
-    ('company_types.json', _set(('company_types', 'saas', 'pains'), []), ('company_types.saas.pains',)),
+    ('company_types.json', set_at(('company_types', 'saas', 'pains'), []), ('company_types.saas.pains',)),
     (
         'tagline_phrases.json',
-        _set(('general_lines', 3), 'One two three four five six seven eight nine ten eleven.'),
+        set_at(('general_lines', 3), 'One two three four five six seven eight nine ten eleven.'),
         ('general_lines[3]', 'longer than 10 words'),
     ),
     (
         'tagline_phrases.json',
-        _set(('imperative_frames', 2, 'voices'), ['bold', 'grumpy']),
+        set_at(('imperative_frames', 2, 'voices'), ['bold', 'grumpy']),
         ('imperative_frames[2].voices', "['grumpy']"),
     ),
     (
         'tagline_phrases.json',
-        _set(('contrast_templates', 0), '{Noun} without the {pains}.'),
+        set_at(('contrast_templates', 0), '{Noun} without the {pains}.'),
         ('contrast_templates[0]', "['pains']"),
     ),
     ('tagline_phrases.json', _remove_entry(('type_lines', 'fintech')), ('type_lines', "missing ['fintech']")),
-    ('guideline_phrases.json', _set(('dos', 1), 'Use *bold* sparingly.'), ('dos[1]', "['*']")),
-    ('guideline_phrases.json', _set(('donts', 0), '- Nested list.'), ('donts[0]', 'Markdown block')),
+    ('guideline_phrases.json', set_at(('dos', 1), 'Use *bold* sparingly.'), ('dos[1]', "['*']")),
+    ('guideline_phrases.json', set_at(('donts', 0), '- Nested list.'), ('donts[0]', 'Markdown block')),
     (
         'guideline_phrases.json',
-        _set(('type_applications', 'saas'), ['website', 'billboard']),
+        set_at(('type_applications', 'saas'), ['website', 'billboard']),
         ('type_applications', "saas: ['billboard']"),
     ),
     (
         'guideline_phrases.json',
-        _set(('applications', 'deck', 'text'), 'slides in {font}'),
+        set_at(('applications', 'deck', 'text'), 'slides in {font}'),
         ('applications.deck.text', "['font']"),
     ),
     ('guideline_phrases.json', _remove_entry(('interim', 'no_palette')), ('interim.no_palette', 'Field required')),
     ('palette_phrases.json', _remove_entry(('harmonies', 'triadic')), ('harmonies', "missing ['triadic']")),
-    ('palette_phrases.json', _set(('usage_guidelines',), 'Mostly {grey}.'), ('usage_guidelines', "['grey']")),
-    ('palette_phrases.json', _set(('role_notes', 'text'), 'Dark.'), ('role_notes', "unknown roles ['text']")),
+    ('palette_phrases.json', set_at(('usage_guidelines',), 'Mostly {grey}.'), ('usage_guidelines', "['grey']")),
+    ('palette_phrases.json', set_at(('role_notes', 'text'), 'Dark.'), ('role_notes', "unknown roles ['text']")),
 )
 
 
@@ -197,7 +197,7 @@ MALFORMED: tuple[tuple[str, Callable[[Json], None], tuple[str, ...]], ...] = (
 def test_a_malformed_copy_is_refused_naming_the_file_and_the_entry(
     file: str, mutate: Callable[[Json], None], expected: tuple[str, ...], tmp_path: Path
 ) -> None:
-    data = _shipped(file)
+    data = shipped(file)
     mutate(data)
     path = tmp_path / file
     path.write_text(json.dumps(data), encoding='utf-8')
@@ -219,7 +219,7 @@ def test_a_copy_that_is_not_json_is_refused_naming_the_file(table: Table, tmp_pa
 
 @pytest.mark.parametrize('table', TABLES, ids=lambda table: table.file)
 def test_a_misspelt_key_is_refused_not_ignored(table: Table, tmp_path: Path) -> None:
-    data = _shipped(table.file)
+    data = shipped(table.file)
     data['abuot'] = data.pop('about')
     path = tmp_path / table.file
     path.write_text(json.dumps(data), encoding='utf-8')

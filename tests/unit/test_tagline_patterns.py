@@ -11,20 +11,15 @@ from typing import Any
 
 import pytest
 
-from branding.design.data_files import DataFileError, packaged, template_fields
+from branding.design.data_files import DataFileError, template_fields
 from branding.design.language import read_profile
 from branding.sections.taglines.pattern_table import SLOTS, cased, fields_of, tagline_patterns
 from branding.sections.taglines.patterns import PATTERNS
 from branding.sections.taglines.phrases import tagline_phrases
+from tests.unit.test_data_files import Json, set_at, shipped
 from tests.unit.test_taglines import REALISTIC
 
-Json = dict[str, Any]
 Loader = Callable[..., object]
-
-
-def _shipped(file: str) -> Json:
-    data: Json = json.loads(packaged(file).read_text(encoding='utf-8'))
-    return data
 
 
 def _write(tmp_path: Path, file: str, data: Json) -> Path:
@@ -35,7 +30,7 @@ def _write(tmp_path: Path, file: str, data: Json) -> Path:
 
 def test_the_shipped_table_is_read_once_and_a_copy_loads_the_same(tmp_path: Path) -> None:
     assert tagline_patterns() is tagline_patterns()
-    assert tagline_patterns(_write(tmp_path, 'tagline_patterns.json', _shipped('tagline_patterns.json'))) == (
+    assert tagline_patterns(_write(tmp_path, 'tagline_patterns.json', shipped('tagline_patterns.json'))) == (
         tagline_patterns()
     )
 
@@ -71,16 +66,6 @@ def test_a_pattern_filled_with_other_fields_than_its_slots_is_refused() -> None:
         way_to.fill('promise.way_to', fields | {'noun': 'calm'})
 
 
-def _set(path: tuple[str | int, ...], value: object) -> Callable[[Json], None]:
-    def mutate(data: Json) -> None:
-        target: Any = data
-        for part in path[:-1]:
-            target = target[part]
-        target[path[-1]] = value
-
-    return mutate
-
-
 def _remove(path: tuple[str, ...]) -> Callable[[Json], None]:
     def mutate(data: Json) -> None:
         target: Any = data
@@ -95,17 +80,17 @@ def _remove(path: tuple[str, ...]) -> Callable[[Json], None]:
 MALFORMED: tuple[tuple[str, Callable[[Json], None], tuple[str, ...]], ...] = (
     (
         'tagline_patterns.json',
-        _set(('patterns', 'promise.way_to', 'template'), 'The {adjectiv} way to {action}.'),
+        set_at(('patterns', 'promise.way_to', 'template'), 'The {adjectiv} way to {action}.'),
         ('patterns: ', 'promise.way_to.template', "unknown template field(s) ['adjectiv']", "'Action'"),
     ),
     (  # a field the writer fills for another pattern, not this one
         'tagline_patterns.json',
-        _set(('patterns', 'name.think', 'template'), 'Think {noun}. Think {audience}.'),
+        set_at(('patterns', 'name.think', 'template'), 'Think {noun}. Think {audience}.'),
         ('name.think.template', "['audience']"),
     ),
     (
         'tagline_patterns.json',
-        _set(('patterns', 'audience.made_for', 'template'), 'Made for {audience.'),
+        set_at(('patterns', 'audience.made_for', 'template'), 'Made for {audience.'),
         ('audience.made_for.template', "expected '}'"),
     ),
     (
@@ -115,27 +100,27 @@ MALFORMED: tuple[tuple[str, Callable[[Json], None], tuple[str, ...]], ...] = (
     ),
     (
         'tagline_patterns.json',
-        _set(('patterns', 'promise.new_idea'), {'template': 'New {noun}.'}),
+        set_at(('patterns', 'promise.new_idea'), {'template': 'New {noun}.'}),
         ('patterns', "unexpected ['promise.new_idea']"),
     ),
     (
         'tagline_patterns.json',
-        _set(('patterns', 'name.think', 'voices'), ['bold', 'grumpy']),
+        set_at(('patterns', 'name.think', 'voices'), ['bold', 'grumpy']),
         ('patterns.name.think.voices', "unknown voices ['grumpy']"),
     ),
     (
         'tagline_patterns.json',
-        _set(('patterns', 'promise.where_meets', 'weight'), 0),
+        set_at(('patterns', 'promise.where_meets', 'weight'), 0),
         ('patterns.promise.where_meets.weight', 'greater than 0'),
     ),
     (
         'tagline_patterns.json',
-        _set(('patterns', 'promise.way_to', 'bare_weight'), 0.5),
+        set_at(('patterns', 'promise.way_to', 'bare_weight'), 0.5),
         ('promise.way_to.bare_weight', "only ['imperative.action']"),
     ),
     (
         'tagline_patterns.json',
-        _set(('patterns', 'promise.way_to', 'tempalte'), 'The {adjective} way.'),
+        set_at(('patterns', 'promise.way_to', 'tempalte'), 'The {adjective} way.'),
         ('patterns.promise.way_to.tempalte', 'Extra inputs are not permitted'),
     ),
     (
@@ -146,17 +131,17 @@ MALFORMED: tuple[tuple[str, Callable[[Json], None], tuple[str, ...]], ...] = (
     ('tagline_patterns.json', _remove(('banks', 'imperative')), ('banks', "missing ['imperative']")),
     (
         'tagline_patterns.json',
-        _set(('sector_lines', 'rationale'), 'A line only {sectr} speaks.'),
+        set_at(('sector_lines', 'rationale'), 'A line only {sectr} speaks.'),
         ('sector_lines.rationale', "['sectr']"),
     ),
     (
         'tagline_patterns.json',
-        _set(('general_lines', 'company'), '{type} company'),
+        set_at(('general_lines', 'company'), '{type} company'),
         ('general_lines.company', "['type']"),
     ),
     (
         'tagline_phrases.json',
-        _set(('mass_noun_endings', 1), 'ANCE'),
+        set_at(('mass_noun_endings', 1), 'ANCE'),
         ('mass_noun_endings[1]', "'ANCE' is not one lower-case word"),
     ),
     ('tagline_phrases.json', _remove(('fallback_pain',)), ('fallback_pain', 'Field required')),
@@ -170,7 +155,7 @@ LOADERS: dict[str, Loader] = {'tagline_patterns.json': tagline_patterns, 'taglin
 def test_a_malformed_copy_is_refused_naming_the_entry_and_the_problem(
     file: str, mutate: Callable[[Json], None], expected: tuple[str, ...], tmp_path: Path
 ) -> None:
-    data = _shipped(file)
+    data = shipped(file)
     mutate(data)
     path = _write(tmp_path, file, data)
     with pytest.raises(DataFileError) as refused:
