@@ -158,6 +158,14 @@ class AppServer:
             text = log.read().decode(errors='replace')
         return [line for line in text.splitlines() if SERVER_LOG_PROBLEM.search(line)]
 
+    def first_problem_since(self, offset: int, lines: int = 160) -> str:
+        """The log from the first problem after byte `offset` on, `lines` long: the whole traceback, to debug by."""
+        with self.log_path.open('rb') as log:
+            log.seek(offset)
+            text = log.read().decode(errors='replace').splitlines()
+        first = next((number for number, line in enumerate(text) if SERVER_LOG_PROBLEM.search(line)), 0)
+        return '\n'.join(text[first : first + lines])
+
 
 @pytest.fixture(autouse=True)
 def server_logs_stay_clean(request: pytest.FixtureRequest) -> Iterator[None]:
@@ -173,7 +181,12 @@ def server_logs_stay_clean(request: pytest.FixtureRequest) -> Iterator[None]:
         for line in server.problems_since(marks.get(id(server), 0))
     ]
     if problems:
-        pytest.fail('the server logged errors during this test:\n' + '\n'.join(problems[:20]), pytrace=False)
+        failing = next(server for server in AppServer.started if problems[0].startswith(f'{server.url}: '))
+        log = failing.first_problem_since(marks.get(id(failing), 0))
+        summary = '\n'.join(problems[:20])
+        pytest.fail(
+            f'the server logged errors during this test:\n{summary}\n\nits log from there:\n{log}', pytrace=False
+        )
 
 
 @pytest.fixture(scope='session')

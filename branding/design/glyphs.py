@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
@@ -68,6 +69,9 @@ class _LoadedFont:
     cmap: dict[int, str]
     advances: dict[str, int]
     metrics: FontMetrics
+    # fontTools decompiles a glyph on first use, in place and unguarded: two threads drawing one glyph (mockups drawn
+    # at once for a page's images) could see it half made ("'Glyph' object has no attribute 'data'")
+    drawing: threading.Lock = field(default_factory=threading.Lock, compare=False)
 
 
 def _tenths(value: float) -> int:
@@ -158,11 +162,12 @@ def _glyph(path: Path, codepoint: int) -> GlyphOutline | None:
     if font is None or codepoint not in font.cmap:
         return None
     name = font.cmap[codepoint]
-    glyph = font.glyph_set[name]
     pen = _RelativePathPen(font.glyph_set)
-    glyph.draw(pen)
     bounds_pen = BoundsPen(font.glyph_set)
-    glyph.draw(bounds_pen)
+    with font.drawing:
+        glyph = font.glyph_set[name]
+        glyph.draw(pen)
+        glyph.draw(bounds_pen)
     bounds = None
     if bounds_pen.bounds is not None:
         x_min, y_min, x_max, y_max = bounds_pen.bounds
