@@ -11,8 +11,12 @@ run: $(VENV)/.runtime fonts icons assets
 dev: $(VENV)/.runtime fonts icons assets
 	@BRANDSMITH_DEV=1 HOST=$${HOST:-127.0.0.1} $(BIN)/python app.py
 
+# the suites but the browser's run two at a time (a file per worker, so a module's app server starts once); the
+# browser suite runs alone after them, as its pages and app servers keep both cores busy
+TEST_WORKERS ?= 2
 test: $(VENV)/.test fonts icons assets chromium servers lint
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadfile --ignore=tests/e2e
+	$(BIN)/python -m pytest -q tests/e2e
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check .
