@@ -25,6 +25,7 @@ from branding.design.palette import BASE_ROLES, HARMONIES
 from branding.models import TONES, CompanyType
 from branding.sections.guideline_phrases import guideline_phrases
 from branding.sections.palette_phrases import palette_phrases
+from branding.sections.taglines.pattern_table import tagline_patterns
 from branding.sections.taglines.phrases import tagline_phrases
 from tests.unit.test_taglines import REALISTIC
 
@@ -44,6 +45,7 @@ TABLES = (
     Table(file='brand_values.json', loader=value_senses),
     Table(file='company_types.json', loader=company_types),
     Table(file='tagline_phrases.json', loader=tagline_phrases),
+    Table(file='tagline_patterns.json', loader=tagline_patterns),
     Table(file='guideline_phrases.json', loader=guideline_phrases),
     Table(file='palette_phrases.json', loader=palette_phrases),
 )
@@ -102,7 +104,7 @@ def set_at(path: tuple[str | int, ...], value: object) -> Callable[[Json], None]
     return mutate
 
 
-def _remove_entry(path: tuple[str | int, ...]) -> Callable[[Json], None]:
+def remove_entry(path: tuple[str | int, ...]) -> Callable[[Json], None]:
     def mutate(data: Json) -> None:
         target: Any = data
         for part in path[:-1]:
@@ -126,7 +128,7 @@ def _rename(path: tuple[str | int, ...], old: str, new: str) -> Callable[[Json],
 MALFORMED: tuple[tuple[str, Callable[[Json], None], tuple[str, ...]], ...] = (
     ('lexicon.json', set_at(('stopwords', 0), 'The'), ('stopwords[0]', "'The' is not one lower-case word")),
     ('lexicon.json', _drop('verbs'), ('verbs', 'Field required')),
-    ('voices.json', _remove_entry(('voices', 'playful', 'closers')), ('voices.playful.closers', 'Field required')),
+    ('voices.json', remove_entry(('voices', 'playful', 'closers')), ('voices.playful.closers', 'Field required')),
     ('voices.json', set_at(('voices', 'bold', 'closers'), []), ('voices.bold.closers', 'at least 1 item')),
     (
         'voices.json',
@@ -144,7 +146,7 @@ MALFORMED: tuple[tuple[str, Callable[[Json], None], tuple[str, ...]], ...] = (
         set_at(('voices', 'caring', 'traits', 0, 'meaning'), 'We care for {audience'),
         ('voices.caring.traits[0].meaning',),
     ),
-    ('voices.json', _remove_entry(('voices', 'caring')), ('voices', "missing ['caring']")),
+    ('voices.json', remove_entry(('voices', 'caring')), ('voices', "missing ['caring']")),
     ('voices.json', set_at(('voices', 'grumpy'), {}), ('voices.grumpy.cues', 'Field required')),
     ('voices.json', _rename(('voices',), 'caring', 'grumpy'), ("missing ['caring'], unexpected ['grumpy']",)),
     (
@@ -154,7 +156,7 @@ MALFORMED: tuple[tuple[str, Callable[[Json], None], tuple[str, ...]], ...] = (
     ),
     ('brand_values.json', set_at(('values', 0, 'noun'), ''), ('values[0].noun', 'at least 1 character')),
     ('brand_values.json', set_at(('values', 2, 'aliases'), ['Trust']), ('values[2].aliases', "['Trust']")),
-    ('company_types.json', _remove_entry(('company_types', 'devtools')), ('company_types', "missing ['devtools']")),
+    ('company_types.json', remove_entry(('company_types', 'devtools')), ('company_types', "missing ['devtools']")),
     ('company_types.json', set_at(('company_types', 'saas', 'pains'), []), ('company_types.saas.pains',)),
     (
         'tagline_phrases.json',
@@ -171,7 +173,7 @@ MALFORMED: tuple[tuple[str, Callable[[Json], None], tuple[str, ...]], ...] = (
         set_at(('contrast_templates', 0), '{Noun} without the {pains}.'),
         ('contrast_templates[0]', "['pains']"),
     ),
-    ('tagline_phrases.json', _remove_entry(('type_lines', 'fintech')), ('type_lines', "missing ['fintech']")),
+    ('tagline_phrases.json', remove_entry(('type_lines', 'fintech')), ('type_lines', "missing ['fintech']")),
     ('guideline_phrases.json', set_at(('dos', 1), 'Use *bold* sparingly.'), ('dos[1]', "['*']")),
     ('guideline_phrases.json', set_at(('donts', 0), '- Nested list.'), ('donts[0]', 'Markdown block')),
     (
@@ -184,8 +186,8 @@ MALFORMED: tuple[tuple[str, Callable[[Json], None], tuple[str, ...]], ...] = (
         set_at(('applications', 'deck', 'text'), 'slides in {font}'),
         ('applications.deck.text', "['font']"),
     ),
-    ('guideline_phrases.json', _remove_entry(('interim', 'no_palette')), ('interim.no_palette', 'Field required')),
-    ('palette_phrases.json', _remove_entry(('harmonies', 'triadic')), ('harmonies', "missing ['triadic']")),
+    ('guideline_phrases.json', remove_entry(('interim', 'no_palette')), ('interim.no_palette', 'Field required')),
+    ('palette_phrases.json', remove_entry(('harmonies', 'triadic')), ('harmonies', "missing ['triadic']")),
     ('palette_phrases.json', set_at(('usage_guidelines',), 'Mostly {grey}.'), ('usage_guidelines', "['grey']")),
     ('palette_phrases.json', set_at(('role_notes', 'text'), 'Dark.'), ('role_notes', "unknown roles ['text']")),
 )
@@ -197,6 +199,11 @@ MALFORMED: tuple[tuple[str, Callable[[Json], None], tuple[str, ...]], ...] = (
 def test_a_malformed_copy_is_refused_naming_the_file_and_the_entry(
     file: str, mutate: Callable[[Json], None], expected: tuple[str, ...], tmp_path: Path
 ) -> None:
+    assert_refused(file, mutate, expected, tmp_path)
+
+
+def assert_refused(file: str, mutate: Callable[[Json], None], expected: tuple[str, ...], tmp_path: Path) -> None:
+    """A copy of the shipped `file` changed by `mutate` is refused, the message naming the file and each `expected`."""
     data = shipped(file)
     mutate(data)
     path = tmp_path / file
@@ -206,7 +213,7 @@ def test_a_malformed_copy_is_refused_naming_the_file_and_the_entry(
     message = str(refused.value)
     assert message.startswith(f'{path} is malformed: ')
     for part in expected:
-        assert part in message
+        assert part in message, message
 
 
 @pytest.mark.parametrize('table', TABLES, ids=lambda table: table.file)

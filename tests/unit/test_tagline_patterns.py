@@ -3,36 +3,19 @@ template may use only the fields its pattern is filled with, and every pattern t
 
 from __future__ import annotations
 
-import json
 import random
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from branding.design.data_files import DataFileError, template_fields
+from branding.design.data_files import template_fields
 from branding.design.language import read_profile
 from branding.sections.taglines.pattern_table import SLOTS, cased, fields_of, tagline_patterns
 from branding.sections.taglines.patterns import PATTERNS
 from branding.sections.taglines.phrases import tagline_phrases
-from tests.unit.test_data_files import Json, set_at, shipped
+from tests.unit.test_data_files import Json, assert_refused, remove_entry, set_at
 from tests.unit.test_taglines import REALISTIC
-
-Loader = Callable[..., object]
-
-
-def _write(tmp_path: Path, file: str, data: Json) -> Path:
-    path = tmp_path / file
-    path.write_text(json.dumps(data), encoding='utf-8')
-    return path
-
-
-def test_the_shipped_table_is_read_once_and_a_copy_loads_the_same(tmp_path: Path) -> None:
-    assert tagline_patterns() is tagline_patterns()
-    assert tagline_patterns(_write(tmp_path, 'tagline_patterns.json', shipped('tagline_patterns.json'))) == (
-        tagline_patterns()
-    )
 
 
 def test_each_shipped_template_uses_only_the_fields_its_pattern_is_filled_with() -> None:
@@ -66,16 +49,6 @@ def test_a_pattern_filled_with_other_fields_than_its_slots_is_refused() -> None:
         way_to.fill('promise.way_to', fields | {'noun': 'calm'})
 
 
-def _remove(path: tuple[str, ...]) -> Callable[[Json], None]:
-    def mutate(data: Json) -> None:
-        target: Any = data
-        for part in path[:-1]:
-            target = target[part]
-        del target[path[-1]]
-
-    return mutate
-
-
 # (file, how the copy is broken, what the error must say: the entry and the problem)
 MALFORMED: tuple[tuple[str, Callable[[Json], None], tuple[str, ...]], ...] = (
     (
@@ -95,7 +68,7 @@ MALFORMED: tuple[tuple[str, Callable[[Json], None], tuple[str, ...]], ...] = (
     ),
     (
         'tagline_patterns.json',
-        _remove(('patterns', 'promise.way_to')),
+        remove_entry(('patterns', 'promise.way_to')),
         ('patterns', "missing ['promise.way_to']"),
     ),
     (
@@ -125,10 +98,10 @@ MALFORMED: tuple[tuple[str, Callable[[Json], None], tuple[str, ...]], ...] = (
     ),
     (
         'tagline_patterns.json',
-        _remove(('family_rationales', 'name')),
+        remove_entry(('family_rationales', 'name')),
         ('family_rationales', "missing ['name']"),
     ),
-    ('tagline_patterns.json', _remove(('banks', 'imperative')), ('banks', "missing ['imperative']")),
+    ('tagline_patterns.json', remove_entry(('banks', 'imperative')), ('banks', "missing ['imperative']")),
     (
         'tagline_patterns.json',
         set_at(('sector_lines', 'rationale'), 'A line only {sectr} speaks.'),
@@ -144,9 +117,8 @@ MALFORMED: tuple[tuple[str, Callable[[Json], None], tuple[str, ...]], ...] = (
         set_at(('mass_noun_endings', 1), 'ANCE'),
         ('mass_noun_endings[1]', "'ANCE' is not one lower-case word"),
     ),
-    ('tagline_phrases.json', _remove(('fallback_pain',)), ('fallback_pain', 'Field required')),
+    ('tagline_phrases.json', remove_entry(('fallback_pain',)), ('fallback_pain', 'Field required')),
 )
-LOADERS: dict[str, Loader] = {'tagline_patterns.json': tagline_patterns, 'tagline_phrases.json': tagline_phrases}
 
 
 @pytest.mark.parametrize(
@@ -155,12 +127,4 @@ LOADERS: dict[str, Loader] = {'tagline_patterns.json': tagline_patterns, 'taglin
 def test_a_malformed_copy_is_refused_naming_the_entry_and_the_problem(
     file: str, mutate: Callable[[Json], None], expected: tuple[str, ...], tmp_path: Path
 ) -> None:
-    data = shipped(file)
-    mutate(data)
-    path = _write(tmp_path, file, data)
-    with pytest.raises(DataFileError) as refused:
-        LOADERS[file](path)
-    message = str(refused.value)
-    assert message.startswith(f'{path} is malformed: ')
-    for part in expected:
-        assert part in message, message
+    assert_refused(file, mutate, expected, tmp_path)
