@@ -7,7 +7,7 @@ from typing import Any
 
 import httpx
 import pytest
-from playwright.async_api import Browser, Page, expect
+from playwright.async_api import Browser, CDPSession, Error, Page, expect
 
 from components import theme
 from tests.conftest import AppServer
@@ -190,9 +190,30 @@ async def unnamed_controls(page: Page) -> list[str]:
         if node.get('ignored') or role not in CONTROL_ROLES:
             continue
         if not str(node.get('name', {}).get('value', '')).strip():
-            unnamed.append(f'{role} (backend node {node.get("backendDOMNodeId")})')
+            unnamed.append(f'{role}: {await outer_html(session, node.get("backendDOMNodeId"))}')
     await session.detach()
     return unnamed
+
+
+async def settled_unnamed_controls(page: Page) -> list[str]:
+    """Unnamed controls once the page has settled: a control caught mid-redraw (a list the server is redrawing) may
+    lack its name for a frame, so the tree is read again for up to 5 s, as Playwright's own assertions retry."""
+    unnamed = await unnamed_controls(page)
+    for _ in range(20):
+        if not unnamed:
+            break
+        await page.wait_for_timeout(250)
+        unnamed = await unnamed_controls(page)
+    return unnamed
+
+
+async def outer_html(session: CDPSession, backend_node_id: int | None) -> str:
+    """The start of a node's markup, so a failure says which control it is."""
+    try:
+        markup = await session.send('DOM.getOuterHTML', {'backendNodeId': backend_node_id})
+    except Error as error:  # the node left the page between the two calls
+        return f'backend node {backend_node_id} ({error.message})'
+    return str(markup['outerHTML'])[:300]
 
 
 async def low_contrast_texts(page: Page) -> list[str]:
@@ -296,13 +317,13 @@ async def test_the_results_headings_go_down_one_level_at_a_time(app_server: AppS
 
 async def test_every_control_has_an_accessible_name(app_server: AppServer, browser: Browser) -> None:
     page = await open_studio(browser, app_server.url)
-    assert await unnamed_controls(page) == []
+    assert await settled_unnamed_controls(page) == []
     await page.get_by_role('button', name='Try an example').click()
     await page.get_by_role('button', name='Generate brand kit').click()
     await expect(page.get_by_text('Your brand kit is ready')).to_be_visible(timeout=20_000)
     await page.get_by_text('Your recent kits').click()
     await expect(page.get_by_role('button', name='Delete this kit')).to_be_visible()
-    assert await unnamed_controls(page) == []
+    assert await settled_unnamed_controls(page) == []
 
 
 @pytest.mark.parametrize('dark', [False, True], ids=['light', 'dark'])
@@ -365,7 +386,7 @@ async def test_the_share_page_works_from_the_keyboard_with_visible_focus(browser
 
 async def test_every_control_of_the_share_page_has_an_accessible_name(browser: Browser, share_url: str) -> None:
     page = await open_share_page(browser, share_url)
-    assert await unnamed_controls(page) == []
+    assert await settled_unnamed_controls(page) == []
 
 
 @pytest.mark.parametrize('dark', [False, True], ids=['light', 'dark'])
