@@ -5,6 +5,8 @@ the file's bytes.
     data, filename, media_type = export_kit(kit, 'tokens', fonts=FontLibrary(root=settings.fonts_dir), icons=icons)
 
 PDF and PNG rendering take a few hundred milliseconds of CPU: call `export_kit` from a worker thread in async code.
+With `public_url` (BRANDSMITH_PUBLIC_URL, where people reach this server) the email signature in the mockups and the
+full archive shows its logo from there; without it the signature is text alone and the mockups' README says why.
 Every format works on a kit with sections missing (a focused request) and says in the file what is missing.
 """
 
@@ -26,7 +28,7 @@ from branding.exports.common import (
     zip_archive,
 )
 from branding.exports.css import css_variables, tailwind_v3, tailwind_v4
-from branding.exports.inuse import board_png, mockup_files, mockups_zip
+from branding.exports.inuse import board_png, mockup_files, mockups_zip, signature_logo_url
 from branding.exports.licenses import font_licences
 from branding.exports.logo_pack import logo_pack_files, logo_pack_zip
 from branding.exports.markdown import markdown_bytes
@@ -57,12 +59,14 @@ MOCKUPS_FOLDER = 'mockups'  # and the mockups'
 @dataclass(kw_only=True, slots=True, frozen=True)
 class Installed:
     """What this server has installed that the exports read: the font files, and the icon set (None where the caller
-    has none: the logo pack then goes without the icon set's licence and says so)."""
+    has none: the logo pack then goes without the icon set's licence and says so); and where it is reached."""
 
     fonts: FontLibrary
     icons: IconLibrary | None = None
     paintings: Mapping[int, bytes] = field(default_factory=dict)  # the kit's logo paintings (the store keeps them)
     renders: Executor | None = None  # worker processes for the logo pack's PNGs (logo_pack.render_pool)
+    public_url: str | None = None  # where people reach this server (BRANDSMITH_PUBLIC_URL): the signature's logo
+    rev: int | None = None  # the kit's revision the export is of (the logo's URL names it); None: the kit as saved now
 
 
 Render = Callable[[BrandKit, Installed], bytes]
@@ -109,8 +113,18 @@ def _logo_pack(kit: BrandKit, installed: Installed) -> bytes:
 
 def _bundle(kit: BrandKit, installed: Installed) -> bytes:
     return bundle_zip(
-        kit, installed.fonts, icons=installed.icons, paintings=installed.paintings, renders=installed.renders
+        kit,
+        installed.fonts,
+        icons=installed.icons,
+        paintings=installed.paintings,
+        renders=installed.renders,
+        public_url=installed.public_url,
+        rev=installed.rev,
     )
+
+
+def _mockups(kit: BrandKit, installed: Installed) -> bytes:
+    return mockups_zip(kit, installed.fonts, logo_url=signature_logo_url(installed.public_url, kit, rev=installed.rev))
 
 
 def _brand_book(kit: BrandKit, installed: Installed) -> bytes:
@@ -149,10 +163,15 @@ def bundle_zip(
     icons: IconLibrary | None = None,
     paintings: Mapping[int, bytes] | None = None,
     renders: Executor | None = None,
+    public_url: str | None = None,
+    rev: int | None = None,
 ) -> bytes:
-    """Every format, the logos as SVG and PNG, the logo pack (with the logo paintings and their traces),
-    LICENSES/fonts.txt and a README listing it all."""
-    installed = Installed(fonts=fonts, icons=icons, paintings=paintings or {}, renders=renders)
+    """Every format, the logos as SVG and PNG, the logo pack (with the logo paintings and their traces), the mockups
+    (the signature's logo shown from `public_url` when given, for revision `rev`), LICENSES/fonts.txt and a README
+    listing it all."""
+    installed = Installed(
+        fonts=fonts, icons=icons, paintings=paintings or {}, renders=renders, public_url=public_url, rev=rev
+    )
     files = {fmt.filename(kit): fmt.render(kit, installed) for fmt in EXPORTS.values() if fmt.in_bundle}
     files |= {f'logos/svg/{name}': data for name, data in logo_svgs(kit).items()}
     files |= {f'logos/png/{name}': data for name, data in logo_pngs(kit).items()}
@@ -160,7 +179,8 @@ def bundle_zip(
         f'{LOGO_PACK_FOLDER}/{path}': data
         for path, data in logo_pack_files(kit, fonts, icons, paintings=paintings, renders=renders).items()
     }
-    files |= {f'{MOCKUPS_FOLDER}/{path}': data for path, data in mockup_files(kit, fonts).items()}
+    logo_url = signature_logo_url(public_url, kit, rev=rev)
+    files |= {f'{MOCKUPS_FOLDER}/{path}': data for path, data in mockup_files(kit, fonts, logo_url=logo_url).items()}
     files['LICENSES/fonts.txt'] = font_licences(kit, fonts).encode('utf-8')
     return zip_archive({'README.txt': _readme(kit, files), **files}, kit.generated_at)
 
@@ -232,7 +252,7 @@ EXPORTS: dict[str, ExportFormat] = {
                 'the brand in use: board, business card, social headers, website, phone, slide, letterhead and '
                 'email signature, as PNG and SVG (the signature also as HTML)'
             ),
-            render=_with_fonts(mockups_zip),
+            render=_mockups,
             in_bundle=False,
         ),
         ExportFormat(
@@ -281,11 +301,16 @@ def export_kit(
     icons: IconLibrary | None = None,
     paintings: Mapping[int, bytes] | None = None,
     renders: Executor | None = None,
+    public_url: str | None = None,
+    rev: int | None = None,
 ) -> tuple[bytes, str, str]:
     """(file content, file name, media type) of `kit` in the format called `format_name` (see EXPORTS), with the font
     files installed in `fonts`, the icon set in `icons` (the logo pack ships its licence), the logo `paintings`
     kept with the kit, by concept index, and the worker processes the logo pack's PNGs are rendered by (`renders`,
-    the service's; in this thread without)."""
+    the service's; in this thread without). With `public_url` (the server's BRANDSMITH_PUBLIC_URL) the email
+    signature shows its logo from the in-use route there, for the kit's revision `rev` (None: as saved now)."""
     fmt = export_format(format_name)
-    installed = Installed(fonts=fonts, icons=icons, paintings=paintings or {}, renders=renders)
+    installed = Installed(
+        fonts=fonts, icons=icons, paintings=paintings or {}, renders=renders, public_url=public_url, rev=rev
+    )
     return fmt.render(kit, installed), fmt.filename(kit), fmt.media_type

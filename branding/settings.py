@@ -4,11 +4,30 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
-from pydantic import AliasChoices, Field, SecretStr
+from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def public_base_url(value: str) -> str:
+    """`value` as the base of absolute URLs to this server: http(s), a host, a path at most (a trailing slash
+    dropped); ValueError saying what is wrong otherwise."""
+    url = value.strip().rstrip('/')
+    try:
+        parts = urlsplit(url)
+        absolute = parts.scheme.lower() in {'http', 'https'} and bool(parts.hostname) and parts.port != 0
+    except ValueError:  # an unclosed [IPv6] or a port out of range
+        absolute = False
+    if not absolute:
+        raise ValueError('must be an absolute http:// or https:// URL with a host, like https://brand.example')
+    if '?' in url or '#' in url:
+        raise ValueError('must have no query (?...) or fragment (#...): paths are added to it')
+    if '@' in parts.netloc or any(char.isspace() or not char.isprintable() for char in url):
+        raise ValueError('must have no user name, password, spaces or control characters')
+    return url
 
 
 class Settings(BaseSettings):
@@ -41,6 +60,8 @@ class Settings(BaseSettings):
     api_tokens: SecretStr | None = Field(default=None, validation_alias='BRANDSMITH_API_TOKENS')
     api_tokens_file: Path | None = Field(default=None, validation_alias='BRANDSMITH_API_TOKENS_FILE')
     admin_token: SecretStr | None = Field(default=None, validation_alias='BRANDSMITH_ADMIN_TOKEN')
+    # where people reach this server ('https://brand.example'): the exports' email signature shows its logo from there
+    public_url: str | None = Field(default=None, validation_alias='BRANDSMITH_PUBLIC_URL')
 
     providers: str = Field(default='together,cohere,offline', validation_alias='BRANDSMITH_PROVIDERS')
 
@@ -73,6 +94,11 @@ class Settings(BaseSettings):
     retry_after_cap_s: float = Field(default=5.0, ge=0, validation_alias='BRANDSMITH_RETRY_AFTER_CAP')
     breaker_threshold: int = Field(default=3, ge=1, validation_alias='BRANDSMITH_BREAKER_THRESHOLD')
     breaker_cooldown_s: float = Field(default=60.0, ge=0, validation_alias='BRANDSMITH_BREAKER_COOLDOWN')
+
+    @field_validator('public_url')
+    @classmethod
+    def _public_url(cls, value: str | None) -> str | None:
+        return public_base_url(value) if value and value.strip() else None
 
     @property
     def cors_origin_list(self) -> list[str]:

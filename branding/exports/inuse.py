@@ -1,5 +1,6 @@
 """The brand in use as files: the brand board as PNG (1600x1000, and 1200x630 for link previews), and every mockup
-as PNG and SVG (the email signature also as HTML) in one ZIP.
+as PNG and SVG (the email signature also as HTML) in one ZIP. The signature shows its logo from where this server
+hosts it (`signature_logo_url`, BRANDSMITH_PUBLIC_URL): an exported file knows no other address to fetch it from.
 
 Rendering takes a few seconds of CPU for the whole set: call these from a worker thread in async code. Renders are
 cached per kit revision (the kit's JSON), so a board asked for again, or by the share page's preview, is not redrawn.
@@ -10,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections import OrderedDict
 from threading import Lock
+from urllib.parse import quote, urlencode
 
 import resvg_py
 
@@ -76,6 +78,19 @@ def drawing_png(kit: BrandKit, fonts: FontLibrary, name: str, *, thumbnail: bool
     return _store(key, render(svg, mockup, width=THUMBNAIL_WIDTH if thumbnail else None))
 
 
+def drawing_path(kit: BrandKit, name: str, *, rev: int | None = None) -> str:
+    """Where the in-use route (`GET /api/v1/kits/{id}/in-use/{name}.png`) serves drawing `name` of `kit`, as saved
+    now or at revision `rev`, with the drawing's revision as `v` (which the route caches for good)."""
+    query = urlencode({'v': revision(kit)} | ({'rev': rev} if rev else {}))
+    return f'/api/v1/kits/{quote(kit.id, safe="")}/in-use/{name}.png?{query}'
+
+
+def signature_logo_url(public_url: str | None, kit: BrandKit, *, rev: int | None = None) -> str:
+    """The absolute URL of the signature's logo on this server, reached at `public_url` (BRANDSMITH_PUBLIC_URL, no
+    trailing slash); '' without one."""
+    return f'{public_url}{drawing_path(kit, "signature-logo", rev=rev)}' if public_url else ''
+
+
 def board_png(kit: BrandKit, fonts: FontLibrary) -> bytes:
     """The brand board, 1600x1000."""
     return drawing_png(kit, fonts, 'brand-board')
@@ -86,27 +101,36 @@ def _described(mockup: Mockup) -> str:
     return f'  {mockup.name}.png/.svg: {mockup.title}, {mockup.width}x{mockup.height} px{note}'
 
 
-def mockup_files(kit: BrandKit, fonts: FontLibrary) -> dict[str, bytes]:
-    """{'png/instagram-post.png': …, 'svg/instagram-post.svg': …, 'email-signature.html': …, 'README.txt': …}."""
+def _signature_described(logo_url: str) -> str:
+    pasted = '  email-signature.html: paste into your mail client (Gmail, Outlook, Apple Mail) as the signature'
+    if logo_url:
+        return f'{pasted}; it shows the logo (png/signature-logo.png) from {logo_url}'
+    # mail clients show a signature's images only from a web address, and the archive does not know this server's
+    return f'{pasted}; without the logo: the server names no public address (its setting BRANDSMITH_PUBLIC_URL adds it)'
+
+
+def mockup_files(kit: BrandKit, fonts: FontLibrary, *, logo_url: str = '') -> dict[str, bytes]:
+    """{'png/instagram-post.png': …, 'svg/instagram-post.svg': …, 'email-signature.html': …, 'README.txt': …}; the
+    signature shows its logo from `logo_url` (absolute, see signature_logo_url), without one it is text alone."""
     ctx = in_use(kit, fonts)
     files: dict[str, bytes] = {}
     for mockup in IN_USE.values():
         canvas = mockup.draw(ctx)
         files[f'svg/{mockup.name}.svg'] = canvas.svg().encode('utf-8')
         files[f'png/{mockup.name}.png'] = render(canvas.svg(printed=False), mockup)
-    files['email-signature.html'] = signature_html(ctx).encode('utf-8')
+    files['email-signature.html'] = signature_html(ctx, logo_url=logo_url).encode('utf-8')
     lines = [
         f'{ctx.name}: the brand in use, drawn from the kit (placeholder people and contact details are examples).',
         '',
         *(_described(mockup) for mockup in IN_USE.values()),
-        '  email-signature.html: paste into your mail client (Gmail, Outlook, Apple Mail) as the signature',
+        _signature_described(logo_url),
     ]
     return {'README.txt': ('\n'.join(lines) + '\n').encode('utf-8'), **files}
 
 
-def mockups_zip(kit: BrandKit, fonts: FontLibrary) -> bytes:
-    key = (revision(kit), str(fonts.root), 'mockups.zip')
+def mockups_zip(kit: BrandKit, fonts: FontLibrary, *, logo_url: str = '') -> bytes:
+    key = (revision(kit), str(fonts.root), f'mockups.zip@{logo_url}')
     found = _cached(key)
     if found is not None:
         return found
-    return _store(key, zip_archive(mockup_files(kit, fonts), kit.generated_at))
+    return _store(key, zip_archive(mockup_files(kit, fonts, logo_url=logo_url), kit.generated_at))
