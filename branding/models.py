@@ -270,6 +270,11 @@ class LogoConcept(BaseModel):
     painting: SectionProvenance | None = Field(
         default=None, description='Where the painting came from, or why there is none (none: not painted)'
     )
+    symbol: str | None = Field(
+        default=None,
+        description="The icon the mark's symbol is drawn from (its name in the icon set); none for a mark without one "
+        "(a wordmark, a hand-drawn symbol, a painting's trace) and for concepts saved before it was recorded",
+    )
 
 
 class Tagline(BaseModel):

@@ -206,9 +206,8 @@ def apply_choices(kit: BrandKit, choices: KitChoices, context: PickContext | Non
     if (mark := choices.primary_mark) is not None:  # the concept whose trace is its mark is the chosen logo
         fields.add('chosen_logo')
         choices = choices.model_copy(update={'chosen_logo': mark.logo})
-        update['logos'] = [
-            with_trace_as_mark(kit, index) if index == mark.logo else logo for index, logo in enumerate(kit.logos)
-        ]
+        traced = with_trace_as_mark(kit, mark.logo).model_copy(update={'symbol': None})  # a trace, drawn from no icon
+        update['logos'] = [traced if index == mark.logo else logo for index, logo in enumerate(kit.logos)]
         said.append(f'made the traced painting of logo {mark.logo + 1} its mark')
     lever = Lever.CHOOSE if update else Lever.LOCK
     if choices.locks is not None:

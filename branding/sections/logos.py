@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from branding.design.font_files import FontLibrary
 from branding.design.marks import Mark, color_name, display_name, icon_motif, initials, render_mark, tone_has
-from branding.design.symbols.choose import KitSymbol, choose_symbols, symbols_named
+from branding.design.symbols.choose import KitSymbol, NamedSymbol, choose_symbols, symbols_drawn, symbols_named
 from branding.design.symbols.icon_set import IconLibrary
 from branding.models import (
     COMPANY_TYPE_LABELS,
@@ -292,7 +292,8 @@ def render_logo(
     return render_mark(style, profile, palette, typography, fonts=fonts, seed=seed, variant=variant, symbol=symbol).svg
 
 
-def _concept(
+# PLR0913: the concept's place, style, drawing and words, the kit parts its prompt is written from, and its symbol
+def _concept(  # noqa: PLR0913
     *,
     index: int,
     style: LogoStyle,
@@ -302,6 +303,7 @@ def _concept(
     profile: CompanyProfile,
     palette: ColorPalette,
     typography: Typography,
+    symbol: KitSymbol | None,
 ) -> LogoConcept:
     return LogoConcept(
         id=f'logo-{index + 1}',
@@ -317,6 +319,7 @@ def _concept(
         variants=mark.files.variants,
         dark_background=mark.files.dark_background,
         legibility=mark.files.legibility,
+        symbol=symbol.choice.icon if symbol is not None else None,
     )
 
 
@@ -338,7 +341,7 @@ def logo_concept_from(  # noqa: PLR0913
     """A concept written elsewhere (a language model's style, description and rationale), drawn with the kit's
     palette and heading font. `index` is its 0-based place in the kit: it names the concept and varies the
     composition when a style repeats. `symbol` is the one `symbol_plan` gave it over the kit's styles (None: a
-    hand-drawn symbol); the rationale says where it came from."""
+    hand-drawn symbol); the rationale says where it came from, and the concept records its icon."""
     mark = render_mark(style, profile, palette, typography, fonts=fonts, seed=seed, variant=index, symbol=symbol)
     rationale = ' '.join(rationale.split())
     if symbol is not None and symbol.choice.rationale not in rationale:
@@ -352,6 +355,7 @@ def logo_concept_from(  # noqa: PLR0913
         profile=profile,
         palette=palette,
         typography=typography,
+        symbol=symbol,
     )
 
 
@@ -390,6 +394,7 @@ def build_offline_logos(  # noqa: PLR0913
                 profile=profile,
                 palette=palette,
                 typography=typography,
+                symbol=symbol,
             )
         )
     return concepts
@@ -403,18 +408,27 @@ class DrawnBefore:
     taken: frozenset[str] = frozenset()  # icons of the locked concepts, which stay: never drawn by a new one
 
 
+def _symbols(profile: CompanyProfile, concepts: Sequence[LogoConcept], icons: IconLibrary) -> list[NamedSymbol | None]:
+    """The symbol each concept drew: the one its recorded icon belongs to; for a concept that recorded none (saved
+    before concepts did, or drawn without an icon) the one its description or rationale names, if any."""
+    found = symbols_drawn(profile, [concept.symbol for concept in concepts], library=icons)
+    unrecorded = [index for index, concept in enumerate(concepts) if concept.symbol is None]
+    if unrecorded:
+        texts = [f'{concepts[index].description}\n{concepts[index].rationale}' for index in unrecorded]
+        for index, named in zip(unrecorded, symbols_named(profile, texts, library=icons), strict=True):
+            found[index] = named
+    return found
+
+
 def drawn_before(
     profile: CompanyProfile, concepts: Sequence[LogoConcept], locked: Collection[int], *, icons: IconLibrary
 ) -> DrawnBefore:
-    """What the kit's `concepts` drew, read from the symbol each one's description or rationale names (a concept
-    keeps the words, not the icon). A concept made again passes on the icons its symbol is picked from; a `locked`
-    one (by index) every icon of its symbol's concept, so no new concept draws the same idea."""
-    named = symbols_named(
-        profile, [f'{concept.description}\n{concept.rationale}' for concept in concepts], library=icons
-    )
+    """What the kit's `concepts` drew (`_symbols`). A concept made again passes on the icon it drew (when it did not
+    record one, the icons its symbol is picked from); a `locked` one every icon of its symbol's concept, so no new
+    concept draws the same idea."""
     avoid: set[str] = set()
     taken: set[str] = set()
-    for index, symbol in enumerate(named):
+    for index, symbol in enumerate(_symbols(profile, concepts, icons)):
         if symbol is None:
             continue
         if index in locked:

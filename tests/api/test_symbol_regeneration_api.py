@@ -1,5 +1,7 @@
 """Logos made again through the API and the studio's service show other symbols than the kit's: regenerate the rest
-with every section but the logos locked (the route that makes a kit's logos again), and the section's Regenerate."""
+with every section but the logos locked (the route that makes a kit's logos again), and the section's Regenerate.
+Each concept's JSON records the icon its symbol is drawn from (`symbol`), and that is what is avoided, whatever the
+concept's words say; a kit saved before concepts recorded it is read from its words."""
 
 from __future__ import annotations
 
@@ -9,9 +11,11 @@ from typing import Any
 import httpx
 
 from bench.corpus import corpus_profiles
-from branding.models import BrandingRequest, SectionName
+from branding.models import BrandingRequest, BrandKit, SectionName
 from branding.owners import CALLER_HEADER
+from branding.refine.history import revise
 from branding.service import KitService
+from branding.stores.base import Lever
 from tests.icons import needs_icons
 
 pytestmark = needs_icons
@@ -63,3 +67,65 @@ async def test_the_studios_regenerate_shows_other_symbols(service: KitService) -
     new = labels([logo.model_dump() for logo in done.kit.logos])
     assert len(old) == 3 and new
     assert not set(new) & set(old), f'{new} repeats {old}'
+
+
+def icons(logos: list[dict[str, Any]]) -> set[str]:
+    return {logo['symbol'] for logo in logos if logo['symbol'] is not None}
+
+
+async def _saved_as(service: KitService, kit: dict[str, Any], logos: list[dict[str, Any]]) -> None:
+    """The saved kit's next revision with these logo concepts (as an older Brandsmith or another client left it)."""
+    stored = await service.store.get(kit['id'])
+    assert stored is not None
+    changed = BrandKit.model_validate({**kit, 'logos': logos})
+    assert await revise(service.store, changed, owner=stored.owner, lever=Lever.EDIT, summary='Edited logos')
+
+
+async def _logos_made_again(client: httpx.AsyncClient, kit_id: str, seed: int) -> list[dict[str, Any]]:
+    locks = ['palette', 'typography', 'taglines', 'guidelines']
+    response = await client.post(
+        f'/api/v1/kits/{kit_id}/regenerate-rest', json={'locks': locks, 'seed': seed}, headers=ALICE
+    )
+    assert response.status_code == 200, response.text
+    logos: list[dict[str, Any]] = response.json()['kit']['logos']
+    return logos
+
+
+async def test_the_icons_drawn_are_avoided_though_the_words_do_not_name_them(
+    client: httpx.AsyncClient, service: KitService
+) -> None:
+    body = {'company_profile': BAKERY.model_dump(mode='json'), 'num_variations': 6, 'seed': 1}
+    made = await client.post('/api/v1/generate-branding', json=body, headers=ALICE)
+    assert made.status_code == 200, made.text
+    kit = made.json()
+    drawn = [logo['symbol'] for logo in kit['logos']]
+    assert [style in ('pictorial', 'combination', 'emblem') for style in (logo['style'] for logo in kit['logos'])] == [
+        icon is not None for icon in drawn
+    ]
+    old = icons(kit['logos'])
+    assert len(old) == 3
+
+    quiet = [{**logo, 'description': 'A mark.', 'rationale': 'It suits the bakery.'} for logo in kit['logos']]
+    await _saved_as(service, kit, quiet)
+    renewed = await _logos_made_again(client, kit['id'], seed=9)
+    assert len(icons(renewed)) == 3 and not icons(renewed) & old, (icons(renewed), old)
+    assert not set(labels(renewed)) & set(labels(kit['logos']))
+
+
+async def test_a_kit_saved_before_concepts_recorded_their_icon_is_read_from_its_words(
+    client: httpx.AsyncClient, service: KitService
+) -> None:
+    body = {'company_profile': BAKERY.model_dump(mode='json'), 'num_variations': 6, 'seed': 2}
+    made = await client.post('/api/v1/generate-branding', json=body, headers=ALICE)
+    assert made.status_code == 200, made.text
+    kit = made.json()
+    old = icons(kit['logos'])
+    unrecorded = [{name: value for name, value in logo.items() if name != 'symbol'} for logo in kit['logos']]
+    await _saved_as(service, kit, unrecorded)
+    saved = await client.get(f'/api/v1/kits/{kit["id"]}', headers=ALICE)
+    assert saved.status_code == 200, saved.text
+    assert all(logo['symbol'] is None for logo in saved.json()['logos'])
+
+    renewed = await _logos_made_again(client, kit['id'], seed=9)
+    assert len(icons(renewed)) == 3 and not icons(renewed) & old, (icons(renewed), old)
+    assert not set(labels(renewed)) & set(labels(kit['logos']))

@@ -1,11 +1,13 @@
 """Logos made again show other symbols: the kit's symbols are avoided (drawn again only when nothing else relevant is
 left), every new one still comes from the company's words or its sector, a locked concept's symbol is never repeated,
-and a kit made from scratch is drawn as before."""
+and a kit made from scratch is drawn as before. What a concept drew is the icon it recorded (`LogoConcept.symbol`),
+whatever its words say; a kit saved before concepts recorded it is read from its words."""
 
 from __future__ import annotations
 
 import asyncio
 import itertools
+import json
 import re
 
 import pytest
@@ -13,7 +15,7 @@ import pytest
 from bench.corpus import corpus_profiles
 from branding import drafts
 from branding.chain import ProviderChain
-from branding.design.symbols.choose import choose_symbols, symbols_named
+from branding.design.symbols.choose import choose_symbols, symbols_drawn, symbols_named
 from branding.models import BrandingRequest, BrandKit, CompanyProfile, LogoConcept, LogoStyle, SectionName
 from branding.orchestrator import generate_kit, regenerate_section
 from branding.refine.rest import Rest, regenerate_rest
@@ -237,3 +239,107 @@ def test_a_kit_made_from_scratch_avoids_nothing() -> None:
     assert [logo.svg for logo in again.logos] == [logo.svg for logo in kit.logos]
     plain = choose_symbols(BAKERY, count=6, seed=2, library=INSTALLED_ICONS)
     assert choose_symbols(BAKERY, count=6, seed=2, library=INSTALLED_ICONS, avoid=()) == plain
+
+
+def icons_drawn(logos: list[LogoConcept]) -> list[str]:
+    return [logo.symbol for logo in logos if logo.symbol is not None]
+
+
+def named(profile: CompanyProfile, logos: list[LogoConcept]) -> list[str | None]:
+    """The concept each logo's words name (None: they name none)."""
+    texts = [f'{logo.description}\n{logo.rationale}' for logo in logos]
+    return [
+        None if symbol is None else symbol.concept for symbol in symbols_named(profile, texts, library=INSTALLED_ICONS)
+    ]
+
+
+def silent(kit: BrandKit) -> BrandKit:
+    """The kit with words that name no symbol, as a language model may write them, each concept drawing what it did."""
+    logos = [
+        logo.model_copy(update={'description': f'A {logo.style.value} mark.', 'rationale': 'It suits the brand.'})
+        for logo in kit.logos
+    ]
+    return kit.model_copy(update={'logos': logos}, deep=True)
+
+
+def unrecorded(kit: BrandKit) -> BrandKit:
+    """The kit as one saved before concepts recorded their icon: its JSON without the field."""
+    document = json.loads(kit.model_dump_json())
+    for logo in document['logos']:
+        del logo['symbol']
+    return BrandKit.model_validate_json(json.dumps(document))
+
+
+def test_regenerating_avoids_the_icons_drawn_though_the_concepts_words_do_not_name_them() -> None:
+    request, kit = make(BAKERY)
+    quiet = silent(kit)
+    assert named(BAKERY, quiet.logos) == [None] * VARIATIONS, 'the words name no symbol'
+    old = icons_drawn(kit.logos)
+    assert len(old) == 3
+
+    renewed = regenerated(request, quiet.model_copy(deep=True), seed=7)
+    assert len(icons_drawn(renewed.logos)) == 3 and not set(icons_drawn(renewed.logos)) & set(old), (
+        icons_drawn(renewed.logos),
+        old,
+    )
+    assert not labels(renewed) & labels(kit), 'other ideas, not only other icons'
+    # the control: the same kit knowing neither words nor icons draws some of them again
+    blind = regenerated(request, unrecorded(quiet), seed=7)
+    assert set(icons_drawn(blind.logos)) & set(old), 'with nothing to go by the kit would have been drawn again'
+
+
+@pytest.mark.parametrize('name', ['Hearthstone Bakery', 'Sentinel Ridge'])
+def test_a_locked_concept_keeps_its_icon_and_no_new_concept_draws_its_idea_though_its_words_do_not_name_it(
+    name: str,
+) -> None:
+    """The palette is made again too: the locked concept, recoloured, still records its icon."""
+    profile = PROFILES[name]
+    request, kit = make(profile)
+    quiet = silent(kit)
+    locked = next(index for index, logo in enumerate(kit.logos) if logo.symbol is not None)
+    icon = kit.logos[locked].symbol
+    assert icon is not None
+    kept = symbols_drawn(profile, [icon], library=INSTALLED_ICONS)[0]
+    assert kept is not None and icon in kept.icons
+    quiet.locks = ['typography', 'taglines', 'guidelines', f'logos.{locked}']
+    for seed in (31, 32, 33):
+        renewed = asyncio.run(
+            regenerate_rest(quiet, Rest(request=request, seed=seed, fonts=INSTALLED_FONTS, icons=INSTALLED_ICONS))
+        )
+        assert renewed.color_palette != quiet.color_palette
+        assert renewed.logos[locked].symbol == icon and renewed.logos[locked].svg != quiet.logos[locked].svg
+        others = icons_drawn([logo for index, logo in enumerate(renewed.logos) if index != locked])
+        assert others and not set(others) & set(kept.icons), (others, kept)
+
+
+def test_a_kit_saved_before_concepts_recorded_their_icon_loads_and_regenerates() -> None:
+    request, kit = make(BAKERY)
+    old = unrecorded(kit)
+    assert [logo.symbol for logo in old.logos] == [None] * VARIATIONS
+    assert [logo.model_dump(exclude={'symbol'}) for logo in old.logos] == [
+        logo.model_dump(exclude={'symbol'}) for logo in kit.logos
+    ]
+    drawn = icons_drawn(kit.logos)
+
+    renewed = regenerated(request, old.model_copy(deep=True), seed=7)
+    assert len(icons_drawn(renewed.logos)) == 3 and not set(icons_drawn(renewed.logos)) & set(drawn), (
+        'read from the words'
+    )
+
+    locked = _symbol_index(kit)
+    kept = symbols_named(
+        BAKERY, [f'{old.logos[locked].description}\n{old.logos[locked].rationale}'], library=INSTALLED_ICONS
+    )[0]
+    assert kept is not None and kit.logos[locked].symbol in kept.icons
+    old.locks = ['palette', 'typography', 'taglines', 'guidelines', f'logos.{locked}']
+    rest = Rest(request=request, seed=41, fonts=INSTALLED_FONTS, icons=INSTALLED_ICONS)
+    mixed = asyncio.run(regenerate_rest(old, rest))
+    assert mixed.logos[locked] == old.logos[locked] and mixed.logos[locked].symbol is None
+    first = icons_drawn([logo for index, logo in enumerate(mixed.logos) if index != locked])
+    assert len(first) == 2 and not set(first) & set(kept.icons)
+    # made again once more: the locked concept still read from its words, the new ones from the icons they recorded
+    again = asyncio.run(
+        regenerate_rest(mixed, Rest(request=request, seed=42, fonts=INSTALLED_FONTS, icons=INSTALLED_ICONS))
+    )
+    second = icons_drawn([logo for index, logo in enumerate(again.logos) if index != locked])
+    assert len(second) == 2 and not set(second) & (set(first) | set(kept.icons)), (second, first, kept)

@@ -7,7 +7,8 @@ returns None: use the hand-drawn abstract marks (branding/design/marks).
 
 Regenerating asks for other ideas: icons to `avoid` (those the kit drew before) are a soft no. The whole chain is
 walked first for concepts that draw none of them, then for other icons of the concepts that drew one, and only then
-are the avoided icons drawn again. `symbols_named` finds which symbol a concept's text says it draws.
+are the avoided icons drawn again. `symbols_drawn` finds the symbol a concept's recorded icon belongs to, and
+`symbols_named` which symbol a concept's text says it draws (for concepts saved before they recorded their icon).
 """
 
 from __future__ import annotations
@@ -376,10 +377,31 @@ def symbols_named(
 ) -> list[NamedSymbol | None]:
     """For each text (a logo concept's description and rationale), the symbol it says it draws: the one whose
     rationale it quotes, the longest when several fit ('a flame, from the name Hearth' before 'a flame'); None when
-    it names none of this profile's symbols. A concept keeps the words, not the icon: the concept's `likely` icons
-    stand for the one drawn."""
+    it names none of this profile's symbols. For concepts that recorded no icon (saved before they did): the words
+    give the concept, not the icon, so the concept's `likely` icons stand for the one drawn."""
     if not library.is_installed:
         return [None for _ in texts]
     every = _every_symbol(_chain(profile, library, table), library)
     by_length = sorted(every, key=len, reverse=True)
     return [next((every[rationale] for rationale in by_length if rationale in text), None) for text in texts]
+
+
+def _drawn(icon: str, every: Iterable[NamedSymbol]) -> NamedSymbol:
+    """The symbol a concept that drew `icon` drew: the first of the profile's concepts that draws it, standing for
+    every one that does (their icons are one idea for a locked concept to keep); the icon alone when none does."""
+    drawing = [symbol for symbol in every if icon in symbol.icons]
+    icons = tuple(dict.fromkeys(each for symbol in drawing for each in symbol.icons)) or (icon,)
+    return NamedSymbol(concept=drawing[0].concept if drawing else f'icon:{icon}', icons=icons, likely=(icon,))
+
+
+def symbols_drawn(
+    profile: CompanyProfile, drawn: Iterable[str | None], *, library: IconLibrary, table: ConceptTable | None = None
+) -> list[NamedSymbol | None]:
+    """For each icon a concept recorded drawing (None: it recorded none), the symbol it drew: the concept of this
+    profile's chain that draws that icon, with every icon of it; `likely` is the icon itself, the one drawn."""
+    recorded = list(drawn)
+    if not any(recorded):
+        return [None for _ in recorded]
+    every = _every_symbol(_chain(profile, library, table), library) if library.is_installed else {}
+    symbols = list(dict.fromkeys(every.values()))
+    return [None if icon is None else _drawn(icon, symbols) for icon in recorded]
