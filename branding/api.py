@@ -5,8 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
-from collections.abc import AsyncGenerator, AsyncIterator
-from dataclasses import dataclass
+from collections.abc import AsyncGenerator, AsyncIterator, Iterator
 from datetime import datetime
 from importlib.resources import files
 from typing import Annotated, Any, Literal
@@ -43,17 +42,17 @@ from branding.models import (
 from branding.orchestrator import KitDone, KitEvent, SectionDone, SectionStarted, SectionText
 from branding.owners import CALLER_COOKIE, CALLER_HEADER, Caller, Unauthenticated
 from branding.ratelimit import retry_after_header
+from branding.refine.apply import KitNotSaved, Owned, change_saved_kit, owned_kit, save_change
 from branding.refine.choices import MAX_LOCKS, ChoiceError, Chosen, KitChoices, LockName, apply_choices
-from branding.refine.history import latest_revision, restore_revision, revise
+from branding.refine.history import Revised, latest_revision, restore_revision
 from branding.refine.instructions import MAX_INSTRUCTION_LENGTH, Asked, NotUnderstood
-from branding.refine.picks import PickContext
 from branding.refine.prompted import Chain, NeedsProvider, ProvidersFailed, refine_section
 from branding.refine.rest import Rest, elements, regenerate_rest
 from branding.registry import SECTIONS
 from branding.seeding import fresh_seed
 from branding.service import ImagesOffError, KitService, RateLimited
 from branding.store import NotOwnerError
-from branding.stores.base import Lever, RevisionConflictError, RevisionSummary, StoredKit
+from branding.stores.base import Lever, RevisionConflictError, RevisionSummary
 from branding.web import ApiError, ErrorBody, PageNotFound, install_guards, sse_event
 
 REQUEST_EXAMPLES = {
@@ -132,7 +131,6 @@ DraftId = Annotated[str, Path(min_length=8, max_length=64, pattern=r'^[A-Za-z0-9
 RevisionNumber = Annotated[int, Query(ge=1, le=1_000_000, description='A revision number of the kit (1 is as made)')]
 RevisionPathNumber = Annotated[int, Path(ge=1, le=1_000_000)]
 REVISION_HEADER = 'X-Kit-Revision'
-PATCH_ATTEMPTS = 5
 
 router = APIRouter()
 
@@ -472,61 +470,58 @@ def _owner_of_change(caller: Caller) -> str | None:
     return None if caller.admin else caller.owner
 
 
-@dataclass(kw_only=True, slots=True, frozen=True)
-class Owned:
-    stored: StoredKit
-    revision: int | None  # the latest revision when it was read: a change made from it is saved only onto it
+CONFLICT = 'The kit changed meanwhile: read it again and redo the change.'
+
+
+def _choice_problems(error: ChoiceError) -> ApiError:
+    problems = [
+        {
+            'loc': ['body', *problem.field.split('.')],
+            'field': problem.field,
+            'msg': problem.message,
+            'type': 'value_error',
+        }
+        for problem in error.problems
+    ]
+    return ApiError(422, 'validation_error', problems)
+
+
+@contextlib.contextmanager
+def _change_refused(kit_id: str) -> Iterator[None]:
+    """A change branding.refine.apply refused, answered as an error: 422 naming each choice that does not fit, 409
+    when another change landed meanwhile, 403 for another's kit, 404 for no saved kit."""
+    try:
+        yield
+    except ChoiceError as error:
+        raise _choice_problems(error) from None
+    except RevisionConflictError:
+        raise ApiError(409, 'conflict', CONFLICT) from None
+    except NotOwnerError:
+        raise ApiError(403, 'forbidden', 'This kit belongs to another caller: only its owner can change it.') from None
+    except KitNotSaved:
+        raise ApiError(404, 'not_found', f'No saved kit with id {kit_id}.') from None
 
 
 async def _own_kit(service: KitService, kit_id: str, caller: Caller) -> Owned:
     """The saved kit, when the caller may change it (404 when there is none, 403 when it is another's)."""
-    latest = await latest_revision(service.store, kit_id)  # first: a change landing after it shows as a conflict
-    stored = await service.store.get(kit_id)
-    if stored is None:
-        raise ApiError(404, 'not_found', f'No saved kit with id {kit_id}.')
-    if not caller.admin and stored.owner != caller.owner:
-        raise ApiError(403, 'forbidden', 'This kit belongs to another caller: only its owner can change it.')
-    return Owned(stored=stored, revision=None if latest is None else latest.number)
+    with _change_refused(kit_id):
+        return await owned_kit(service.store, kit_id, owner=_owner_of_change(caller))
 
 
-CONFLICT = 'The kit changed meanwhile: read it again and redo the change.'
-
-
-async def _save_change(service: KitService, chosen: Chosen, caller: Caller, based_on: int | None) -> RevisedKit:
-    """The change saved as the kit's next revision (RevisionConflictError when another landed since `based_on`)."""
-    owner = _owner_of_change(caller)
-    try:
-        revised = await revise(
-            service.store, chosen.kit, owner=owner, lever=chosen.lever, summary=chosen.summary, based_on=based_on
-        )
-    except NotOwnerError:
-        raise ApiError(403, 'forbidden', 'This kit belongs to another caller: only its owner can change it.') from None
-    if revised is None:
-        raise ApiError(404, 'not_found', f'No saved kit with id {chosen.kit.id}.')
+def _revised_kit(revised: Revised) -> RevisedKit:
     return RevisedKit(revision=_revision_out(revised.revision), kit=revised.kit)
 
 
 async def _revised(service: KitService, chosen: Chosen, caller: Caller, *, based_on: int | None) -> RevisedKit:
-    try:
-        return await _save_change(service, chosen, caller, based_on)
-    except RevisionConflictError:
-        raise ApiError(409, 'conflict', CONFLICT) from None
+    """The change saved as the kit's next revision, only onto `based_on` (409 when another landed since)."""
+    with _change_refused(chosen.kit.id):
+        revised = await save_change(service.store, chosen, owner=_owner_of_change(caller), based_on=based_on)
+    return _revised_kit(revised)
 
 
-def _choices_of(kit: BrandKit, choices: KitChoices, context: PickContext | None = None) -> Chosen:
-    try:
-        return apply_choices(kit, choices, context)
-    except ChoiceError as error:
-        problems = [
-            {
-                'loc': ['body', *problem.field.split('.')],
-                'field': problem.field,
-                'msg': problem.message,
-                'type': 'value_error',
-            }
-            for problem in error.problems
-        ]
-        raise ApiError(422, 'validation_error', problems) from None
+def _choices_of(kit: BrandKit, choices: KitChoices) -> Chosen:
+    with _change_refused(kit.id):
+        return apply_choices(kit, choices)
 
 
 @router.patch('/api/v1/kits/{kit_id}', tags=['kits'], responses={**ERROR_RESPONSES, **NOT_FOUND, **NOT_YOURS})
@@ -534,16 +529,11 @@ async def change_kit(kit_id: KitId, body: KitChoices, service: Service, caller: 
     """Choose the logo, star taglines, edit a tagline's text, pick base colours (the palette re-derived with every
     contrast guarantee) or catalogue fonts (the pairing explained again), lock sections or elements (each part
     optional; checked field by field against the kit). Answers the kit's new revision."""
-    for attempt in range(PATCH_ATTEMPTS):  # choices are cheap to apply again to a kit changed meanwhile
-        owned = await _own_kit(service, kit_id, caller)
-        try:
-            context = PickContext(profile=owned.stored.request.company_profile, fonts=service.fonts)
-            chosen = _choices_of(owned.stored.kit, body, context)
-            return await _save_change(service, chosen, caller, owned.revision)
-        except RevisionConflictError:
-            if attempt == PATCH_ATTEMPTS - 1:
-                raise ApiError(409, 'conflict', CONFLICT) from None
-    raise AssertionError('unreachable')
+    with _change_refused(kit_id):  # applied again, up to ATTEMPTS times, to a kit changed meanwhile
+        revised = await change_saved_kit(
+            service.store, kit_id, body, owner=_owner_of_change(caller), fonts=service.fonts
+        )
+    return _revised_kit(revised)
 
 
 @router.post(

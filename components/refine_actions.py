@@ -1,20 +1,24 @@
 """The studio's refine levers, made by the same functions the API's routes call (branding.refine): choices and locks
 (`apply_choices`, as PATCH), regenerating the rest (`regenerate_rest`), a change by instruction (`refine_section`),
-and undo (`restore_revision` of the version before, as the API's restore). Each change is saved as the kit's next
-revision only onto the revision it was made from, like the API's; nothing here talks HTTP.
+and undo (`restore_revision` of the version before, as the API's restore). Each change is read and saved through
+branding.refine.apply as the API's are: as the kit's next revision only onto the revision it was made from, choices
+applied again when another change landed meanwhile; nothing here talks HTTP.
 
 Heavy work leaves the event loop: re-deriving a palette or a type system from picks runs in a thread (`run.io_bound`),
 regenerating and refining already hand their drawing to threads."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from nicegui import run
 
 from branding.models import BrandKit
+from branding.refine.apply import KitNotSaved, change_saved_kit, owned_kit, save_change
 from branding.refine.choices import Chosen, KitChoices, apply_choices
-from branding.refine.history import Revised, latest_revision, restore_revision, revise
+from branding.refine.history import Revised, restore_revision
 from branding.refine.instructions import Asked
 from branding.refine.picks import PickContext
 from branding.refine.prompted import Chain, refine_section
@@ -24,13 +28,35 @@ from branding.seeding import fresh_seed
 from branding.service import KitService
 from branding.stores.base import Lever, NotOwnerError, RevisionConflictError, StoredKit
 
-ATTEMPTS = 5  # choices are cheap to apply again to a kit changed meanwhile (the API's PATCH tries as often)
 CONFLICT = 'The kit changed meanwhile (in another tab?): look again and redo the change.'
+NOT_OWNER = 'This kit belongs to someone else: only its owner can change it.'
 CHOICE_SECTIONS = {'chosen_logo': 'logos', 'starred_taglines': 'taglines'}
 
 
 class RefineProblem(Exception):
     """A change that could not be made, in words for the owner."""
+
+
+@contextmanager
+def refused() -> Iterator[None]:
+    """A change branding.refine.apply refused, told in words for the owner (a ChoiceError passes as it is: the
+    controls name its fields)."""
+    try:
+        yield
+    except RevisionConflictError:
+        raise RefineProblem(CONFLICT) from None
+    except NotOwnerError:
+        raise RefineProblem(NOT_OWNER) from None
+    except KitNotSaved:
+        raise RefineProblem('This kit is no longer saved.') from None
+
+
+async def _in_thread(kit: BrandKit, choices: KitChoices, context: PickContext) -> Chosen:
+    """Choices applied off the event loop: re-deriving a palette or a type system from picks is heavy."""
+    chosen = await run.io_bound(apply_choices, kit, choices, context)
+    if chosen is None:  # the app is shutting down
+        raise RefineProblem('The studio is shutting down.')
+    return chosen
 
 
 @dataclass(kw_only=True, slots=True, frozen=True)
@@ -79,44 +105,17 @@ class KitRefiner:
 
     async def _own(self, kit_id: str) -> tuple[StoredKit, int | None]:
         """The saved kit and its latest revision (read first: a change landing after it shows as a conflict)."""
-        latest = await latest_revision(self.service.store, kit_id)
-        stored = await self.service.store.get(kit_id)
-        if stored is None:
-            raise RefineProblem('This kit is no longer saved.')
-        if stored.owner != self.owner:
-            raise RefineProblem('This kit belongs to someone else: only its owner can change it.')
-        return stored, None if latest is None else latest.number
-
-    async def _save(self, chosen: Chosen, based_on: int | None) -> Revised:
-        try:
-            revised = await revise(
-                self.service.store,
-                chosen.kit,
-                owner=self.owner,
-                lever=chosen.lever,
-                summary=chosen.summary,
-                based_on=based_on,
-            )
-        except NotOwnerError:
-            raise RefineProblem('This kit belongs to someone else: only its owner can change it.') from None
-        if revised is None:
-            raise RefineProblem('This kit is no longer saved.')
-        return revised
+        with refused():
+            owned = await owned_kit(self.service.store, kit_id, owner=self.owner)
+        return owned.stored, owned.revision
 
     async def change(self, kit_id: str, choices: KitChoices) -> Revised:
-        """Choices and locks applied to the kit as saved, as a new revision (ChoiceError naming each field that does
-        not fit, the kit unchanged then)."""
-        for _ in range(ATTEMPTS):
-            stored, based_on = await self._own(kit_id)
-            context = PickContext(profile=stored.request.company_profile, fonts=self.service.fonts)
-            chosen = await run.io_bound(apply_choices, stored.kit, choices, context)
-            if chosen is None:  # the app is shutting down
-                raise RefineProblem('The studio is shutting down.')
-            try:
-                return await self._save(chosen, based_on)
-            except RevisionConflictError:
-                continue
-        raise RefineProblem(CONFLICT)
+        """Choices and locks applied to the kit as saved, as a new revision, applied again to a kit changed meanwhile
+        (ChoiceError naming each field that does not fit, the kit unchanged then)."""
+        with refused():
+            return await change_saved_kit(
+                self.service.store, kit_id, choices, owner=self.owner, fonts=self.service.fonts, apply=_in_thread
+            )
 
     async def regenerate_rest(self, kit_id: str, *, seed: int | None = None) -> Revised:
         """Everything the kit has not locked made again with a new seed."""
@@ -151,10 +150,8 @@ class KitRefiner:
         return await self._once(Chosen(kit=refined.kit, lever=Lever.INSTRUCTION, summary=summary), based_on)
 
     async def _once(self, chosen: Chosen, based_on: int | None) -> Revised:
-        try:
-            return await self._save(chosen, based_on)
-        except RevisionConflictError:
-            raise RefineProblem(CONFLICT) from None
+        with refused():
+            return await save_change(self.service.store, chosen, owner=self.owner, based_on=based_on)
 
     async def undo(self, kit_id: str) -> tuple[int, Revised]:
         """The version before the kit now made the kit again, as a new revision (a restore, as the API's); right
@@ -163,10 +160,8 @@ class KitRefiner:
         target = undo_target(latest or 0, self._undone.get(kit_id))
         if target < 1:
             raise RefineProblem('Nothing to undo: this is the kit as it was made.')
-        try:
+        with refused():
             restored = await restore_revision(self.service.store, kit_id, target, owner=self.owner)
-        except NotOwnerError:
-            raise RefineProblem('This kit belongs to someone else: only its owner can change it.') from None
         if restored is None:
             raise RefineProblem(f'Version {target} is no longer saved.')
         self._undone[kit_id] = UndoStep(made=restored.revision.number, restored=target)
