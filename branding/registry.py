@@ -37,7 +37,7 @@ from branding.models import (
 from branding.sections.guidelines import build_offline_guidelines
 from branding.sections.logos import DrawnBefore, build_offline_logos, drawn_before
 from branding.sections.palette import build_offline_palette
-from branding.sections.taglines import build_offline_taglines
+from branding.sections.taglines import build_offline_taglines, dedupe_key
 from branding.sections.typography import build_offline_typography
 
 T = TypeVar('T')  # a section's value, as the kit keeps it
@@ -171,6 +171,15 @@ TYPOGRAPHY: SectionSpec[Typography, Typography] = SectionSpec(
     slot=KitSlot(field='typography'),
 )
 
+
+def _said_before(inputs: SectionInputs) -> frozenset[str]:
+    """The lines the kit has when its taglines are made again, which new ones should not repeat (none while a kit is
+    made); a locked line is kept as it is and the new ones stay unlike it too."""
+    if inputs.before is None:
+        return frozenset()
+    return frozenset(dedupe_key(tagline.text) for tagline in inputs.before.taglines)
+
+
 TAGLINES: SectionSpec[list[Tagline], tuple[list[Tagline], list[str]]] = SectionSpec(
     name=SectionName.TAGLINES,
     title='Taglines',
@@ -182,7 +191,9 @@ TAGLINES: SectionSpec[list[Tagline], tuple[list[Tagline], list[str]]] = SectionS
     draft=drafts.TaglinesDraft,
     parser=lambda inputs: drafts.taglines_parser(inputs.profile, inputs.count, inputs.seed),
     finish=_with_notes,
-    offline=lambda inputs: asyncio.to_thread(build_offline_taglines, inputs.profile, inputs.count, inputs.seed),
+    offline=lambda inputs: asyncio.to_thread(
+        build_offline_taglines, inputs.profile, inputs.count, inputs.seed, avoid=_said_before(inputs)
+    ),
     slot=KitSlot(field='taglines'),
     input_notes=inferred_values_notes,
 )

@@ -13,26 +13,38 @@ from branding.sections.taglines.sector_lines import sector_lines
 from branding.seeding import rng_for
 
 
-def offline_candidates(profile: CompanyProfile, count: int, seed: int) -> list[Candidate]:
+def offline_candidates(
+    profile: CompanyProfile, count: int, seed: int, *, avoid: frozenset[str] = frozenset()
+) -> list[Candidate]:
+    """The lines chosen, best first; lines whose dedupe key is in `avoid` (the kit's lines, when its taglines are made
+    again) only when the profile's words write no others."""
     words = read_profile(profile)
     rng = rng_for(profile, seed, 'taglines')
     written = [candidate for pattern in PATTERNS for candidate in pattern(words, rng)]
     written += sector_lines(words, rng, f'{profile.industry} {profile.description}')
     candidates = usable(written)
-    chosen = sorted(choose(candidates, count, words, rng), key=lambda candidate: -candidate.weight)  # best first
+    fresh = [candidate for candidate in candidates if candidate.key not in avoid]
+    chosen = sorted(choose(fresh, count, words, rng), key=lambda candidate: -candidate.weight)  # best first
     if len(chosen) == count:
         return chosen
     taken = {candidate.key for candidate in chosen}
-    fallbacks = [candidate for candidate in usable(general_candidates(words)) if candidate.key not in taken]
-    return chosen + fallbacks[: count - len(chosen)]
+    general = usable(general_candidates(words))
+    chosen += [candidate for candidate in general if candidate.key not in taken | avoid][: count - len(chosen)]
+    if avoid and len(chosen) < count:  # a thin profile: its old lines come back rather than too few
+        taken = {candidate.key for candidate in chosen}
+        chosen += [candidate for candidate in candidates + general if candidate.key not in taken][: count - len(chosen)]
+    return chosen
 
 
-def build_offline_taglines(profile: CompanyProfile, count: int, seed: int) -> list[Tagline]:
+def build_offline_taglines(
+    profile: CompanyProfile, count: int, seed: int, *, avoid: frozenset[str] = frozenset()
+) -> list[Tagline]:
     """`count` (1-10) distinct taglines of at most ten words, from the profile's own words; the same profile and seed
-    always give the same list, another seed (usually) another one."""
+    always give the same list, another seed (usually) another one. Made again, they leave out the lines whose
+    dedupe keys are in `avoid` (the kit's own) while the profile has others to say."""
     check_count(count)
     voice = read_profile(profile).voice.name  # cached: the same reading the candidates were built from
     return [
         Tagline(id=f'tagline-{index}', text=candidate.text, tone=voice, explanation=candidate.explanation)
-        for index, candidate in enumerate(offline_candidates(profile, count, seed), start=1)
+        for index, candidate in enumerate(offline_candidates(profile, count, seed, avoid=avoid), start=1)
     ]
