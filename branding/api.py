@@ -803,6 +803,8 @@ async def export_saved_kit(
             icons=service.icons,
             paintings=paintings,
             renders=service.renders,
+            public_url=service.settings.public_url,  # BRANDSMITH_PUBLIC_URL: the email signature's logo
+            rev=rev,
         )
     return Response(
         content, media_type=media_type, headers={'Content-Disposition': f'attachment; filename="{filename}"'}

@@ -10,6 +10,7 @@ landed between the read and the save, on every attempt)."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
@@ -22,7 +23,7 @@ from branding.stores.base import KitStore, NotOwnerError, RevisionConflictError,
 
 ATTEMPTS = 5  # choices are cheap to apply again to a kit changed meanwhile
 
-# how the choices are applied to the kit as read: on the event loop (`applied_here`), or a caller's way (a thread)
+# how the choices are applied to the kit as read: in a worker thread (`applied_in_thread`), or a caller's way
 Applier = Callable[[BrandKit, KitChoices, PickContext], Awaitable[Chosen]]
 
 
@@ -63,8 +64,9 @@ async def save_change(store: KitStore, chosen: Chosen, *, owner: str | None, bas
     return revised
 
 
-async def applied_here(kit: BrandKit, choices: KitChoices, context: PickContext) -> Chosen:
-    return apply_choices(kit, choices, context)
+async def applied_in_thread(kit: BrandKit, choices: KitChoices, context: PickContext) -> Chosen:
+    """In a worker thread: a picked colour or font redraws every logo file, too much work for the event loop."""
+    return await asyncio.to_thread(apply_choices, kit, choices, context)
 
 
 async def change_saved_kit(
@@ -74,7 +76,7 @@ async def change_saved_kit(
     *,
     owner: str | None,
     fonts: FontLibrary,
-    apply: Applier = applied_here,
+    apply: Applier = applied_in_thread,
     attempts: int = ATTEMPTS,
 ) -> Revised:
     """Choices and locks applied to the kit as saved, as its next revision: read, applied and saved again when another

@@ -2,8 +2,8 @@
 its logo is an <img> at this server's in-use route for that kit and revision, which the running app serves; without
 it the signature is text alone, with no reference to fetch, and the mockups' README names the setting that adds it.
 
-The exports are made as the export route makes them, from the service's settings (`export_kit(..., public_url=
-service.settings.public_url, rev=rev)`), and the logo's URL is asked of the API app the service answers with."""
+The archives are downloaded from the export route of an API app built on a service with the setting, and the logo's
+URL is asked of the same app."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from html import escape
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+import httpx
 import pytest
 from PIL import Image
 
@@ -57,11 +58,12 @@ async def unhosted(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[KitService]
         await built.close()
 
 
-async def exported(service: KitService, kit: BrandKit, name: str, rev: int | None = None) -> dict[str, bytes]:
-    content, _, _ = await asyncio.to_thread(
-        export_kit, kit, name, fonts=service.fonts, public_url=service.settings.public_url, rev=rev
-    )
-    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+async def downloaded(client: httpx.AsyncClient, kit_id: str, name: str, rev: int | None = None) -> dict[str, bytes]:
+    """The archive as the export route answers it (of revision `rev`, or as saved now)."""
+    query = '' if rev is None else f'?rev={rev}'
+    response = await client.get(f'/api/v1/kits/{kit_id}/export/{name}{query}')
+    assert response.status_code == 200
+    with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
         assert archive.testzip() is None
         return {path: archive.read(path) for path in archive.namelist()}
 
@@ -95,7 +97,7 @@ async def test_with_a_public_url_the_signature_shows_the_logo_the_app_serves(hos
         kit = await saved(hosted, kit_id, rev=1)
         assert revision(kit) != revision(await saved(hosted, kit_id))
 
-        mockups = await exported(hosted, kit, 'mockups', rev=1)
+        mockups = await downloaded(client, kit_id, 'mockups', rev=1)
         signature = mockups['email-signature.html'].decode('utf-8')
         source = the_logo_source(signature)
         url = urlsplit(source)
@@ -117,10 +119,10 @@ async def test_with_a_public_url_the_signature_shows_the_logo_the_app_serves(hos
         with Image.open(io.BytesIO(logo.content)) as image:
             image.verify()
 
-        bundle = await exported(hosted, kit, 'zip', rev=1)
+        bundle = await downloaded(client, kit_id, 'zip', rev=1)
         assert bundle['mockups/email-signature.html'] == mockups['email-signature.html']
 
-        now = await exported(hosted, await saved(hosted, kit_id), 'mockups')
+        now = await downloaded(client, kit_id, 'mockups')
         current = the_logo_source(now['email-signature.html'].decode('utf-8'))
         assert 'rev' not in parse_qs(urlsplit(current).query), 'the kit as saved now: the route serves what it is'
         assert (await client.get(current)).status_code == 200

@@ -13,7 +13,7 @@ import pytest
 
 from branding.models import BrandKit
 from branding.orchestrator import generate_kit
-from branding.refine.apply import ATTEMPTS, KitNotSaved, applied_here, change_saved_kit
+from branding.refine.apply import ATTEMPTS, KitNotSaved, applied_in_thread, change_saved_kit
 from branding.refine.choices import Chosen, KitChoices, apply_choices
 from branding.refine.picks import PickContext
 from branding.stores import KitStore, NotOwnerError, SqliteKitStore
@@ -112,5 +112,7 @@ async def test_a_missing_kit_or_another_owners_is_refused_unchanged(store: KitSt
         await change_saved_kit(store, kit.id, choices, owner='browser:someone-else', fonts=INSTALLED_FONTS)
     assert [revision.number for revision in await store.list_revisions(kit.id)] == [1]
 
-    as_admin = await change_saved_kit(store, kit.id, choices, owner=None, fonts=INSTALLED_FONTS, apply=applied_here)
+    as_admin = await change_saved_kit(
+        store, kit.id, choices, owner=None, fonts=INSTALLED_FONTS, apply=applied_in_thread
+    )
     assert (as_admin.revision.number, as_admin.kit.chosen_logo) == (2, 1)
