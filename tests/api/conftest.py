@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 import httpx
 import pytest
@@ -24,14 +25,21 @@ def client_for(app: FastAPI) -> httpx.AsyncClient:
     return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url='http://brandsmith.test')
 
 
-@pytest.fixture
-async def service() -> AsyncIterator[KitService]:
-    """The service the test's app answers with: the test's settings, the test data directory's store."""
+@asynccontextmanager
+async def built_service() -> AsyncIterator[KitService]:
+    """A service from the settings the environment gives now, closed after."""
     built = build_kit_service(Settings())
     try:
         yield built
     finally:
         await built.close()
+
+
+@pytest.fixture
+async def service() -> AsyncIterator[KitService]:
+    """The service the test's app answers with: the test's settings, the test data directory's store."""
+    async with built_service() as built:
+        yield built
 
 
 @pytest.fixture

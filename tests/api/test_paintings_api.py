@@ -22,7 +22,7 @@ from branding.images.versions import version_slot
 from branding.models import EXAMPLE_PROFILE, BrandKit
 from branding.service import KitService, build_kit_service
 from branding.settings import Settings
-from tests.api.conftest import api_app, client_for
+from tests.api.conftest import api_app, built_service, client_for
 from tests.api.test_service_api import parse_sse
 from tests.fakes.images import FAILURES, image_reply, painted, picture
 from tests.fakes.provider_server import FakeProviderServer
@@ -45,11 +45,8 @@ def image_env(provider_server: FakeProviderServer, monkeypatch: pytest.MonkeyPat
 
 @pytest.fixture
 async def painting_service(image_env: FakeProviderServer) -> AsyncIterator[KitService]:
-    built = build_kit_service(Settings())
-    try:
+    async with built_service() as built:
         yield built
-    finally:
-        await built.close()
 
 
 @pytest.fixture

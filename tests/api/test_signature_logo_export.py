@@ -23,9 +23,8 @@ from branding.export import export_kit
 from branding.exports.inuse import revision
 from branding.exports.png import png_size
 from branding.models import EXAMPLE_PROFILE, BrandKit, SectionName
-from branding.service import KitService, build_kit_service
-from branding.settings import Settings
-from tests.api.conftest import api_app, client_for
+from branding.service import KitService
+from tests.api.conftest import api_app, built_service, client_for
 from tests.parsed_html import ParsedPage
 
 BASE = 'http://brandsmith.test'  # the test client's address (client_for), as an operator would give it
@@ -41,21 +40,15 @@ def body(name: str) -> dict[str, Any]:
 async def hosted(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[KitService]:
     """A service whose server is reached at BASE (set with a trailing slash, which the setting drops)."""
     monkeypatch.setenv('BRANDSMITH_PUBLIC_URL', f'{BASE}/')
-    built = build_kit_service(Settings())
-    try:
+    async with built_service() as built:
         yield built
-    finally:
-        await built.close()
 
 
 @pytest.fixture
 async def unhosted(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[KitService]:
     monkeypatch.delenv('BRANDSMITH_PUBLIC_URL', raising=False)
-    built = build_kit_service(Settings())
-    try:
+    async with built_service() as built:
         yield built
-    finally:
-        await built.close()
 
 
 async def downloaded(client: httpx.AsyncClient, kit_id: str, name: str, rev: int | None = None) -> dict[str, bytes]:
