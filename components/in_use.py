@@ -11,7 +11,7 @@ from urllib.parse import quote
 from nicegui import ui
 
 from branding.design.inuse import BOARDS, MOCKUPS, Mockup
-from branding.exports.inuse import THUMBNAIL_WIDTH, revision
+from branding.exports.inuse import THUMBNAIL_WIDTH, drawing_path
 from branding.models import BrandKit
 from components.cards import CARD_CLASSES, MUTED_TEXT
 
@@ -35,8 +35,7 @@ STYLE = """
 
 def image_url(kit: BrandKit, name: str, *, thumbnail: bool = False, rev: int | None = None) -> str:
     """Where the page finds drawing `name` of `kit`: the API route, with the kit's revision in the query."""
-    query = f'v={revision(kit)}' + ('&thumbnail=true' if thumbnail else '') + (f'&rev={rev}' if rev else '')
-    return f'/api/v1/kits/{quote(kit.id, safe="")}/in-use/{name}.png?{query}'
+    return drawing_path(kit, name, thumbnail=thumbnail, rev=rev)
 
 
 def mockups_zip_url(kit: BrandKit) -> str:

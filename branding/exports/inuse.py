@@ -78,10 +78,12 @@ def drawing_png(kit: BrandKit, fonts: FontLibrary, name: str, *, thumbnail: bool
     return _store(key, render(svg, mockup, width=THUMBNAIL_WIDTH if thumbnail else None))
 
 
-def drawing_path(kit: BrandKit, name: str, *, rev: int | None = None) -> str:
-    """Where the in-use route (`GET /api/v1/kits/{id}/in-use/{name}.png`) serves drawing `name` of `kit`, as saved
-    now or at revision `rev`, with the drawing's revision as `v` (which the route caches for good)."""
-    query = urlencode({'v': revision(kit)} | ({'rev': rev} if rev else {}))
+def drawing_path(kit: BrandKit, name: str, *, thumbnail: bool = False, rev: int | None = None) -> str:
+    """Where the in-use route (`GET /api/v1/kits/{id}/in-use/{name}.png`) serves drawing `name` of `kit`, full size
+    or as its `thumbnail`, as saved now or at revision `rev`, with the drawing's revision as `v` (which the route
+    caches for good). The one place this URL is made: the pages' images and the exports' signature logo."""
+    fields = {'v': revision(kit)} | ({'thumbnail': 'true'} if thumbnail else {}) | ({'rev': rev} if rev else {})
+    query = urlencode(fields)
     return f'/api/v1/kits/{quote(kit.id, safe="")}/in-use/{name}.png?{query}'
 
 
