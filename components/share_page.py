@@ -40,7 +40,7 @@ from branding.models import (
     Typography,
 )
 from branding.registry import SECTIONS
-from components import in_use
+from components import in_use, share_paintings
 from components.cards import logos_card
 from components.cards.palette_card import CONTRAST_USES, ROLE_ORDER
 from components.cards.provenance import chip_text, details_text
@@ -332,7 +332,7 @@ def kit_page(
         f'<p class="note small"><time datetime="{_text(created_at.isoformat())}">'
         f'Made {created_at:%d %b %Y}</time>{fixed}</p></div>'
     )
-    cards = _join(section_card(section, kit) for section in kit_sections(kit))
+    cards = _join(section_card(section, kit, revision=revision) for section in kit_sections(kit))
     shown = in_use.share_board(kit, rev=revision) + in_use.share_card(kit, rev=revision)
     body = lead + shown + f'<div data-testid="kit-view">{cards}</div>'
     return document(title=f'{name} brand kit', body=body, head=head)
@@ -341,13 +341,14 @@ def kit_page(
 # --- the cards ----------------------------------------------------------------------------------------------------
 
 
-# each built-in section's content; a section without an entry here shows its data as text (see _any_content)
-CONTENT: dict[str, Callable[[BrandKit], str]] = {
-    SectionName.LOGOS: lambda kit: logos_content(kit.logos, kit.company_name, kit_id=kit.id),
-    SectionName.PALETTE: lambda kit: palette_content(kit.color_palette, kit.company_name),
-    SectionName.TYPOGRAPHY: lambda kit: typography_content(kit.typography, kit.company_name),
-    SectionName.TAGLINES: lambda kit: taglines_content(kit.taglines),
-    SectionName.GUIDELINES: lambda kit: guidelines_content(kit.brand_guidelines),
+# each built-in section's content, from the kit and the fixed revision the page shows (None: the kit now); a section
+# without an entry here shows its data as text (see _any_content)
+CONTENT: dict[str, Callable[[BrandKit, int | None], str]] = {
+    SectionName.LOGOS: lambda kit, rev: logos_content(kit.logos, kit.company_name, kit_id=kit.id, revision=rev),
+    SectionName.PALETTE: lambda kit, _: palette_content(kit.color_palette, kit.company_name),
+    SectionName.TYPOGRAPHY: lambda kit, _: typography_content(kit.typography, kit.company_name),
+    SectionName.TAGLINES: lambda kit, _: taglines_content(kit.taglines),
+    SectionName.GUIDELINES: lambda kit, _: guidelines_content(kit.brand_guidelines),
 }
 
 
@@ -356,7 +357,7 @@ def _any_content(section: str, kit: BrandKit) -> str:
     return f'<pre class="small">{_text(data)}</pre>'
 
 
-def section_card(section: str, kit: BrandKit) -> str:
+def section_card(section: str, kit: BrandKit, *, revision: int | None = None) -> str:
     provenance = kit.sections.get(section)
     draw = CONTENT.get(section)
     heading_id = _text(f'title-{section}')
@@ -364,7 +365,7 @@ def section_card(section: str, kit: BrandKit) -> str:
         f'<div class="card-head"><h2 id="{heading_id}">{_text(SECTIONS[section].title)}</h2>'
         f'{provenance_chip(provenance) if provenance is not None else ""}</div>'
     )
-    content = draw(kit) if draw is not None else _any_content(section, kit)
+    content = draw(kit, revision) if draw is not None else _any_content(section, kit)
     return (
         f'<section class="card" aria-labelledby="{heading_id}" data-testid="{_text(f"card-{section}")}">'
         f'{head}{content}</section>'
@@ -386,7 +387,11 @@ def _empty(what: str) -> str:
     return _p(f'No {what} in this kit.', 'muted')
 
 
-def logos_content(logos: list[LogoConcept], company_name: str, *, kit_id: str | None = None) -> str:
+def logos_content(
+    logos: list[LogoConcept], company_name: str, *, kit_id: str | None = None, revision: int | None = None
+) -> str:
+    """Every concept; with the saved kit's `kit_id`, the logo pack and the paintings (as revision `revision` had
+    them when the page shows one)."""
     if not logos:
         return _empty('logo concepts')
     pack = ''
@@ -397,7 +402,10 @@ def logos_content(logos: list[LogoConcept], company_name: str, *, kit_id: str | 
             f'<a class="act" href="{_text(logos_card.pack_url(kit_id))}" download '
             'data-testid="download-logo-pack">Download logo pack (ZIP)</a></div>'
         )
-    concepts = _join(logo_concept(concept, company_name) for concept in logos)
+    concepts = _join(
+        logo_concept(concept, company_name, painting=_painting(concept, company_name, kit_id, index, revision))
+        for index, concept in enumerate(logos)
+    )
     if any(concept.variants for concept in logos):
         return f'{pack}<div class="grid">{concepts}</div>'  # one concept a row: its previews stay large
     return f'<div class="grid md-2 xl-3">{concepts}</div>'
@@ -488,7 +496,15 @@ def _logo_files(concept: LogoConcept, company_name: str) -> str:
     return f'<div class="files">{_join(rows)}</div>'
 
 
-def logo_concept(concept: LogoConcept, company_name: str) -> str:
+def _painting(concept: LogoConcept, company_name: str, kit_id: str | None, index: int, revision: int | None) -> str:
+    if kit_id is None:
+        return ''
+    return share_paintings.painting_html(concept, company_name, kit_id=kit_id, index=index, revision=revision)
+
+
+def logo_concept(concept: LogoConcept, company_name: str, *, painting: str = '') -> str:
+    """A concept's card: its mark (the logo files, or the tiles of an older kit), its `painting` (HTML, see
+    components.share_paintings), what it is and the prompt."""
     style = concept.style.value
     copy_prompt = copy_button(
         concept.prompt_used, what=f'{style} prompt', label='Copy prompt', aria_label=f'Copy prompt of the {style} logo'
@@ -507,7 +523,7 @@ def logo_concept(concept: LogoConcept, company_name: str) -> str:
         shown = f'<div class="tiles">{tiles}</div>'
     return (
         f'<article class="box stack" style="gap:.75rem" data-testid="logo-{_text(concept.id)}">'
-        f'<h3 class="concept-name">{_text(style.capitalize())}</h3>{shown}'
+        f'<h3 class="concept-name">{_text(style.capitalize())}</h3>{shown}{painting}'
         f'{_p(concept.description)}{_p(concept.rationale, "small muted")}'
         f'{_sub("Image-model prompt")}<p class="prompt mono">{_text(concept.prompt_used)}</p>'
         f'<div class="row">{copy_prompt}</div></article>'
