@@ -97,3 +97,23 @@ async def test_paintings_load_beside_the_vector_marks_without_moving_them(
     )
     assert await (await page.request.get(painting_app.url + new_source)).body() != old_bytes
     assert await in_card(marks.first, card_heading) == before
+
+    # the share page of the first version shows that version's paintings, loaded from this instance; the kit's
+    # page shows the new one
+    kit_id = new_source.split('/')[4]
+    for query, expected in (('?rev=1', old_bytes), ('', None)):
+        shared = await browser.new_page(viewport={'width': 1280, 'height': 900})
+        await shared.goto(f'{painting_app.url}/kit/{kit_id}{query}')
+        pictures = shared.locator('img[alt^="Painting of"]')
+        await expect(pictures).to_have_count(count)
+        await expect(shared.locator('img[alt^="The painting traced"]')).to_have_count(count)
+        first = pictures.first
+        await first.scroll_into_view_if_needed()
+        await shared.wait_for_function(
+            'img => img.complete && img.naturalWidth === 1024', arg=await first.element_handle()
+        )
+        shown = await (await shared.request.get(painting_app.url + (await first.get_attribute('src') or ''))).body()
+        assert shown == (
+            expected if expected is not None else await (await page.request.get(painting_app.url + new_source)).body()
+        )
+        await shared.close()
