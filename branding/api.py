@@ -559,6 +559,7 @@ async def regenerate_kit_rest(
         fonts=service.fonts,
         icons=service.icons,
         chain=service.chain,
+        store=service.store,
     )
     renewed = await regenerate_rest(kit, rest)
     summary = f'Regenerated everything but {", ".join(kit.locks)}' if kit.locks else 'Regenerated everything'

@@ -164,7 +164,7 @@ def drawn_logos(  # noqa: PLR0913
         seen.add(style)
         styles.append(style)
     # the same chooser as the design engine's concepts
-    plan = symbol_plan(profile, styles, seed, icons=icons, taken=before.taken, avoid=before.avoid)
+    plan = symbol_plan(profile, styles, seed, icons=icons, taken=before.taken, avoid=before.avoid, shown=before.shown)
     logos: list[LogoConcept] = []
     for index, (concept, style, symbol) in enumerate(zip(concepts, styles, plan, strict=True)):
         logos.append(
@@ -184,7 +184,16 @@ def drawn_logos(  # noqa: PLR0913
     if len(logos) < count:
         drawn = {symbol.choice.icon for symbol in plan if symbol is not None} | before.taken
         extra = build_offline_logos(
-            profile, palette, typography, count, seed, fonts=fonts, icons=icons, taken=drawn, avoid=before.avoid
+            profile,
+            palette,
+            typography,
+            count,
+            seed,
+            fonts=fonts,
+            icons=icons,
+            taken=drawn,
+            avoid=before.avoid,
+            shown=before.shown,
         )
         taken = {logo.style for logo in logos}
         fillers = [logo for logo in extra if logo.style not in taken] + [logo for logo in extra if logo.style in taken]

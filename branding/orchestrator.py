@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
-from collections.abc import AsyncGenerator, Callable
+from collections.abc import AsyncGenerator, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar, cast
 
@@ -71,6 +71,7 @@ class KitContext:
     chain: ProviderChain | None = None
     basis_seed: int = -1  # the kit's own seed: a regenerated section keeps the palette and type it was built on
     before: BrandKit | None = None  # the kit a regenerated section was made for, as it was: not to repeat itself
+    shown: tuple[BrandKit, ...] = ()  # that kit's earlier versions, the most recent first: not to bring back either
     made: tuple[str, ...] = ()  # the sections this kit makes
     values: dict[str, asyncio.Future[Any]] = field(default_factory=dict)  # theirs, as each is stored
 
@@ -131,6 +132,10 @@ class Inputs:
     @property
     def before(self) -> BrandKit | None:
         return self.context.before
+
+    @property
+    def shown(self) -> Sequence[BrandKit]:
+        return self.context.shown
 
     def _check(self, needed: AnySpec) -> None:
         if needed.name not in self.spec.needs:
@@ -291,14 +296,23 @@ async def regenerate_section(
     fonts: FontLibrary,
     icons: IconLibrary,
     seed: int | None = None,
+    shown: Sequence[BrandKit] = (),
 ) -> SectionDone:
     """Make one section again with a fresh seed (or `seed`), on the sections (palette, type, taglines) the kit already
-    has, and unlike the kit's version of it (new logo concepts draw other symbols). The section is put into `kit`
-    itself."""
+    has, and unlike the kit's version of it (new logo concepts draw other symbols), nor, while there are other ideas,
+    like the versions the kit had before (`shown`: earlier revisions, the most recent first). The section is put into
+    `kit` itself."""
     seed = fresh_seed() if seed is None else seed
     before = kit.model_copy(deep=True)
     context = KitContext(
-        request=request, seed=seed, fonts=fonts, icons=icons, basis_seed=kit.seed, chain=chain, before=before
+        request=request,
+        seed=seed,
+        fonts=fonts,
+        icons=icons,
+        basis_seed=kit.seed,
+        chain=chain,
+        before=before,
+        shown=tuple(shown),
     )
     for name in context.made:
         if SECTIONS[name].present(kit):

@@ -12,7 +12,7 @@ Adding a section: its module under `branding/sections/`, its card in `components
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Collection
+from collections.abc import Awaitable, Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar, cast
 
@@ -68,6 +68,12 @@ class SectionInputs(Protocol):
     def before(self) -> BrandKit | None:
         """The kit whose section is being made again, as it was (None while a kit is made): what a section that
         should not repeat itself reads."""
+        ...
+
+    @property
+    def shown(self) -> Sequence[BrandKit]:
+        """Earlier versions of that kit, the most recent first (none while a kit is made, nor for a kit never saved):
+        what its owner was shown before, which a section made again does not bring back while it has other ideas."""
         ...
 
     async def value(self, spec: SectionSpec[V, Any]) -> V:
@@ -201,12 +207,14 @@ TAGLINES: SectionSpec[list[Tagline], tuple[list[Tagline], list[str]]] = SectionS
 
 def _drawn_before(inputs: SectionInputs) -> DrawnBefore:
     """The symbols the kit's concepts drew when its logos are made again: a locked concept's are taken, the others'
-    avoided, so new concepts show other symbols (nothing while a kit is made)."""
+    avoided, so new concepts show other symbols, and those of the kit's earlier versions next (nothing while a kit is
+    made)."""
     if inputs.before is None:
         return DrawnBefore()
     prefix = f'{SectionName.LOGOS}.'
     locked = {int(lock.removeprefix(prefix)) for lock in inputs.before.locks if lock.startswith(prefix)}
-    return drawn_before(inputs.profile, inputs.before.logos, locked, icons=inputs.icons)
+    shown = [version.logos for version in inputs.shown]
+    return drawn_before(inputs.profile, inputs.before.logos, locked, icons=inputs.icons, shown=shown)
 
 
 def _model_logos(
@@ -243,6 +251,7 @@ def _new_logos(inputs: SectionInputs, palette: ColorPalette, typography: Typogra
         icons=inputs.icons,
         taken=before.taken,
         avoid=before.avoid,
+        shown=before.shown,
     )
 
 

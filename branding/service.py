@@ -36,7 +36,7 @@ from branding.providers.base import Provider
 from branding.providers.registry import build_providers
 from branding.ratelimit import RateLimit, RateLimiter
 from branding.redis_state import RedisBreakers, RedisRateLimiter, connect
-from branding.refine.history import revise
+from branding.refine.history import revise, shown_before
 from branding.refine.rest import settle_choices
 from branding.registry import sections_for
 from branding.seeding import fresh_seed
@@ -153,10 +153,16 @@ class KitService:
                 return event.kit
         raise RuntimeError('the kit stream ended without a kit')
 
-    async def regenerate(self, request: BrandingRequest, kit: BrandKit, section: str, *, owner: str) -> SectionDone:
-        """A new version of one section, saved over the owner's kit (NotOwnerError for anyone else's kit)."""
+    async def regenerate(
+        self, request: BrandingRequest, kit: BrandKit, section: str, *, owner: str, seed: int | None = None
+    ) -> SectionDone:
+        """A new version of one section (with a fresh seed, or `seed`), saved over the owner's kit (NotOwnerError for
+        anyone else's kit); new logo concepts leave alone the symbols of the kit's earlier revisions too."""
         before = kit.model_copy(deep=True)
-        done = await regenerate_section(request, kit, section, chain=self.chain, fonts=self.fonts, icons=self.icons)
+        shown = await shown_before(self.store, kit, section)
+        done = await regenerate_section(
+            request, kit, section, chain=self.chain, fonts=self.fonts, icons=self.icons, seed=seed, shown=shown
+        )
         settle_choices(before, done.kit)  # a logo chosen or a tagline starred that was made again is chosen no more
         # a new revision of the saved kit, never handed out for reuse (it is no longer what its request alone makes)
         revised = await revise(self.store, done.kit, owner=owner, lever=Lever.REGENERATE, summary=f'New {section}')

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from branding.models import BrandKit
+from branding.models import BrandKit, SectionName
 from branding.stores.base import KitStore, Lever, RevisionSummary
+
+SHOWN_VERSIONS = 5  # how many earlier versions of a section made again it does not bring back
+# the sections that, made again, leave alone what the kit's earlier versions showed: the kit field they are kept in
+REMEMBERED: dict[str, str] = {SectionName.LOGOS: 'logos'}
 
 
 @dataclass(kw_only=True, slots=True, frozen=True)
@@ -44,3 +48,27 @@ async def restore_revision(store: KitStore, kit_id: str, number: int, *, owner: 
 async def latest_revision(store: KitStore, kit_id: str) -> RevisionSummary | None:
     revisions = await store.list_revisions(kit_id)
     return revisions[-1] if revisions else None
+
+
+async def earlier_versions(store: KitStore, kit: BrandKit, *, field: str, limit: int) -> tuple[BrandKit, ...]:
+    """The saved kit as each of its last `limit` revisions that changed `field` (a content field: 'logos') left it, the
+    most recent first, leaving out any whose `field` is what `kit` has now; none for a kit never saved."""
+    revisions = await store.list_revisions(kit.id)
+    now = getattr(kit, field)
+    versions: list[BrandKit] = []
+    for revision in reversed(revisions):
+        if len(versions) == limit:
+            break
+        if field not in revision.sections:
+            continue
+        version = await store.get_revision(kit.id, revision.number)  # one at a time, up to `limit`
+        if version is not None and getattr(version, field) != now:
+            versions.append(version)
+    return tuple(versions)
+
+
+async def shown_before(store: KitStore, kit: BrandKit, section: str) -> tuple[BrandKit, ...]:
+    """The earlier versions of the saved kit whose `section` is made again, the most recent first, when that section
+    reads them (REMEMBERED; none for the others, and for a kit never saved)."""
+    field = REMEMBERED.get(section)
+    return () if field is None else await earlier_versions(store, kit, field=field, limit=SHOWN_VERSIONS)

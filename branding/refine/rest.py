@@ -20,10 +20,12 @@ from branding.design.symbols.icon_set import IconLibrary
 from branding.models import OFFLINE_PROVIDER, BrandingRequest, BrandKit, SectionName, SectionProvenance, SectionStatus
 from branding.orchestrator import OFFLINE_MODEL, regenerate_section
 from branding.refine.choices import FONT_ROLES, PALETTE_ROLES
+from branding.refine.history import shown_before
 from branding.refine.recolour import logos_in_palette
 from branding.registry import SECTIONS
 from branding.sections.palette import build_offline_palette, complete_palette
 from branding.sections.typography import build_offline_typography, complete_typography
+from branding.stores.base import KitStore
 
 # palette and type before the sections drawn or written on them
 REST_ORDER = (
@@ -45,6 +47,7 @@ class Rest:
     fonts: FontLibrary
     icons: IconLibrary
     chain: ProviderChain | None = None
+    store: KitStore | None = None  # the kit's, when it is saved: new logos leave its earlier revisions' symbols alone
 
 
 def elements(locks: list[str], section: str) -> set[str]:
@@ -133,8 +136,9 @@ AROUND: dict[str, Callable[[BrandKit, set[str], Rest], BrandKit]] = {
 
 
 async def _remade(kit: BrandKit, section: str, rest: Rest) -> BrandKit:
+    shown = () if rest.store is None else await shown_before(rest.store, kit, section)
     done = await regenerate_section(
-        rest.request, kit, section, chain=rest.chain, fonts=rest.fonts, icons=rest.icons, seed=rest.seed
+        rest.request, kit, section, chain=rest.chain, fonts=rest.fonts, icons=rest.icons, seed=rest.seed, shown=shown
     )
     return done.kit
 

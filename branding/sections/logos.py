@@ -99,10 +99,12 @@ def symbol_plan(
     icons: IconLibrary,
     taken: Collection[str] = (),
     avoid: Collection[str] = (),
+    shown: Sequence[Collection[str]] = (),
 ) -> list[KitSymbol | None]:
     """The symbol each concept of a kit draws, by its place in `styles`: None for styles without one, and for all when
     the icon set is not installed or nothing fits (those marks use the hand-drawn symbols). Icons in `taken` (drawn
-    by other concepts of the kit) are left to them; icons in `avoid` (drawn before the kit was made again) come last."""
+    by other concepts of the kit) are left to them; icons in `avoid` (drawn before the kit was made again) come last,
+    and those of `shown` (earlier versions of the kit, the most recent first) just before them."""
     needing = sorted(
         (index for index, style in enumerate(styles) if style in SYMBOL_STYLES),
         key=lambda index: (index // len(LogoStyle), SYMBOL_STYLES.index(styles[index]), index),
@@ -110,7 +112,8 @@ def symbol_plan(
     plan: list[KitSymbol | None] = [None] * len(styles)
     if not needing:
         return plan
-    choices = choose_symbols(profile, count=len(needing) + len(taken), seed=seed, library=icons, avoid=avoid) or []
+    count = len(needing) + len(taken)
+    choices = choose_symbols(profile, count=count, seed=seed, library=icons, avoid=avoid, shown=shown) or []
     free = [choice for choice in choices if choice.icon not in taken]
     for index, choice in zip(needing, free, strict=False):
         plan[index] = KitSymbol(choice=choice, library=icons)
@@ -360,7 +363,8 @@ def logo_concept_from(  # noqa: PLR0913
 
 
 # PLR0913: the kit parts every concept is drawn from (profile, palette, typography, count, seed), the engines (fonts,
-# icons) and the icons to leave alone (taken by other concepts, avoided when made again); all keyword-only after seed.
+# icons) and the icons to leave alone (taken by other concepts, avoided when made again, shown by earlier versions);
+# all keyword-only after seed.
 def build_offline_logos(  # noqa: PLR0913
     profile: CompanyProfile,
     palette: ColorPalette,
@@ -372,13 +376,14 @@ def build_offline_logos(  # noqa: PLR0913
     icons: IconLibrary,
     taken: Collection[str] = (),
     avoid: Collection[str] = (),
+    shown: Sequence[Collection[str]] = (),
 ) -> list[LogoConcept]:
     """`count` concepts cycling through all six styles (brief-led order) before any style repeats; the concepts that
-    draw a symbol each get their own (none of the icons in `taken`, and the icons in `avoid` only when nothing else
-    fits)."""
+    draw a symbol each get their own (none of the icons in `taken`, and the icons in `avoid`, then those of `shown`,
+    only when nothing else fits)."""
     order = style_order(profile, rng_for(profile, seed, 'logos'))
     styles = [order[index % len(order)] for index in range(count)]
-    plan = symbol_plan(profile, styles, seed, icons=icons, taken=taken, avoid=avoid)
+    plan = symbol_plan(profile, styles, seed, icons=icons, taken=taken, avoid=avoid, shown=shown)
     concepts = []
     for index, (style, symbol) in enumerate(zip(styles, plan, strict=True)):
         mark = render_mark(
@@ -406,6 +411,8 @@ class DrawnBefore:
 
     avoid: frozenset[str] = frozenset()  # icons of the concepts made again: drawn again only when nothing else fits
     taken: frozenset[str] = frozenset()  # icons of the locked concepts, which stay: never drawn by a new one
+    # the icons each earlier version of the kit drew, the most recent first: drawn again just before those of `avoid`
+    shown: tuple[frozenset[str], ...] = ()
 
 
 def _symbols(profile: CompanyProfile, concepts: Sequence[LogoConcept], icons: IconLibrary) -> list[NamedSymbol | None]:
@@ -421,18 +428,36 @@ def _symbols(profile: CompanyProfile, concepts: Sequence[LogoConcept], icons: Ic
 
 
 def drawn_before(
-    profile: CompanyProfile, concepts: Sequence[LogoConcept], locked: Collection[int], *, icons: IconLibrary
+    profile: CompanyProfile,
+    concepts: Sequence[LogoConcept],
+    locked: Collection[int],
+    *,
+    icons: IconLibrary,
+    shown: Sequence[Sequence[LogoConcept]] = (),
 ) -> DrawnBefore:
     """What the kit's `concepts` drew (`_symbols`). A concept made again passes on the icon it drew (when it did not
     record one, the icons its symbol is picked from); a `locked` one every icon of its symbol's concept, so no new
-    concept draws the same idea."""
+    concept draws the same idea. `shown`: the concepts of the kit's earlier versions, the most recent first, each
+    passing on the icon it drew as a concept made again does."""
+    # one reading of the profile for every version's concepts
+    symbols = _symbols(profile, [*concepts, *(concept for version in shown for concept in version)], icons)
     avoid: set[str] = set()
     taken: set[str] = set()
-    for index, symbol in enumerate(_symbols(profile, concepts, icons)):
+    for index, symbol in enumerate(symbols[: len(concepts)]):
         if symbol is None:
             continue
         if index in locked:
             taken.update(symbol.icons)
         else:
             avoid.update(symbol.likely)
-    return DrawnBefore(avoid=frozenset(avoid | taken), taken=frozenset(taken))
+    earlier = _by_version(symbols[len(concepts) :], [len(version) for version in shown])
+    return DrawnBefore(avoid=frozenset(avoid | taken), taken=frozenset(taken), shown=earlier)
+
+
+def _by_version(symbols: Sequence[NamedSymbol | None], sizes: Sequence[int]) -> tuple[frozenset[str], ...]:
+    """The icons each version drew, from its concepts' symbols laid end to end (`sizes`: how many each had)."""
+    versions: list[frozenset[str]] = []
+    for size in sizes:
+        drawn, symbols = symbols[:size], symbols[size:]
+        versions.append(frozenset(icon for symbol in drawn if symbol is not None for icon in symbol.likely))
+    return tuple(versions)

@@ -233,6 +233,58 @@ def test_other_icons_of_a_drawn_concept_come_before_the_icons_drawn_before() -> 
     assert 'baguette' in [choice.icon for choice in again][: drawn_before.index(True)]
 
 
+@pytest.mark.parametrize('name', ['Granite Trust Bank', 'Sentinel Ridge'])
+def test_icons_of_earlier_versions_come_back_oldest_first_and_before_the_kits_own(name: str) -> None:
+    """Two earlier versions and the kit itself each drew two of the company's icons; asked for more than it has left,
+    the chooser draws the icons no version drew, then the oldest version's, then the last one's, then the kit's."""
+    profile = PROFILES[name]
+    everything = [choice.icon for choice in choose_symbols(profile, count=60, seed=1, library=INSTALLED_ICONS) or []]
+    kits, last, oldest = set(everything[0:2]), set(everything[2:4]), set(everything[4:6])
+    again = choose_symbols(
+        profile, count=len(everything) + 2, seed=2, library=INSTALLED_ICONS, avoid=kits, shown=[last, oldest]
+    )
+    assert again is not None
+    ages = [
+        3 if icon in kits else 2 if icon in last else 1 if icon in oldest else 0 for icon in (c.icon for c in again)
+    ]
+    before_the_kits = ages[: ages.index(3)]
+    assert before_the_kits == sorted(before_the_kits) and {1, 2} <= set(before_the_kits), [c.icon for c in again]
+
+
+def test_the_icons_of_earlier_versions_are_read_version_by_version() -> None:
+    request, kit = make(BAKERY)
+    newer = regenerated(request, kit.model_copy(deep=True), seed=5)
+    now = regenerated(request, newer.model_copy(deep=True), seed=6)
+    before = drawn_before(BAKERY, now.logos, locked=(), icons=INSTALLED_ICONS, shown=[newer.logos, kit.logos])
+    assert before.avoid == set(icons_drawn(now.logos)) and not before.taken
+    assert before.shown == (frozenset(icons_drawn(newer.logos)), frozenset(icons_drawn(kit.logos)))
+    assert drawn_before(BAKERY, now.logos, locked=(), icons=INSTALLED_ICONS).shown == ()
+
+
+def test_a_language_models_concepts_leave_the_earlier_versions_symbols_alone() -> None:
+    request, kit = make(BAKERY)
+    now = regenerated(request, kit.model_copy(deep=True), seed=5)
+    assert now.color_palette is not None and now.typography is not None
+    written = [
+        {'style': 'pictorial', 'description': 'A warm loaf.', 'rationale': 'Baked daily.'},
+        {'style': 'combination', 'description': 'Symbol and name.', 'rationale': 'Learned together.'},
+    ]  # the model wrote two of six concepts: the design engine draws the rest through the same plan
+    logos, _ = drafts.drawn_logos(
+        drafts.LogosDraft.model_validate({'concepts': written}),
+        profile=BAKERY,
+        palette=now.color_palette,
+        typography=now.typography,
+        fonts=INSTALLED_FONTS,
+        icons=INSTALLED_ICONS,
+        count=VARIATIONS,
+        seed=6,
+        before=drawn_before(BAKERY, now.logos, locked=(), icons=INSTALLED_ICONS, shown=[kit.logos]),
+    )
+    drawn = icons_drawn(logos)
+    assert len(drawn) == len(set(drawn)) == 3
+    assert not set(drawn) & {*icons_drawn(now.logos), *icons_drawn(kit.logos)}, (drawn, now.logos, kit.logos)
+
+
 def test_a_kit_made_from_scratch_avoids_nothing() -> None:
     request, kit = make(BAKERY, seed=2)
     again = asyncio.run(generate_kit(request, chain=OFFLINE, fonts=INSTALLED_FONTS, icons=INSTALLED_ICONS))

@@ -7,14 +7,15 @@ returns None: use the hand-drawn abstract marks (branding/design/marks).
 
 Regenerating asks for other ideas: icons to `avoid` (those the kit drew before) are a soft no. The whole chain is
 walked first for concepts that draw none of them, then for other icons of the concepts that drew one, and only then
-are the avoided icons drawn again. `symbols_drawn` finds the symbol a concept's recorded icon belongs to, and
+are the avoided icons drawn again. Icons earlier versions of the kit drew (`shown`) are kept out too, and let back in
+oldest first, before the kit's own. `symbols_drawn` finds the symbol a concept's recorded icon belongs to, and
 `symbols_named` which symbol a concept's text says it draws (for concepts saved before they recorded their icon).
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -173,6 +174,21 @@ def _ranked(candidates: Iterable[_Candidate], rng: random.Random) -> list[_Candi
 
 # the passes over the chain when regenerating: concepts never drawn, other icons of those drawn, the icons drawn
 _Stage = Literal['fresh', 'other_icon', 'again']
+_SOFT_STAGES: tuple[_Stage, ...] = ('fresh', 'other_icon')  # the passes that keep an avoided icon out
+
+
+def _tiers(avoid: Collection[str], shown: Sequence[Collection[str]]) -> list[frozenset[str]]:
+    """The icons kept out, pass after pass, as they are let back in: at first `avoid` and every set of `shown`
+    (the icons of earlier versions, the most recent first), then without the oldest version's, and so on down to
+    `avoid` alone. A version whose icons are all kept out anyway adds no pass; nothing to avoid, no pass at all."""
+    kept = frozenset(avoid)
+    tiers = [kept] if kept else []
+    for icons in shown:
+        more = kept | frozenset(icons)
+        if more != kept:
+            kept = more
+            tiers.append(kept)
+    return tiers[::-1]
 
 
 def _drawn_by_weight(candidates: Iterable[_Candidate], rng: random.Random) -> list[_Candidate]:
@@ -189,7 +205,7 @@ class _Kit:
     library: IconLibrary
     rng: random.Random
     count: int
-    avoid: frozenset[str] = frozenset()  # icons drawn before: kept for last
+    avoid: frozenset[str] = frozenset()  # the icons this pass keeps out (`_tiers`)
     stage: _Stage = 'fresh'
     choices: list[SymbolChoice] = field(default_factory=list)
 
@@ -292,7 +308,10 @@ def _walk(kit: _Kit, chain: _Chain, ranked: list[_Candidate]) -> None:
     for candidate in ranked:
         if kit.full:
             break
-        icon = kit.icon_for(candidate.icons, candidate.interchangeable) if kit.wants(candidate.icons) else None
+        # a concept is drawn once while avoided icons are kept out (a later pass would give it a second icon)
+        drawable = kit.stage == 'again' or not kit.used(candidate.key)
+        wanted = drawable and kit.wants(candidate.icons)
+        icon = kit.icon_for(candidate.icons, candidate.interchangeable) if wanted else None
         if icon is not None:
             kit.choices.append(_word_choice(candidate, icon, chain.words, table))
     for key, sector in table.sectors.items():
@@ -310,13 +329,16 @@ def choose_symbols(
     library: IconLibrary,
     table: ConceptTable | None = None,
     avoid: Collection[str] = (),
+    shown: Sequence[Collection[str]] = (),
 ) -> list[SymbolChoice] | None:
     """Up to `count` symbols for the profile, best first, no concept and no icon twice; None when the icon set is not
     installed or nothing fits (use the hand-drawn abstract marks). The same profile and seed give the same choices.
 
     Icons in `avoid` (drawn before) are a soft no: every concept that draws none of them comes first (the words'
     concepts drawn by weight, so successive regenerations vary, then the defaults), then other icons of the concepts
-    that drew one, then the avoided icons themselves. Without it the chain is walked once, best first."""
+    that drew one, then the avoided icons themselves. Icons in `shown` (drawn by earlier versions of the kit, the most
+    recent first) are a softer no, kept out with `avoid` and let back in oldest first, before any icon of `avoid`
+    (`_tiers`). Without either the chain is walked once, best first."""
     if count < 1:
         raise ValueError(f'count must be at least 1, not {count}')
     if not library.is_installed:
@@ -324,15 +346,21 @@ def choose_symbols(
     chain = _chain(profile, library, table)
     words = chain.words
     rng = random.Random(f'{seed or 0}\x1f{words.name}\x1f{words.industry}\x1f{words.company_type}'.encode())
-    kit = _Kit(library=library, rng=rng, count=count, avoid=frozenset(avoid))
+    kit = _Kit(library=library, rng=rng, count=count)
     ranked = _ranked(chain.candidates, rng)
-    if not kit.avoid:
+    tiers = _tiers(avoid, shown)
+    if not tiers:
         _walk(kit, chain, ranked)
         return kit.choices or None
-    _walk(kit, chain, _drawn_by_weight(ranked, rng))  # fresh ideas, in an order each regeneration draws anew
-    for stage in ('other_icon', 'again'):
-        kit.stage = stage
-        _walk(kit, chain, ranked)
+    order = _drawn_by_weight(ranked, rng)  # fresh ideas, in an order each regeneration draws anew
+    for tier in tiers:
+        kit.avoid = tier
+        for stage in _SOFT_STAGES:
+            kit.stage = stage
+            _walk(kit, chain, order)
+            order = ranked
+    kit.stage = 'again'
+    _walk(kit, chain, ranked)
     return kit.choices or None
 
 
