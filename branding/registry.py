@@ -178,12 +178,22 @@ TYPOGRAPHY: SectionSpec[Typography, Typography] = SectionSpec(
 )
 
 
-def _said_before(inputs: SectionInputs) -> frozenset[str]:
-    """The lines the kit has when its taglines are made again, which new ones should not repeat (none while a kit is
-    made); a locked line is kept as it is and the new ones stay unlike it too."""
+def _said_before(inputs: SectionInputs) -> tuple[frozenset[str], frozenset[str]]:
+    """The lines shown before when the kit's taglines are made again, which new ones should not repeat: everything the
+    kit and its earlier versions had, and the kit's own (a locked line is kept as it is, and the new ones stay unlike
+    it too). Nothing while a kit is made."""
     if inputs.before is None:
-        return frozenset()
-    return frozenset(dedupe_key(tagline.text) for tagline in inputs.before.taglines)
+        return frozenset(), frozenset()
+    current = frozenset(dedupe_key(tagline.text) for tagline in inputs.before.taglines)
+    earlier = {dedupe_key(tagline.text) for version in inputs.shown for tagline in version.taglines}
+    return current | earlier, current
+
+
+def _offline_taglines(inputs: SectionInputs) -> Awaitable[list[Tagline]]:
+    avoid, current = _said_before(inputs)
+    return asyncio.to_thread(
+        build_offline_taglines, inputs.profile, inputs.count, inputs.seed, avoid=avoid, current=current
+    )
 
 
 TAGLINES: SectionSpec[list[Tagline], tuple[list[Tagline], list[str]]] = SectionSpec(
@@ -197,9 +207,7 @@ TAGLINES: SectionSpec[list[Tagline], tuple[list[Tagline], list[str]]] = SectionS
     draft=drafts.TaglinesDraft,
     parser=lambda inputs: drafts.taglines_parser(inputs.profile, inputs.count, inputs.seed),
     finish=_with_notes,
-    offline=lambda inputs: asyncio.to_thread(
-        build_offline_taglines, inputs.profile, inputs.count, inputs.seed, avoid=_said_before(inputs)
-    ),
+    offline=_offline_taglines,
     slot=KitSlot(field='taglines'),
     input_notes=inferred_values_notes,
 )

@@ -9,7 +9,7 @@ from branding.stores.base import KitStore, Lever, RevisionSummary
 
 SHOWN_VERSIONS = 5  # how many earlier versions of a section made again it does not bring back
 # the sections that, made again, leave alone what the kit's earlier versions showed: the kit field they are kept in
-REMEMBERED: dict[str, str] = {SectionName.LOGOS: 'logos'}
+REMEMBERED: dict[str, str] = {SectionName.LOGOS: 'logos', SectionName.TAGLINES: 'taglines'}
 
 
 @dataclass(kw_only=True, slots=True, frozen=True)

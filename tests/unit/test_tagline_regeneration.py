@@ -85,3 +85,28 @@ def test_the_rest_made_again_around_a_locked_line_does_not_repeat_it() -> None:
     others = [dedupe_key(tagline.text) for position, tagline in enumerate(again.taglines) if position != 2]
     assert dedupe_key(locked.text) not in others
     assert set(others).isdisjoint(keys(kit)), 'the unlocked lines are new too'
+
+
+def test_a_thin_profile_brings_back_earlier_versions_lines_before_the_ones_on_screen() -> None:
+    thin = CompanyProfile(
+        name='Q',
+        company_type=CompanyType.OTHER,
+        industry='Services',
+        description='We help.',
+        target_audience='People',
+        brand_values=[],
+    )
+    # every line the writer has for this seed: asked again and again, each time to avoid all it said before
+    pool: set[str] = set()
+    while True:
+        said = {dedupe_key(line.text) for line in build_offline_taglines(thin, 10, 99, avoid=frozenset(pool))}
+        if not said - pool:
+            break
+        pool |= said
+    ordered = sorted(pool)
+    on_screen, earlier = frozenset(ordered[:10]), frozenset(ordered[10:])
+    assert len(earlier) >= 10
+    again = build_offline_taglines(thin, 10, 99, avoid=on_screen | earlier, current=on_screen)
+    said = {dedupe_key(tagline.text) for tagline in again}
+    assert len(said) == 10
+    assert not said & on_screen, 'lines shown earlier come back before the ones on screen now'

@@ -14,10 +14,16 @@ from branding.seeding import rng_for
 
 
 def offline_candidates(
-    profile: CompanyProfile, count: int, seed: int, *, avoid: frozenset[str] = frozenset()
+    profile: CompanyProfile,
+    count: int,
+    seed: int,
+    *,
+    avoid: frozenset[str] = frozenset(),
+    current: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
-    """The lines chosen, best first; lines whose dedupe key is in `avoid` (the kit's lines, when its taglines are made
-    again) only when the profile's words write no others."""
+    """The lines chosen, best first. Lines whose dedupe keys are in `avoid` (what the kit showed, when its taglines
+    are made again: its own lines and its earlier versions') only when the profile's words write no others, and of
+    those the `current` ones (the kit's own, shown now) last."""
     words = read_profile(profile)
     rng = rng_for(profile, seed, 'taglines')
     written = [candidate for pattern in PATTERNS for candidate in pattern(words, rng)]
@@ -30,21 +36,29 @@ def offline_candidates(
     taken = {candidate.key for candidate in chosen}
     general = usable(general_candidates(words))
     chosen += [candidate for candidate in general if candidate.key not in taken | avoid][: count - len(chosen)]
-    if avoid and len(chosen) < count:  # a thin profile: its old lines come back rather than too few
+    # a thin profile: lines shown before come back rather than too few, the ones on screen now last
+    for kept_out in (current, frozenset()) if avoid else ():
         taken = {candidate.key for candidate in chosen}
-        chosen += [candidate for candidate in candidates + general if candidate.key not in taken][: count - len(chosen)]
+        again = [candidate for candidate in candidates + general if candidate.key not in taken | kept_out]
+        chosen += again[: count - len(chosen)]
     return chosen
 
 
 def build_offline_taglines(
-    profile: CompanyProfile, count: int, seed: int, *, avoid: frozenset[str] = frozenset()
+    profile: CompanyProfile,
+    count: int,
+    seed: int,
+    *,
+    avoid: frozenset[str] = frozenset(),
+    current: frozenset[str] = frozenset(),
 ) -> list[Tagline]:
     """`count` (1-10) distinct taglines of at most ten words, from the profile's own words; the same profile and seed
     always give the same list, another seed (usually) another one. Made again, they leave out the lines whose
-    dedupe keys are in `avoid` (the kit's own) while the profile has others to say."""
+    dedupe keys are in `avoid` (what the kit showed) while the profile has others to say, the `current` ones longest."""
     check_count(count)
     voice = read_profile(profile).voice.name  # cached: the same reading the candidates were built from
+    chosen = offline_candidates(profile, count, seed, avoid=avoid, current=current)
     return [
         Tagline(id=f'tagline-{index}', text=candidate.text, tone=voice, explanation=candidate.explanation)
-        for index, candidate in enumerate(offline_candidates(profile, count, seed, avoid=avoid), start=1)
+        for index, candidate in enumerate(chosen, start=1)
     ]
