@@ -159,7 +159,8 @@ async def _drafted_section(
     """The section as a language model wrote it and the design engine corrected it, or None when every provider
     failed (the provenance note then says why)."""
     inputs = context.inputs(spec)
-    chat = chat_request(spec, inputs.profile, inputs.count)
+    shown = spec.said_before(inputs) if spec.said_before is not None else []
+    chat = chat_request(spec, inputs.profile, inputs.count, shown=shown)
     show = spec.streams
     on_text = None if show is None else lambda text: emit(SectionText(section=spec.name, text=show(text)))
     outcome = await chain.run(spec.name, chat, spec.parser(inputs), on_text=on_text)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from typing import Any
 
 from branding.drafts import draft_schema
 from branding.models import CompanyProfile
@@ -18,17 +20,32 @@ SYSTEM_PROMPT = (
 )
 
 
-def quoted_profile(profile: CompanyProfile) -> str:
-    document = json.dumps(profile.model_dump(mode='json'), ensure_ascii=False, indent=2)
+def quoted(tag: str, value: Any) -> str:
+    """`value` as JSON inside `<tag>` tags: data, never our own text."""
+    document = json.dumps(value, ensure_ascii=False, indent=2)
     # json.dumps leaves '<' alone; escaping it means no value can close the tag and pose as our own text
-    return '<company_profile>\n' + document.replace('<', '\\u003c') + '\n</company_profile>'
+    return f'<{tag}>\n' + document.replace('<', '\\u003c') + f'\n</{tag}>'
 
 
-def chat_request(spec: AnySpec, profile: CompanyProfile, count: int) -> ChatRequest:
-    """The section's task, then the profile as quoted data, asking for a reply in the section's draft schema."""
+def quoted_profile(profile: CompanyProfile) -> str:
+    return quoted('company_profile', profile.model_dump(mode='json'))
+
+
+SHOWN_BEFORE = (
+    'This section is being made again. What its owner has already been shown arrives inside <shown_before> tags as '
+    'JSON, data like the profile: write something different from every item in it.'
+)
+
+
+def chat_request(spec: AnySpec, profile: CompanyProfile, count: int, *, shown: Sequence[str] = ()) -> ChatRequest:
+    """The section's task, then the profile as quoted data, asking for a reply in the section's draft schema; made
+    again, with what the owner was shown before (`shown`), quoted too, not to repeat it."""
+    parts = [spec.task(count), quoted_profile(profile)]
+    if shown:
+        parts += [SHOWN_BEFORE, quoted('shown_before', list(shown))]
     return ChatRequest(
         system=SYSTEM_PROMPT,
-        user=f'{spec.task(count)}\n\n{quoted_profile(profile)}',
+        user='\n\n'.join(parts),
         json_schema=draft_schema(spec.draft),
         schema_name=f'brandsmith_{spec.name}',
         max_tokens=spec.max_tokens,

@@ -118,6 +118,8 @@ class SectionSpec(Generic[T, D]):
     streams: Callable[[str], str] | None = None  # a reply so far, as text to show while it streams in
     # what the section's provenance says about its inputs, however it was made ('values inferred from ...')
     input_notes: Callable[[CompanyProfile], list[str]] | None = None
+    # made again through a model: what its owner was shown before, quoted in the prompt not to be repeated
+    said_before: Callable[[SectionInputs], list[str]] | None = None
 
     def get(self, kit: BrandKit) -> T | None:
         return self.slot.get(kit, self.name)
@@ -189,6 +191,15 @@ def _said_before(inputs: SectionInputs) -> tuple[frozenset[str], frozenset[str]]
     return current | earlier, current
 
 
+def _lines_shown(inputs: SectionInputs) -> list[str]:
+    """The lines the kit and its earlier versions showed, the kit's first (none while a kit is made)."""
+    if inputs.before is None:
+        return []
+    versions = (inputs.before, *inputs.shown)
+    lines = {dedupe_key(tagline.text): tagline.text for version in versions for tagline in version.taglines}
+    return list(lines.values())
+
+
 def _offline_taglines(inputs: SectionInputs) -> Awaitable[list[Tagline]]:
     avoid, current = _said_before(inputs)
     return asyncio.to_thread(
@@ -208,6 +219,7 @@ TAGLINES: SectionSpec[list[Tagline], tuple[list[Tagline], list[str]]] = SectionS
     parser=lambda inputs: drafts.taglines_parser(inputs.profile, inputs.count, inputs.seed),
     finish=_with_notes,
     offline=_offline_taglines,
+    said_before=_lines_shown,
     slot=KitSlot(field='taglines'),
     input_notes=inferred_values_notes,
 )

@@ -5,16 +5,14 @@ schema; the reply is parsed, checked and completed exactly as a generated sectio
 from __future__ import annotations
 
 import asyncio
-import json
 from dataclasses import dataclass
-from typing import Any
 
 from branding.chain import ProviderChain
 from branding.design.symbols.icon_set import IconLibrary
 from branding.drafts import draft_schema
 from branding.models import BrandingRequest, BrandKit
 from branding.orchestrator import KitContext
-from branding.prompts import SYSTEM_PROMPT, quoted_profile
+from branding.prompts import SYSTEM_PROMPT, quoted, quoted_profile
 from branding.providers.base import ChatRequest
 from branding.refine.instructions import OFFLINE_SECTIONS, Asked, Refined, refine_offline
 from branding.refine.recolour import logos_in_palette
@@ -30,20 +28,14 @@ REFINE_PROMPT = (
 )
 
 
-def _quoted(tag: str, value: Any) -> str:
-    document = json.dumps(value, ensure_ascii=False, indent=2)
-    # as for the profile: no value can close the tag and pose as our own text
-    return f'<{tag}>\n' + document.replace('<', '\\u003c') + f'\n</{tag}>'
-
-
 def refine_chat(spec: AnySpec, kit: BrandKit, request: BrandingRequest, instruction: str) -> ChatRequest:
     """The section's task, the profile, the current section and the instruction, asking for the section's draft."""
     user = '\n\n'.join(
         [
             f'{spec.task(request.num_variations)} Revise the current section as the instruction asks.',
             quoted_profile(request.company_profile),
-            _quoted('current_section', spec.payload(kit)),
-            _quoted('instruction', instruction),
+            quoted('current_section', spec.payload(kit)),
+            quoted('instruction', instruction),
         ]
     )
     return ChatRequest(
