@@ -24,7 +24,7 @@ from branding.service import KitService, build_kit_service
 from branding.settings import Settings
 from tests.api.conftest import api_app, built_service, client_for
 from tests.api.test_service_api import parse_sse
-from tests.fakes.images import FAILURES, image_reply, painted, picture
+from tests.fakes.images import FAILURES, image_reply, paint_with, painted, picture
 from tests.fakes.provider_server import FakeProviderServer
 
 pytest_plugins = ['tests.fakes.plugin']
@@ -36,11 +36,7 @@ SVG = '{http://www.w3.org/2000/svg}'
 @pytest.fixture
 def image_env(provider_server: FakeProviderServer, monkeypatch: pytest.MonkeyPatch) -> FakeProviderServer:
     """Chat from the offline engine, paintings from the fake Together images API (1 s per call at most)."""
-    env = provider_server.provider_settings(KEY, providers='offline', images='auto')
-    env |= {'BRANDSMITH_IMAGE_TIMEOUT': '1', 'OPENAI_COMPAT_IMAGE_MODEL': ''}
-    for name, value in env.items():
-        monkeypatch.setenv(name, value)
-    return provider_server
+    return paint_with(provider_server, monkeypatch, KEY, timeout_s=1)
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import pytest
 from nicegui.testing import User
 from PIL import Image
 
-from tests.fakes.images import FAILURES, image_reply, painted, picture
+from tests.fakes.images import FAILURES, image_reply, paint_with, painted, picture
 from tests.fakes.provider_server import FakeProviderServer
 from tests.parsed_html import ParsedPage
 
@@ -33,11 +33,7 @@ PROFILE = {
 @pytest.fixture
 def images(provider_server: FakeProviderServer, monkeypatch: pytest.MonkeyPatch) -> FakeProviderServer:
     """Set before the `user` fixture runs app.py: chat from the offline engine, paintings from the fake Together."""
-    env = provider_server.provider_settings(KEY, providers='offline', images='auto')
-    env |= {'BRANDSMITH_IMAGE_TIMEOUT': '10', 'OPENAI_COMPAT_IMAGE_MODEL': ''}
-    for name, value in env.items():
-        monkeypatch.setenv(name, value)
-    return provider_server
+    return paint_with(provider_server, monkeypatch, KEY, timeout_s=10)
 
 
 async def make_kit(user: User) -> dict[str, Any]:

@@ -11,9 +11,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import pytest
 from PIL import Image, ImageDraw
 
-from tests.fakes.provider_server import Behaviour, hang, raw, status
+from tests.fakes.provider_server import Behaviour, FakeProviderServer, hang, raw, status
 
 BLUE = (30, 58, 138)
 GOLD = (234, 179, 8)
@@ -114,3 +115,15 @@ def image_host() -> Iterator[ImageHost]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def paint_with(
+    server: FakeProviderServer, monkeypatch: pytest.MonkeyPatch, key: str, *, timeout_s: int
+) -> FakeProviderServer:
+    """The environment of an app whose chat is the offline engine and whose paintings come from `server`'s fake
+    Together images API (each at most `timeout_s`); set before the app or service is built."""
+    env = server.provider_settings(key, providers='offline', images='auto')
+    env |= {'BRANDSMITH_IMAGE_TIMEOUT': str(timeout_s), 'OPENAI_COMPAT_IMAGE_MODEL': ''}
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    return server

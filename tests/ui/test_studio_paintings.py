@@ -14,7 +14,7 @@ from nicegui.testing import User
 from PIL import Image
 
 from branding.images.cost import PaintingPrice, dollars
-from tests.fakes.images import FAILURES, image_reply, painted, picture
+from tests.fakes.images import FAILURES, image_reply, paint_with, painted, picture
 from tests.fakes.provider_server import FakeProviderServer
 
 pytest_plugins = ['tests.fakes.plugin']
@@ -25,11 +25,7 @@ KEY = 'studio-paint-key-DO-NOT-LEAK-321'
 @pytest.fixture
 def images(provider_server: FakeProviderServer, monkeypatch: pytest.MonkeyPatch) -> FakeProviderServer:
     """Set before the `user` fixture runs app.py: chat from the offline engine, paintings from the fake Together."""
-    env = provider_server.provider_settings(KEY, providers='offline', images='auto')
-    env |= {'BRANDSMITH_IMAGE_TIMEOUT': '10', 'OPENAI_COMPAT_IMAGE_MODEL': ''}
-    for name, value in env.items():
-        monkeypatch.setenv(name, value)
-    return provider_server
+    return paint_with(provider_server, monkeypatch, KEY, timeout_s=10)
 
 
 async def generate(user: User) -> None:

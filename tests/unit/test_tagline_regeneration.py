@@ -22,6 +22,15 @@ from tests.icons import INSTALLED_ICONS
 OFFLINE = ProviderChain([], Settings())
 PROFILES = corpus_profiles()
 COUNT = 3
+# a one-letter name saying little: the writer has fewer lines for it than for a corpus company
+THIN = CompanyProfile(
+    name='Q',
+    company_type=CompanyType.OTHER,
+    industry='Services',
+    description='We help.',
+    target_audience='People',
+    brand_values=[],
+)
 
 
 def make(profile: CompanyProfile, seed: int = 1, count: int = COUNT) -> tuple[BrandingRequest, BrandKit]:
@@ -59,17 +68,9 @@ def test_a_kit_made_from_scratch_is_written_as_before() -> None:
 
 
 def test_a_thin_profile_still_gets_every_line_it_asked_for() -> None:
-    thin = CompanyProfile(
-        name='Q',
-        company_type=CompanyType.OTHER,
-        industry='Services',
-        description='We help.',
-        target_audience='People',
-        brand_values=[],
-    )
-    written = build_offline_taglines(thin, 10, 1)
+    written = build_offline_taglines(THIN, 10, 1)
     everything = frozenset(dedupe_key(tagline.text) for tagline in written)
-    again = build_offline_taglines(thin, 10, 2, avoid=everything)
+    again = build_offline_taglines(THIN, 10, 2, avoid=everything)
     assert len(again) == 10
     assert len({dedupe_key(tagline.text) for tagline in again}) == 10, 'distinct, old lines coming back last'
 
@@ -88,25 +89,17 @@ def test_the_rest_made_again_around_a_locked_line_does_not_repeat_it() -> None:
 
 
 def test_a_thin_profile_brings_back_earlier_versions_lines_before_the_ones_on_screen() -> None:
-    thin = CompanyProfile(
-        name='Q',
-        company_type=CompanyType.OTHER,
-        industry='Services',
-        description='We help.',
-        target_audience='People',
-        brand_values=[],
-    )
     # every line the writer has for this seed: asked again and again, each time to avoid all it said before
     pool: set[str] = set()
     while True:
-        said = {dedupe_key(line.text) for line in build_offline_taglines(thin, 10, 99, avoid=frozenset(pool))}
+        said = {dedupe_key(line.text) for line in build_offline_taglines(THIN, 10, 99, avoid=frozenset(pool))}
         if not said - pool:
             break
         pool |= said
     ordered = sorted(pool)
     on_screen, earlier = frozenset(ordered[:10]), frozenset(ordered[10:])
     assert len(earlier) >= 10
-    again = build_offline_taglines(thin, 10, 99, avoid=on_screen | earlier, current=on_screen)
+    again = build_offline_taglines(THIN, 10, 99, avoid=on_screen | earlier, current=on_screen)
     said = {dedupe_key(tagline.text) for tagline in again}
     assert len(said) == 10
     assert not said & on_screen, 'lines shown earlier come back before the ones on screen now'
