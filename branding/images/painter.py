@@ -138,7 +138,9 @@ class Painter:
                     model=provider.model,
                     latency_ms=round((time.perf_counter() - started) * 1000),
                     attempts=tried.attempts,
-                    note='; '.join(filter(None, [*tried.notes, trace_note, self.price.note()])),
+                    # the seed makes each painting's record its own (two paintings answered as fast at the same price
+                    # would share a version slot, and a revision would show the later one) and lets it be made again
+                    note='; '.join(filter(None, [*tried.notes, trace_note, self.price.note(), f'seed {ask.seed}'])),
                 ),
             )
         return failed_painting(

@@ -327,6 +327,13 @@ async def test_each_revision_keeps_its_own_painting(
         with Image.open(io.BytesIO(png)) as image:
             return image.convert('RGB').getpixel((300, 300))  # type: ignore[return-value]
 
+    # two paintings answered as fast at the same price still keep a slot each: their records differ by their seeds
+    repainted = [await painting_service.store.get_revision(kit_id, rev) for rev in (2, 3)]
+    records = [kit.logos[1].model_copy(deep=True) for kit in repainted if kit is not None]
+    for record in records:
+        assert record.painting is not None
+        record.painting.latency_ms = 0
+    assert len({version_slot(1, record) for record in records}) == 2
     served = {rev: (await painting_client.get(f'{url}?rev={rev}')).content for rev in (1, 2, 3)}
     assert served[1] == first and ink(first) == (30, 58, 138)
     assert ink(served[2]) == (13, 148, 136) and ink(served[3]) == (190, 18, 60)
