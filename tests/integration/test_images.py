@@ -118,7 +118,7 @@ async def test_a_retry_after_the_429_paints(provider_server: FakeProviderServer)
     provider_server.script('together_images', FAILURES['429'](), painted())
     painting = await painter_for(provider_server).paint(PROMPT, index=0, kit_seed=7, palette=PALETTE)
     assert painting.png is not None and painting.provenance.attempts == 2
-    assert painting.provenance.note == 'together: 429 rate limited, retried'
+    assert painting.provenance.note == f'together: 429 rate limited, retried; seed {painting_seed(7, 0)}'
 
 
 async def test_the_breaker_stops_calling_a_failing_provider(provider_server: FakeProviderServer) -> None:
@@ -201,7 +201,7 @@ async def test_a_painting_says_what_it_cost(provider_server: FakeProviderServer)
     painter = painter_for(provider_server)
     painter.price_per_mp = 0.0027
     painting = await painter.paint(PROMPT, index=0, kit_seed=7, palette=PALETTE)
-    assert painting.provenance.note == 'cost about $0.0028 (1.05 MP at $0.0027/MP)'
+    assert painting.provenance.note == f'cost about $0.0028 (1.05 MP at $0.0027/MP); seed {painting_seed(7, 0)}'
 
 
 @pytest.fixture
