@@ -250,6 +250,7 @@ class RefineControls:
             # the icon NiceGUI's colour input draws on its picker button, named here so the asset build (which
             # ships the icons the UI sources name) includes its path and the icon font is never downloaded
             field.button.set_icon('colorize')
+            field.button.props['aria-label'] = 'Open the colour picker'
             role.on_value_change(lambda event: field.set_value(str(getattr(palette, event.value))))
             field.on_value_change(lambda: set_field_error(field, None))
 

@@ -195,9 +195,16 @@ async def unnamed_controls(page: Page) -> list[str]:
     return unnamed
 
 
+# Cards off screen skip rendering (content-visibility: auto), and Chromium leaves their controls out of the tree
+# until they are scrolled near: drawn all at once, every card's controls are checked wherever the page is scrolled.
+RENDER_EVERY_CARD_CSS = '.q-card { content-visibility: visible !important; }'
+
+
 async def settled_unnamed_controls(page: Page) -> list[str]:
-    """Unnamed controls once the page has settled: a control caught mid-redraw (a list the server is redrawing) may
-    lack its name for a frame, so the tree is read again for up to 5 s, as Playwright's own assertions retry."""
+    """Unnamed controls of the whole page once it has settled: a control caught mid-redraw (a list the server is
+    redrawing) may lack its name for a frame, so the tree is read again for up to 5 s, as Playwright's own assertions
+    retry."""
+    await page.add_style_tag(content=RENDER_EVERY_CARD_CSS)
     unnamed = await unnamed_controls(page)
     for _ in range(20):
         if not unnamed:
