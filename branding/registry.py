@@ -180,17 +180,6 @@ TYPOGRAPHY: SectionSpec[Typography, Typography] = SectionSpec(
 )
 
 
-def _said_before(inputs: SectionInputs) -> tuple[frozenset[str], frozenset[str]]:
-    """The lines shown before when the kit's taglines are made again, which new ones should not repeat: everything the
-    kit and its earlier versions had, and the kit's own (a locked line is kept as it is, and the new ones stay unlike
-    it too). Nothing while a kit is made."""
-    if inputs.before is None:
-        return frozenset(), frozenset()
-    current = frozenset(dedupe_key(tagline.text) for tagline in inputs.before.taglines)
-    earlier = {dedupe_key(tagline.text) for version in inputs.shown for tagline in version.taglines}
-    return current | earlier, current
-
-
 def _lines_shown(inputs: SectionInputs) -> list[str]:
     """The lines the kit and its earlier versions showed, the kit's first (none while a kit is made)."""
     if inputs.before is None:
@@ -198,6 +187,15 @@ def _lines_shown(inputs: SectionInputs) -> list[str]:
     versions = (inputs.before, *inputs.shown)
     lines = {dedupe_key(tagline.text): tagline.text for version in versions for tagline in version.taglines}
     return list(lines.values())
+
+
+def _said_before(inputs: SectionInputs) -> tuple[frozenset[str], frozenset[str]]:
+    """The lines shown before when the kit's taglines are made again, which new ones should not repeat: everything the
+    kit and its earlier versions had, and the kit's own (a locked line is kept as it is, and the new ones stay unlike
+    it too). Nothing while a kit is made."""
+    shown = frozenset(dedupe_key(line) for line in _lines_shown(inputs))
+    current = frozenset(dedupe_key(tagline.text) for tagline in inputs.before.taglines) if inputs.before else shown
+    return shown, current
 
 
 def _offline_taglines(inputs: SectionInputs) -> Awaitable[list[Tagline]]:

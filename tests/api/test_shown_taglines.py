@@ -6,6 +6,7 @@ lines as quoted data, not to repeat them."""
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 
 import pytest
 
@@ -17,6 +18,7 @@ from tests.api.conftest import api_app, built_service, client_for
 from tests.api.test_revisions_api import ALICE, generate, regenerate
 from tests.fakes.brand_sections import by_section
 from tests.fakes.provider_server import FakeProviderServer, RecordedRequest
+from tests.unit.test_tagline_regeneration import THIN
 
 pytest_plugins = ['tests.fakes.plugin']
 
@@ -84,3 +86,18 @@ def user_message(request: RecordedRequest) -> str:
 
 def between(text: str, tag: str) -> str:
     return text.split(f'<{tag}>\n', 1)[1].split(f'\n</{tag}>', 1)[0]
+
+
+async def test_a_thin_profile_asked_again_and_again_never_shows_the_lines_on_screen(service: KitService) -> None:
+    # the writer has some twenty lines for this profile: once the versions have shown them all, lines of earlier
+    # versions come back, and never the ones the kit shows now
+    request = BrandingRequest(company_profile=THIN, num_variations=10, seed=99)
+    kit = await service.generate(request, owner='alice', reuse=False)
+    seen = [lines(kit)]
+    for _ in range(6):
+        kit = (await service.regenerate(request, kit, SectionName.TAGLINES, owner='alice', seed=99)).kit
+        seen.append(lines(kit))
+    assert len({line for version in seen for line in version}) > 10, "the versions went through the writer's lines"
+    for before, after in pairwise(seen):
+        assert len(after) == 10
+        assert not set(before) & set(after), seen
