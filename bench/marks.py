@@ -29,6 +29,7 @@ from bench.corpus import corpus_profiles
 from branding.design.font_files import FontLibrary
 from branding.design.marks.inks import Inks
 from branding.design.marks.pictograms import Composition, pictogram
+from branding.design.scripts import font_path, own_font
 from branding.design.symbols.choose import KitSymbol
 from branding.design.symbols.icon_set import IconLibrary
 from branding.export import export_kit
@@ -248,21 +249,38 @@ def _png_count(kits: list[BrandKit]) -> int:
     return len(PACK_WIDTHS) * len(VARIANT_NAMES) * max(len(kit.logos) for kit in kits) if kits else 0
 
 
-def contact_sheet(kits: list[tuple[CompanyProfile, BrandKit]], icons: IconLibrary, path: Path, limit: int) -> None:
+def _caption_fonts(fonts: FontLibrary, name: str) -> tuple[Path | None, Path | None]:
+    """The font a company's name is captioned in (its script's own, for a Japanese or Arabic name) and the Latin
+    one for the rest, from the installed font set: Pillow's default face has no CJK or Arabic, the names were tofu."""
+    latin = fonts.file('Noto Sans')
+    own = next((font for font in map(own_font, name) if font is not None), None)
+    return (font_path(fonts, own) if own else latin), latin
+
+
+def contact_sheet(
+    kits: list[tuple[CompanyProfile, BrandKit]], icons: IconLibrary, fonts: FontLibrary, path: Path, limit: int
+) -> None:
     """Each company's symbol-led concepts at 512 px and its symbols alone at 32 px, one row per company."""
-    from PIL import Image, ImageDraw  # noqa: PLC0415  # only the sheet needs Pillow
+    from PIL import Image, ImageDraw, ImageFont  # noqa: PLC0415  # only the sheet needs Pillow
 
     chosen: dict[str, tuple[CompanyProfile, BrandKit]] = {}
     for profile, kit in kits:
         chosen.setdefault(profile.name, (profile, kit))
     rows = list(chosen.values())[:limit]
-    tile_w, tile_h, label = 512, 342, 22
+    tile_w, tile_h, label = 512, 342, 26
     sheet = Image.new('RGB', (tile_w * 3 + 3 * 40 * 3 + 40, len(rows) * (tile_h + label)), 'white')
     draw = ImageDraw.Draw(sheet)
     for row, (profile, kit) in enumerate(rows):
         top = row * (tile_h + label)
         plan, _ = _plan(kit, profile, icons)
-        draw.text((6, top + 4), f'{profile.name} ({profile.industry})', fill='black')
+        name_font, latin_font = _caption_fonts(fonts, profile.name)
+        named = ImageFont.truetype(str(name_font), 14) if name_font else ImageFont.load_default()
+        rest = ImageFont.truetype(str(latin_font), 14) if latin_font else ImageFont.load_default()
+        # on a shared baseline: Arabic's dots below it and Japanese's taller glyphs stay inside the caption's band
+        baseline = top + label - 6
+        draw.text((6, baseline), profile.name, fill='black', font=named, anchor='ls')
+        after = 12 + draw.textlength(profile.name, font=named)
+        draw.text((after, baseline), f'({profile.industry})', fill='black', font=rest, anchor='ls')
         led = [(logo, symbol) for logo, symbol in zip(kit.logos, plan, strict=True) if symbol is not None]
         for column, (logo, symbol) in enumerate(led[:3]):
             big = Image.open(io.BytesIO(render_png(logo.svg, tile_w))).convert('RGB')
@@ -300,7 +318,7 @@ def main() -> None:
     legibility_report(kits)
     pack_report(kits, fonts, icons)
     if args.sheet:
-        contact_sheet(kits, icons, args.sheet, args.sheet_companies)
+        contact_sheet(kits, icons, fonts, args.sheet, args.sheet_companies)
 
 
 if __name__ == '__main__':
