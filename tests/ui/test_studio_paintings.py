@@ -4,6 +4,7 @@ and its trace beside it; when painting fails the card says why and the kit is wh
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import io
 import logging
@@ -101,6 +102,16 @@ def painting_sources(user: User) -> dict[str, str]:
     return {source.split('?')[0]: source for source in sources}
 
 
+async def changed_sources(user: User, before: dict[str, str]) -> dict[str, str]:
+    """The paintings' addresses once one of them is not what it was, as the page shows them (for up to 5 s)."""
+    for _ in range(100):
+        now = painting_sources(user)
+        if now != before:
+            return now
+        await asyncio.sleep(0.05)
+    return painting_sources(user)
+
+
 async def test_a_painting_is_made_again_from_the_card_with_a_new_seed(images: FakeProviderServer, user: User) -> None:
     images.respond_with('together_images', lambda _: painted())
     await generate(user)
@@ -111,7 +122,7 @@ async def test_a_painting_is_made_again_from_the_card_with_a_new_seed(images: Fa
     user.find(marker='repaint-0').click()
 
     await user.should_see('New painting of logo concept 1', retries=100)
-    after = painting_sources(user)
+    after = await changed_sources(user, before)
     first = next(path for path in after if '/logos/0/' in path)
     assert after.keys() == before.keys()  # from the same paths, kept with the kit
     assert after[first] != before[first]  # its own new picture loads (and fades in) anew
