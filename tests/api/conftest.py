@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 import httpx
 import pytest
@@ -12,6 +13,22 @@ from fastapi import FastAPI
 from branding.api import mount
 from branding.service import KitService, build_kit_service
 from branding.settings import Settings
+
+# a freelancers' finance app, as a JSON body gives it; tests change the fields they are about
+FREELANCE_PROFILE: dict[str, Any] = {
+    'name': 'Lumen Ledger',
+    'company_type': 'fintech',
+    'industry': 'Personal finance',
+    'description': 'Cash flow at a glance for freelancers.',
+    'target_audience': 'Freelancers',
+    'brand_values': ['clarity', 'trust'],
+    'tone': 'friendly',
+}
+
+
+def profile_with(**fields: Any) -> dict[str, Any]:
+    """A fresh copy of the freelancers' profile with `fields` changed."""
+    return {**FREELANCE_PROFILE, 'brand_values': list(FREELANCE_PROFILE['brand_values']), **fields}
 
 
 def api_app(settings: Settings | None = None, *, service: KitService | None = None) -> FastAPI:

@@ -14,16 +14,9 @@ from pydantic import ValidationError
 
 from branding.models import NOT_BLANK, CompanyProfile
 from branding.validation import profile_field_error
+from tests.api.conftest import profile_with
 
-PROFILE: dict[str, Any] = {
-    'name': 'Lumen Ledger',
-    'company_type': 'fintech',
-    'industry': 'Personal finance',
-    'description': 'Cash flow at a glance for freelancers.',
-    'target_audience': 'Freelancers',
-    'brand_values': ['clarity', 'trust'],
-    'tone': 'friendly',
-}
+PROFILE: dict[str, Any] = profile_with()
 TEXT_FIELDS = ['name', 'industry', 'description', 'target_audience', 'tone']
 
 INVISIBLE = {

@@ -20,19 +20,11 @@ from starlette.responses import HTMLResponse, PlainTextResponse
 
 from branding.settings import Settings
 from branding.web import MAX_HEADER_BYTES, ServiceMiddleware, install_guards
-from tests.api.conftest import client_for
+from tests.api.conftest import client_for, profile_with
 
 ROOT = Path(__file__).resolve().parents[2]
 ERROR_KEYS = {'error', 'detail', 'request_id', 'timestamp'}
-PROFILE = {
-    'name': 'Lumen Ledger',
-    'company_type': 'fintech',
-    'industry': 'Personal finance',
-    'description': 'Cash flow at a glance for freelancers.',
-    'target_audience': 'Freelancers',
-    'brand_values': ['clarity', 'trust'],
-    'tone': 'friendly',
-}
+PROFILE = profile_with()
 
 
 def assert_error_shape(response: httpx.Response, status: int, error: str) -> dict[str, Any]:

@@ -13,18 +13,11 @@ from branding.models import SectionName
 from branding.registry import SECTIONS
 from branding.web import SECURITY_HEADERS
 from components import share_page
+from tests.api.conftest import profile_with
 from tests.parsed_html import ParsedPage
 
 HOSTILE_NAME = '</style><script>alert("name")</script> O\'Neil & "Sons"'
-PROFILE = {
-    'name': HOSTILE_NAME,
-    'company_type': 'fintech',
-    'industry': 'Personal finance',
-    'description': 'Cash flow at a glance for freelancers.',
-    'target_audience': 'Freelancers',
-    'brand_values': ['clarity', 'trust'],
-    'tone': 'friendly',
-}
+PROFILE = profile_with(name=HOSTILE_NAME)
 
 
 async def make_kit(http: httpx.AsyncClient) -> dict[str, Any]:

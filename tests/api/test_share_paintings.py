@@ -11,6 +11,7 @@ import pytest
 from nicegui.testing import User
 from PIL import Image
 
+from tests.api.conftest import profile_with
 from tests.fakes.images import FAILURES, image_reply, paint_with, painted, picture
 from tests.fakes.provider_server import FakeProviderServer
 from tests.parsed_html import ParsedPage
@@ -19,15 +20,7 @@ pytest_plugins = ['tests.fakes.plugin']
 
 KEY = 'share-paint-key-DO-NOT-LEAK-654'
 TEAL = (13, 148, 136)
-PROFILE = {
-    'name': 'Fernbrook',
-    'company_type': 'fintech',
-    'industry': 'Personal finance',
-    'description': 'Cash flow at a glance for freelancers.',
-    'target_audience': 'Freelancers',
-    'brand_values': ['clarity', 'trust'],
-    'tone': 'friendly',
-}
+PROFILE = profile_with(name='Fernbrook')
 
 
 @pytest.fixture

@@ -39,11 +39,17 @@ def from_the_bakerys_words(logos: list[dict[str, Any]]) -> bool:
     )
 
 
-async def test_regenerating_the_logos_over_the_api_shows_other_symbols(client: httpx.AsyncClient) -> None:
-    body = {'company_profile': BAKERY.model_dump(mode='json'), 'num_variations': 6, 'seed': 1}
+async def _bakery_kit(client: httpx.AsyncClient, seed: int) -> dict[str, Any]:
+    """Alice's bakery kit of six concepts, as the API answers it."""
+    body = {'company_profile': BAKERY.model_dump(mode='json'), 'num_variations': 6, 'seed': seed}
     made = await client.post('/api/v1/generate-branding', json=body, headers=ALICE)
     assert made.status_code == 200, made.text
-    kit = made.json()
+    kit: dict[str, Any] = made.json()
+    return kit
+
+
+async def test_regenerating_the_logos_over_the_api_shows_other_symbols(client: httpx.AsyncClient) -> None:
+    kit = await _bakery_kit(client, seed=1)
     locked = next(index for index, logo in enumerate(kit['logos']) if SYMBOL.search(logo['description']))
     locks = ['palette', 'typography', 'taglines', 'guidelines', f'logos.{locked}']
 
@@ -94,10 +100,7 @@ async def _logos_made_again(client: httpx.AsyncClient, kit_id: str, seed: int) -
 async def test_the_icons_drawn_are_avoided_though_the_words_do_not_name_them(
     client: httpx.AsyncClient, service: KitService
 ) -> None:
-    body = {'company_profile': BAKERY.model_dump(mode='json'), 'num_variations': 6, 'seed': 1}
-    made = await client.post('/api/v1/generate-branding', json=body, headers=ALICE)
-    assert made.status_code == 200, made.text
-    kit = made.json()
+    kit = await _bakery_kit(client, seed=1)
     drawn = [logo['symbol'] for logo in kit['logos']]
     assert [style in ('pictorial', 'combination', 'emblem') for style in (logo['style'] for logo in kit['logos'])] == [
         icon is not None for icon in drawn
@@ -115,10 +118,7 @@ async def test_the_icons_drawn_are_avoided_though_the_words_do_not_name_them(
 async def test_a_kit_saved_before_concepts_recorded_their_icon_is_read_from_its_words(
     client: httpx.AsyncClient, service: KitService
 ) -> None:
-    body = {'company_profile': BAKERY.model_dump(mode='json'), 'num_variations': 6, 'seed': 2}
-    made = await client.post('/api/v1/generate-branding', json=body, headers=ALICE)
-    assert made.status_code == 200, made.text
-    kit = made.json()
+    kit = await _bakery_kit(client, seed=2)
     old = icons(kit['logos'])
     unrecorded = [{name: value for name, value in logo.items() if name != 'symbol'} for logo in kit['logos']]
     await _saved_as(service, kit, unrecorded)
