@@ -194,7 +194,8 @@ def _said_before(inputs: SectionInputs) -> tuple[frozenset[str], frozenset[str]]
     kit and its earlier versions had, and the kit's own (a locked line is kept as it is, and the new ones stay unlike
     it too). Nothing while a kit is made."""
     shown = frozenset(dedupe_key(line) for line in _lines_shown(inputs))
-    current = frozenset(dedupe_key(tagline.text) for tagline in inputs.before.taglines) if inputs.before else shown
+    on_screen = inputs.before.taglines if inputs.before else []
+    current = frozenset(dedupe_key(tagline.text) for tagline in on_screen)
     return shown, current
 
 
